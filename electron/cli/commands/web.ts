@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { openConsole } from '../../compose/open-console';
+import { createNodeLogger } from '../../engine/logging/node-logger';
+import { defaultDataDir, defaultLogDir } from '../../engine/paths';
+import { startWebHost } from '../../web/server';
+import { integerFlag, parseFlags } from '../parse-flags';
+import { CommandFailure } from '../usage-error';
+import { waitForShutdown } from '../shutdown';
+
+export const webHelp = `xoi-console web [--port N] [--data-dir DIR] [--json]
+  Serves the console to a browser on 127.0.0.1 and prints the address to open (it carries an access token).`;
+
+export async function runWeb(argv: string[], io: { stdout: NodeJS.WritableStream; rendererDir: string }): Promise<number> {
+  const { values } = parseFlags('web', argv, {
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const port = integerFlag('port', values.port, 0, 65535) ?? 0;
+  if (!existsSync(path.join(io.rendererDir, 'index.html'))) {
+    throw new CommandFailure(`The renderer is not built (no index.html in ${io.rendererDir}); run "npm run build" first.`);
+  }
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const log = createNodeLogger({ logDir: values['data-dir'] ? path.join(dataDir, 'logs') : defaultLogDir(), fileName: 'web.log' });
+  const runtime = await openConsole({ host: 'web', version: __XOI_VERSION__, dataDir, log });
+  let host;
+  try {
+    host = await startWebHost({ dispatch: runtime.service.dispatch, events: runtime.service.events, staticDir: io.rendererDir, log, port });
+  } catch (error) {
+    await runtime.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CommandFailure(`Port ${port} is already in use; choose another with --port, or 0 for any free port.`, 2);
+    throw error;
+  }
+  log.info(`Web host listening on 127.0.0.1:${host.port}`);
+  io.stdout.write(values.json ? `${JSON.stringify({ url: host.url, port: host.port, dataDir })}\n` : `XOi Console is running at ${host.url}\n`);
+  await waitForShutdown();
+  await host.close();
+  await runtime.close();
+  return 0;
+}

@@ -1,0 +1,16 @@
+import { defaultRendererDir, runCli } from './main';
+
+// The bundled bin: dist/cli/xoi-console.cjs, next to dist/renderer.
+runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  rendererDir: process.env.XOI_CONSOLE_RENDERER_DIR ?? defaultRendererDir(__dirname),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`xoi-console: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

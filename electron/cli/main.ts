@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { runWeb, webHelp } from './commands/web';
+import { CommandFailure, UsageError } from './usage-error';
+
+const HELP = `xoi-console: the XOi Console from the command line.
+
+Commands:
+  ${webHelp.split('\n').join('\n  ')}
+
+Exit codes: 0 success, 1 the work failed, 2 the command was called wrongly.`;
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Where the built renderer lives (next to the bundled CLI). */
+  rendererDir: string;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'web':
+        return await runWeb(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(`${HELP}\n`);
+        return command === undefined ? 2 : 0;
+      case '--version':
+        io.stdout.write(`${__XOI_VERSION__}\n`);
+        return 0;
+      default:
+        throw new UsageError(`Unknown command "${command}". Run "xoi-console help" to see the commands.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`xoi-console: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof CommandFailure) {
+      io.stderr.write(`xoi-console: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`xoi-console: unexpected failure: ${message.split('\n')[0]}\n`);
+    return 1;
+  }
+}
+
+export function defaultRendererDir(bundleDir: string): string {
+  return path.resolve(bundleDir, '..', 'renderer');
+}

@@ -1,0 +1,23 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './usage-error';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** `util.parseArgs` in strict mode, with its errors reworded to name the flag and what is allowed. */
+export function parseFlags<O extends Options>(command: string, argv: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const known = Object.keys(options).map((name) => `--${name}`).join(', ');
+    throw new UsageError(`${command}: ${message.replace(/\. To specify.*$/s, '').trim()}${known ? ` (allowed: ${known})` : ''}`);
+  }
+}
+
+export function integerFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}".`);
+  const number = Number(value);
+  if (number < min || number > max) throw new UsageError(`--${name} must be from ${min} to ${max}, not ${number}.`);
+  return number;
+}

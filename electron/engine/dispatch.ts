@@ -1,0 +1,47 @@
+import {
+  fail,
+  isMethodName,
+  methods,
+  ok,
+  type MethodName,
+  type MethodResult,
+  type ParsedArgs,
+  type Result,
+} from '../../shared/contract';
+import { isConsoleError } from '../../shared/errors';
+import { describeZodError } from '../../shared/validation';
+import type { Logger } from './logging/logger';
+
+export type Handler<M extends MethodName> = (args: ParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+export type Dispatch = (method: string, rawArgs: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The single door into the engine for both transports: the method name is checked against the contract,
+ * the arguments are parsed with its zod schema before anything runs, and every outcome becomes an envelope.
+ * Unexpected errors are logged and reported without their stack.
+ */
+export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
+  return async (method, rawArgs) => {
+    if (!isMethodName(method)) {
+      return fail('UNKNOWN_METHOD', `There is no method named "${String(method).slice(0, 80)}".`);
+    }
+    const parsed = methods[method].args.safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+      return fail('INVALID_ARGUMENT', `Invalid arguments for ${method}: ${describeZodError(parsed.error, 'arguments')}.`);
+    }
+    try {
+      const handler = handlers[method] as (args: unknown) => unknown;
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      if (isConsoleError(error)) return { ok: false, error: error.toAppError() };
+      log.error(`Unexpected error in ${method}`, error);
+      return fail(
+        'INTERNAL_ERROR',
+        'Something went wrong inside the console.',
+        'Try again; if it keeps happening, open the logs folder from the Help menu and send the latest log to support.',
+      );
+    }
+  };
+}

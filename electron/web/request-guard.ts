@@ -1,0 +1,46 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const TOKEN_HEADER = 'x-xoi-token';
+
+export function tokenCookieName(port: number): string {
+  // Cookies are shared across ports on one host, so the name carries the port.
+  return `xoi_token_${port}`;
+}
+
+export function tokensEqual(expected: string, given: string | undefined): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readCookie(request: IncomingMessage, name: string): string | undefined {
+  const header = request.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/** The token a request carries, in order of preference: header, cookie. */
+export function presentedToken(request: IncomingMessage, port: number): string | undefined {
+  const header = request.headers[TOKEN_HEADER];
+  if (typeof header === 'string') return header;
+  return readCookie(request, tokenCookieName(port));
+}
+
+/** Host must name this loopback server exactly: defeats DNS rebinding. */
+export function hostAllowed(request: IncomingMessage, port: number): boolean {
+  const host = request.headers.host;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
+}
+
+/** A browser-sent Origin, when present, must be this server's own. */
+export function originAllowed(request: IncomingMessage, port: number): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}` || origin === `http://[::1]:${port}`;
+}

@@ -1,0 +1,19 @@
+/**
+ * The names of every method the renderer may call and every event it may receive.
+ * Plain strings with no dependencies, so the sandboxed preload can import them cheaply.
+ * `methods.ts` and `events.ts` give each name its schema; a type check keeps the lists in step.
+ */
+export const METHOD_NAMES = ['app.info'] as const;
+
+export const EVENT_NAMES = ['app.notice'] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** What every failure carries: a stable code, a sentence for a person, and what to do next. */
+export const appErrorSchema = z.object({
+  code: z.string().min(1),
+  message: z.string().min(1),
+  nextStep: z.string().optional(),
+});
+export type AppError = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: string, message: string, nextStep?: string): Result<T> {
+  return { ok: false, error: nextStep === undefined ? { code, message } : { code, message, nextStep } };
+}
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: appErrorSchema }),
+  ]);
+}

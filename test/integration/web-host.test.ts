@@ -1,0 +1,146 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../electron/engine/logging/logger';
+import { createService, type Service } from '../../electron/engine/service';
+import { startWebHost, type WebHost } from '../../electron/web/server';
+import { makeTempDir } from '../support/temp-dir';
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(port: number, pathName: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathName, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('web host', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let service: Service;
+  let host: WebHost;
+
+  beforeEach(async () => {
+    temp = makeTempDir();
+    const staticDir = path.join(temp.dir, 'renderer');
+    mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>XOi Console</title>');
+    writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(path.join(temp.dir, 'outside-secret.txt'), 'do not serve');
+    service = createService({ host: 'web', version: '1.0.0-test', platform: 'linux', log: silentLogger });
+    host = await startWebHost({ dispatch: service.dispatch, events: service.events, staticDir, log: silentLogger });
+  });
+
+  afterEach(async () => {
+    await host.close();
+    temp.remove();
+  });
+
+  const auth = () => ({ 'x-xoi-token': host.token, 'content-type': 'application/json' });
+
+  it('listens on loopback on a random port and prints a URL with its token', () => {
+    expect(host.port).toBeGreaterThan(0);
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('carries app.info through the HTTP transport', async () => {
+    const reply = await request(host.port, '/api/call/app.info', { method: 'POST', headers: auth(), body: '{}' });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { name: 'XOi Console', version: '1.0.0-test', host: 'web', platform: 'linux' } });
+  });
+
+  it.each([
+    ['/api/call/app.info', 'POST'],
+    ['/', 'GET'],
+    ['/assets/app.js', 'GET'],
+    ['/api/events', 'GET'],
+  ])('refuses %s without the token', async (pathName, method) => {
+    const reply = await request(host.port, pathName, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+    expect(reply.status).toBe(401);
+  });
+
+  it('refuses a wrong token of the same length', async () => {
+    const wrong = host.token.replace(/./, (c) => (c === 'a' ? 'b' : 'a'));
+    const reply = await request(host.port, '/api/call/app.info', { method: 'POST', headers: { 'x-xoi-token': wrong, 'content-type': 'application/json' }, body: '{}' });
+    expect(reply.status).toBe(401);
+  });
+
+  it('swaps the token in the link for an HttpOnly, SameSite=Strict cookie that then works', async () => {
+    const first = await request(host.port, `/?token=${host.token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await request(host.port, '/', { headers: { cookie: cookie.split(';')[0] ?? '' } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>XOi Console</title>');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const reply = await request(host.port, '/api/call/app.info', { method: 'POST', headers: { ...auth(), host: `evil.example:${host.port}` }, body: '{}' });
+    expect(reply.status).toBe(421);
+  });
+
+  it('refuses a foreign Origin', async () => {
+    const reply = await request(host.port, '/api/call/app.info', { method: 'POST', headers: { ...auth(), origin: 'https://evil.example' }, body: '{}' });
+    expect(reply.status).toBe(403);
+  });
+
+  it('accepts its own Origin', async () => {
+    const reply = await request(host.port, '/api/call/app.info', { method: 'POST', headers: { ...auth(), origin: `http://127.0.0.1:${host.port}` }, body: '{}' });
+    expect(reply.status).toBe(200);
+  });
+
+  it('refuses a call that is not JSON (so a cross-site form cannot post)', async () => {
+    const reply = await request(host.port, '/api/call/app.info', { method: 'POST', headers: { 'x-xoi-token': host.token, 'content-type': 'text/plain' }, body: '{}' });
+    expect(reply.status).toBe(415);
+  });
+
+  it.each(['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/assets/..%2f..%2foutside-secret.txt', '/..%5coutside-secret.txt'])(
+    'never serves a file outside the renderer: %s',
+    async (pathName) => {
+      const reply = await request(host.port, pathName, { headers: { 'x-xoi-token': host.token } });
+      expect(reply.body).not.toContain('do not serve');
+    },
+  );
+
+  it('answers bad JSON and unknown methods with an error envelope', async () => {
+    const bad = await request(host.port, '/api/call/app.info', { method: 'POST', headers: auth(), body: '{' });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_JSON' } });
+    const unknown = await request(host.port, '/api/call/app.destroy', { method: 'POST', headers: auth(), body: '{}' });
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('pushes engine events as server-sent events', async () => {
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { 'x-xoi-token': host.token } }, (res) => {
+        expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+        let buffer = '';
+        res.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString();
+          if (buffer.includes(': connected')) service.events.emit('app.notice', { level: 'info', message: 'hello', at: '2026-01-01T00:00:00Z' });
+          const frame = /data: (.*)\n\n/.exec(buffer);
+          if (frame) {
+            req.destroy();
+            resolve(frame[1] ?? '');
+          }
+        });
+      });
+      req.on('error', reject);
+    });
+    expect(JSON.parse(received)).toEqual({ name: 'app.notice', payload: { level: 'info', message: 'hello', at: '2026-01-01T00:00:00Z' } });
+  });
+});

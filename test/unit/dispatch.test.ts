@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ConsoleError } from '../../shared/errors';
+import { createDispatch, type Handlers } from '../../electron/engine/dispatch';
+import type { Logger } from '../../electron/engine/logging/logger';
+
+function recordingLogger() {
+  const lines: string[] = [];
+  const logger: Logger = {
+    debug: (m) => lines.push(`debug ${m}`),
+    info: (m) => lines.push(`info ${m}`),
+    warn: (m) => lines.push(`warn ${m}`),
+    error: (m, ...d) => lines.push(`error ${m} ${d.map(String).join(' ')}`),
+  };
+  return { logger, lines };
+}
+
+function handlersWith(appInfo: Handlers['app.info']): Handlers {
+  return { 'app.info': appInfo };
+}
+
+describe('dispatch', () => {
+  it('answers a known method with its value in an ok envelope', async () => {
+    const { logger } = recordingLogger();
+    const dispatch = createDispatch(handlersWith(() => ({ name: 'XOi Console', version: '9.9.9', host: 'web', platform: 'linux' })), logger);
+    expect(await dispatch('app.info', {})).toEqual({ ok: true, value: { name: 'XOi Console', version: '9.9.9', host: 'web', platform: 'linux' } });
+  });
+
+  it('refuses an unknown method by name', async () => {
+    const dispatch = createDispatch(handlersWith(() => { throw new Error('must not run'); }), recordingLogger().logger);
+    const result = await dispatch('app.shutdown', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('parses arguments before the handler runs, naming the offending field', async () => {
+    let ran = false;
+    const dispatch = createDispatch(handlersWith(() => { ran = true; return { name: '', version: '', host: 'web', platform: '' }; }), recordingLogger().logger);
+    const result = await dispatch('app.info', { surprise: 1 });
+    expect(ran).toBe(false);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('INVALID_ARGUMENT');
+      expect(result.error.message).toContain('surprise');
+    }
+  });
+
+  it('turns a ConsoleError into its code, sentence and next step', async () => {
+    const dispatch = createDispatch(handlersWith(() => { throw new ConsoleError('SERVER_UNREACHABLE', 'The server did not answer.', 'Check the URL.'); }), recordingLogger().logger);
+    expect(await dispatch('app.info', {})).toEqual({ ok: false, error: { code: 'SERVER_UNREACHABLE', message: 'The server did not answer.', nextStep: 'Check the URL.' } });
+  });
+
+  it('hides an unexpected error behind a plain sentence and logs it', async () => {
+    const { logger, lines } = recordingLogger();
+    const dispatch = createDispatch(handlersWith(() => { throw new TypeError('cannot read properties of undefined (reading "x") at Object.<anonymous> (/src/file.ts:1:1)'); }), logger);
+    const result = await dispatch('app.info', {});
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('INTERNAL_ERROR');
+      expect(JSON.stringify(result.error)).not.toMatch(/file\.ts|at Object|TypeError/);
+      expect(result.error.nextStep).toMatch(/log/);
+    }
+    expect(lines.some((line) => line.startsWith('error Unexpected error in app.info'))).toBe(true);
+  });
+});
