@@ -38,6 +38,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['electron/engine/**', 'electron/sandbox/**', 'electron/cli/**', 'electron/web/**', 'electron/compose/**'],
     rules: { 'no-restricted-imports': ['error', noElectron] },
   },

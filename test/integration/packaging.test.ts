@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type * as Fuses from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/paths';
 import { makeTempDir } from '../support/temp-dir';
 
 const require = createRequire(import.meta.url);
 const asar = require('@electron/asar') as { listPackage(file: string, options?: object): string[] };
-const { FuseV1Options } = require('@electron/fuses') as typeof import('@electron/fuses');
+const { FuseV1Options } = require('@electron/fuses') as typeof Fuses;
 const { fuseConfig } = require('../../scripts/fuses.cjs') as { fuseConfig: Record<string | number, unknown> };
 
 /**
