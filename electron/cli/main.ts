@@ -1,11 +1,12 @@
 import path from 'node:path';
+import { runSandbox, sandboxHelp } from './commands/sandbox';
 import { runWeb, webHelp } from './commands/web';
 import { CommandFailure, UsageError } from './usage-error';
 
 const HELP = `xoi-console: the XOi Console from the command line.
 
 Commands:
-  ${webHelp.split('\n').join('\n  ')}
+  ${[webHelp, sandboxHelp].map((help) => help.split('\n').join('\n  ')).join('\n  ')}
 
 Exit codes: 0 success, 1 the work failed, 2 the command was called wrongly.`;
 
@@ -22,6 +23,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'web':
         return await runWeb(rest, io);
+      case 'sandbox':
+        return await runSandbox(rest, io);
       case undefined:
       case 'help':
       case '--help':

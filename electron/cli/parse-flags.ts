@@ -10,7 +10,11 @@ export function parseFlags<O extends Options>(command: string, argv: string[], o
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const known = Object.keys(options).map((name) => `--${name}`).join(', ');
-    throw new UsageError(`${command}: ${message.replace(/\. To specify.*$/s, '').trim()}${known ? ` (allowed: ${known})` : ''}`);
+    const ambiguous = /Option '(--[^']+)' argument is ambiguous/.exec(message);
+    const sentence = ambiguous
+      ? `${ambiguous[1]} needs a value (write a value that starts with "-" as ${ambiguous[1]}=-VALUE)`
+      : (message.split('\n')[0] ?? message).replace(/\. To specify.*$/, '').trim();
+    throw new UsageError(`${command}: ${sentence}${known ? ` (allowed: ${known})` : ''}`);
   }
 }
 

@@ -1,0 +1,47 @@
+import type { IncomingMessage } from 'node:http';
+import { iso, type SandboxClock } from '../clock';
+import type { FaultInjector } from '../faults';
+import { FaultSpecError } from '../faults';
+import type { SandboxWorld } from '../world/world';
+import { basicCredentials, json, readJsonBody, type RouteResult } from './http-kit';
+
+/**
+ * The sandbox's own controls (not part of the Schedule contract), for the admin user: inspect the sandbox, tell the
+ * simulated XOi the current integration password (what sending the setup sheet achieves), change the faults.
+ */
+export async function controlRoute(request: IncomingMessage, url: URL, deps: { world: SandboxWorld; clock: SandboxClock; faults: FaultInjector }): Promise<RouteResult | null> {
+  const path = url.pathname.replace(/\/+$/, '');
+  if (!path.startsWith('/sandbox/')) return null;
+  const credentials = basicCredentials(request);
+  if (!credentials || !deps.world.checkAdmin(credentials.userName, credentials.password)) return json(401, { error: { code: 'AUTH_REJECTED', message: 'Sandbox controls need the sandbox administrator.' } });
+  if (request.method === 'GET' && path === '/sandbox/info') {
+    return json(200, {
+      epoch: deps.world.epoch,
+      now: iso(deps.clock.now()),
+      appointments: deps.world.appointments.size,
+      notes: deps.world.notes.size,
+      xoiKnowsCurrentPassword: deps.world.xoiKnownPassword !== null && deps.world.checkIntegrationUser(deps.world.integration.userName, deps.world.xoiKnownPassword),
+      faultsInjected: deps.faults.injected,
+    });
+  }
+  if (request.method === 'POST' && path === '/sandbox/xoi/learn-password') {
+    const body = await readJsonBody(request);
+    const password = body.ok ? (body.value as { password?: unknown } | undefined)?.password : undefined;
+    if (typeof password !== 'string') return json(400, { error: { code: 'BAD_REQUEST', message: 'password: expected the integration password XOi was sent.' } });
+    deps.world.xoiKnownPassword = password;
+    return json(200, { learned: true });
+  }
+  if (request.method === 'PUT' && path === '/sandbox/faults') {
+    const body = await readJsonBody(request);
+    const spec = body.ok ? (body.value as { spec?: unknown } | undefined)?.spec : undefined;
+    if (typeof spec !== 'string') return json(400, { error: { code: 'BAD_REQUEST', message: 'spec: expected a fault spec string ("" for none).' } });
+    try {
+      deps.faults.configure(spec);
+    } catch (error) {
+      if (error instanceof FaultSpecError) return json(400, { error: { code: 'BAD_REQUEST', message: error.message } });
+      throw error;
+    }
+    return json(200, { spec });
+  }
+  return json(404, { error: { code: 'NOT_FOUND', message: `No such sandbox control: ${path}` } });
+}

@@ -1,0 +1,5 @@
+/** Realistic, fictional names for generated worlds. */
+export const FIRST_NAMES = ['Ana', 'Ben', 'Carla', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hiro', 'Imani', 'Jonas', 'Keiko', 'Luis', 'Maya', 'Nadia', 'Marcus', 'Priya', 'Quinn', 'Olivia', 'Rafael', 'Sofia', 'Tomas', 'Uma', 'Victor', 'Wen', 'Yara', 'Zane'];
+export const LAST_NAMES = ['Ruiz', 'Okafor', 'Lindqvist', 'Petrov', 'Moreau', 'Haddad', 'Kim', 'Tanaka', 'Mensah', 'Berg', 'Sato', 'Alvarez', 'Cohen', 'Rahman', 'Lee', 'Patel', 'Novak', 'Brown', 'Costa', 'Fischer', 'Nguyen', 'Silva', 'Walsh', 'Zhang', 'Ortiz', 'Reyes'];
+export const CUSTOMERS = ['Lakeside Medical Center', 'Harbor View Apartments', 'Northgate Mall', 'Pinecrest Elementary', 'Summit Office Park', 'Riverbend Foods', 'Cedar Hills Library', 'Granite Bank', 'Oak Street Bakery', 'Blue Ridge Data Center', 'Maple Grove Senior Living', 'Westfield Warehouse', 'Union Station Lofts', 'Starlight Cinema', 'Greenway Hotel', 'Elm Court Dental', 'Metro Fitness', 'Sunrise Church', 'Crescent Labs', 'Bayside Marina'];
+export const DISPATCHERS = ['dispatch.kelly', 'dispatch.omar', 'sig.batch', 'admin'];

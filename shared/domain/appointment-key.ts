@@ -1,0 +1,17 @@
+/** An appointment is identified by company, service call and appointment id: written COMPANY/SERVICECALL/APPOINTMENT. */
+export interface AppointmentKey {
+  company: string;
+  serviceCall: string;
+  appointment: string;
+}
+
+export function appointmentKeyString(key: AppointmentKey): string {
+  return `${key.company}/${key.serviceCall}/${key.appointment}`;
+}
+
+export function parseAppointmentKey(text: string): AppointmentKey | null {
+  const parts = text.split('/');
+  if (parts.length !== 3 || parts.some((part) => part.trim() === '')) return null;
+  const [company = '', serviceCall = '', appointment = ''] = parts;
+  return { company, serviceCall, appointment };
+}

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createScheduleClient } from '../../electron/engine/schedule/client';
+import { SANDBOX_ADMIN } from '../../electron/sandbox/credentials';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/sandbox/sandbox';
+import { parseScenario, type Scenario } from '../../electron/sandbox/world/scenario';
+import { repoRoot } from './paths';
+
+export const FIXED_NOW = Date.parse('2026-03-02T12:00:00Z');
+
+/** A frozen generated sandbox unless told otherwise: tests drive its clock and ticks themselves. */
+export function testSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  return startSandbox({ seed: 11, appointments: 300, now: FIXED_NOW, xoiAgent: false, ...options });
+}
+
+export function adminClient(sandbox: Sandbox, overrides: Partial<Parameters<typeof createScheduleClient>[0]> = {}) {
+  return createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN }, timeoutMs: 5_000, ...overrides });
+}
+
+export function loadScenarioFixture(name: string): Scenario {
+  const file = path.join(repoRoot, 'test', 'fixtures', 'scenarios', name);
+  return parseScenario(JSON.parse(readFileSync(file, 'utf8')), name);
+}
