@@ -19,6 +19,7 @@ const external = ['electron', 'better-sqlite3', 'keytar', 'electron-log', 'elect
 export const nodeEntries = [
   { in: 'electron/main/index.ts', out: 'electron/main' },
   { in: 'electron/preload/index.ts', out: 'electron/preload' },
+  { in: 'electron/engine/sync/sync-worker.ts', out: 'electron/sync-worker' },
   { in: 'electron/cli/entry.ts', out: 'cli/xoi-console' },
 ];
 

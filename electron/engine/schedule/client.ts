@@ -46,6 +46,7 @@ export interface FeedPage {
   items: unknown[];
   nextCursor: string;
   hasMore: boolean;
+  remaining?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -112,17 +113,24 @@ export function createScheduleClient(options: ScheduleClientOptions) {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (!init.anonymous && options.credentials) headers.Authorization = basicAuth(options.credentials);
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    const send = () => httpRequest({
+      url: joinUrl(options.baseUrl, path),
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      timeoutMs,
+      fetch: options.fetch,
+      signal: options.signal,
+    });
     let response;
     try {
-      response = await httpRequest({
-        url: joinUrl(options.baseUrl, path),
-        method: init.method ?? 'GET',
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        timeoutMs,
-        fetch: options.fetch,
-        signal: options.signal,
-      });
+      try {
+        response = await send();
+      } catch (error) {
+        // A kept-alive connection the server has since closed fails at once; a read can safely be sent again.
+        if (!(error instanceof TransportFailure && error.kind === 'reset' && (init.method ?? 'GET') === 'GET')) throw error;
+        response = await send();
+      }
     } catch (error) {
       if (error instanceof TransportFailure) throw fromTransportFailure(error, parsedBase, timeoutMs);
       throw error;

@@ -130,6 +130,8 @@ export const feedPageSchema = z.object({
   items: z.array(z.unknown()),
   nextCursor: z.string().min(1).max(200),
   hasMore: z.boolean(),
+  /** Optional: about how many changes remain after this page (for progress estimates). */
+  remaining: z.number().int().min(0).optional(),
 });
 
 export const appointmentChangeSchema = z.discriminatedUnion('kind', [

@@ -58,7 +58,7 @@ function feedPage(world: SandboxWorld, feed: FeedName, after: number, limit: num
       }
     }
   })();
-  return json(200, { items: page.items, nextCursor: cursor(page.lastVersion), hasMore: page.hasMore });
+  return json(200, { items: page.items, nextCursor: cursor(page.lastVersion), hasMore: page.hasMore, remaining: page.remaining });
 }
 
 function keyFromId(entry: FeedEntry<unknown>) {

@@ -53,7 +53,7 @@ export class FeedStore<T> {
   }
 
   /** Up to `limit` entries with a version above `after`, oldest first. */
-  page(after: number, limit: number): { entries: Array<FeedEntry<T>>; lastVersion: number; hasMore: boolean } {
+  page(after: number, limit: number): { entries: Array<FeedEntry<T>>; lastVersion: number; hasMore: boolean; remaining: number } {
     let low = 0;
     let high = this.log.length;
     while (low < high) {
@@ -76,7 +76,8 @@ export class FeedStore<T> {
       entries.push(entry);
       lastVersion = item.version;
     }
-    return { entries, lastVersion, hasMore: index < this.log.length };
+    // An upper bound: the log may still hold superseded entries.
+    return { entries, lastVersion, hasMore: index < this.log.length, remaining: this.log.length - index };
   }
 
   private record(id: string, value: T | null): number {

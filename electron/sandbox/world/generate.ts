@@ -75,7 +75,9 @@ type Stage = { at: number; status: string; technician?: string | null; completed
 function planAppointment(rng: Rng, now: number, technicianIds: readonly string[]) {
   const taskDate = now - 42 * DAY + Math.floor(rng.next() * 56 * DAY);
   const taskAt = taskDate - (taskDate % HOUR) + 0;
-  const createdAt = Math.min(now - MINUTE, taskAt - rng.int(1, 7) * DAY + rng.int(0, 8) * HOUR);
+  let createdAt = taskAt - rng.int(1, 7) * DAY + rng.int(0, 8) * HOUR;
+  // Future work was booked some time before now, not all in the last minute.
+  if (createdAt > now - MINUTE) createdAt = now - rng.int(5, 10 * 24 * 60) * MINUTE;
   const estimatedHours = rng.int(2, 16) / 2;
   const createdIn = rng.chance(0.6) ? 'Schedule' : rng.chance(0.62) ? 'Signature' : 'MobileTech';
   const technician = rng.pick(technicianIds);

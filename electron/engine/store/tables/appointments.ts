@@ -1,0 +1,91 @@
+import { appointmentKeyString, type AppointmentKey } from '../../../../shared/domain/appointment-key';
+import type { Appointment } from '../../schedule/contract';
+import { statement, type ReadHandle, type WriteHandle } from '../handles';
+
+interface AppointmentRow {
+  key: string;
+  company: string;
+  service_call: string;
+  appointment: string;
+  customer: string;
+  status: string;
+  technician_id: string | null;
+  task_date: string | null;
+  estimated_hours: number | null;
+  completed_at: string | null;
+  created_in: Appointment['createdIn'];
+  created_at: string;
+  modified_at: string;
+  version: number;
+}
+
+export interface StoredAppointment extends Appointment {
+  key: string;
+  version: number;
+}
+
+export function fromAppointmentRow(row: AppointmentRow): StoredAppointment {
+  return {
+    key: row.key,
+    version: row.version,
+    company: row.company,
+    serviceCall: row.service_call,
+    appointment: row.appointment,
+    customer: row.customer,
+    status: row.status,
+    technician: row.technician_id,
+    taskDate: row.task_date,
+    estimatedHours: row.estimated_hours,
+    completedAt: row.completed_at,
+    createdIn: row.created_in,
+    createdAt: row.created_at,
+    modifiedAt: row.modified_at,
+  };
+}
+
+// --- writes (the poller) ---------------------------------------------------------------------------------------
+
+/** Inserts or updates; never moves a row back to an older version. Returns whether anything changed. */
+export function upsertAppointment(handle: WriteHandle, appointment: Appointment, version: number): boolean {
+  const result = statement(handle, `
+      INSERT INTO appointments (key, company, service_call, appointment, customer, status, technician_id, task_date, estimated_hours, completed_at, created_in, created_at, modified_at, version)
+      VALUES (@key, @company, @serviceCall, @appointment, @customer, @status, @technician, @taskDate, @estimatedHours, @completedAt, @createdIn, @createdAt, @modifiedAt, @version)
+      ON CONFLICT (key) DO UPDATE SET
+        customer = excluded.customer, status = excluded.status, technician_id = excluded.technician_id, task_date = excluded.task_date,
+        estimated_hours = excluded.estimated_hours, completed_at = excluded.completed_at, created_in = excluded.created_in,
+        created_at = excluded.created_at, modified_at = excluded.modified_at, version = excluded.version
+      WHERE excluded.version > appointments.version`)
+    .run({ ...appointment, key: appointmentKeyString(appointment), version });
+  return result.changes > 0;
+}
+
+/** A tombstone deletes the row (and its notes) unless the row is already newer than the tombstone. */
+export function deleteAppointment(handle: WriteHandle, key: AppointmentKey, version: number): boolean {
+  const keyText = appointmentKeyString(key);
+  const result = statement(handle, 'DELETE FROM appointments WHERE key = ? AND version < ?').run(keyText, version);
+  if (result.changes > 0) statement(handle, 'DELETE FROM notes WHERE appointment_key = ?').run(keyText);
+  return result.changes > 0;
+}
+
+export function deleteAllAppointments(handle: WriteHandle): void {
+  statement(handle, 'DELETE FROM appointments').run();
+}
+
+// --- reads (screens, diagnosis, tests) ------------------------------------------------------------------------
+
+export function readAppointment(handle: ReadHandle | WriteHandle, key: string): StoredAppointment | undefined {
+  const row = statement(handle, 'SELECT * FROM appointments WHERE key = ?').get(key) as AppointmentRow | undefined;
+  return row ? fromAppointmentRow(row) : undefined;
+}
+
+export function readAllAppointments(handle: ReadHandle | WriteHandle): StoredAppointment[] {
+  return (statement(handle, 'SELECT * FROM appointments ORDER BY key').all() as AppointmentRow[]).map(fromAppointmentRow);
+}
+
+export function* iterateAppointments(handle: ReadHandle | WriteHandle): IterableIterator<StoredAppointment> {
+  for (const row of statement(handle, 'SELECT * FROM appointments').iterate() as IterableIterator<AppointmentRow>) yield fromAppointmentRow(row);
+}
+
+export function countAppointments(handle: ReadHandle | WriteHandle): number {
+  return (statement(handle, 'SELECT count(*) AS n FROM appointments').get() as { n: number }).n;
+}

@@ -1,0 +1,75 @@
+import { appointmentKeyString } from '../../../../shared/domain/appointment-key';
+import type { Note } from '../../schedule/contract';
+import { statement, type ReadHandle, type WriteHandle } from '../handles';
+
+interface NoteRow {
+  id: string;
+  appointment_key: string;
+  name: string;
+  text: string;
+  url: string | null;
+  internal: number;
+  read_only: number;
+  created_at: string;
+  author: string;
+  version: number;
+}
+
+export interface StoredNote extends Note {
+  appointmentKey: string;
+  version: number;
+}
+
+function fromRow(row: NoteRow): StoredNote {
+  const [company = '', serviceCall = '', appointment = ''] = row.appointment_key.split('/');
+  return {
+    id: row.id,
+    appointmentKey: row.appointment_key,
+    company,
+    serviceCall,
+    appointment,
+    name: row.name,
+    text: row.text,
+    url: row.url,
+    internal: row.internal === 1,
+    readOnly: row.read_only === 1,
+    createdAt: row.created_at,
+    author: row.author,
+    version: row.version,
+  };
+}
+
+export function upsertNote(handle: WriteHandle, note: Note, version: number): boolean {
+  return statement(handle, `
+      INSERT INTO notes (id, appointment_key, name, text, url, internal, read_only, created_at, author, version)
+      VALUES (@id, @appointmentKey, @name, @text, @url, @internal, @readOnly, @createdAt, @author, @version)
+      ON CONFLICT (id) DO UPDATE SET
+        appointment_key = excluded.appointment_key, name = excluded.name, text = excluded.text, url = excluded.url,
+        internal = excluded.internal, read_only = excluded.read_only, created_at = excluded.created_at,
+        author = excluded.author, version = excluded.version
+      WHERE excluded.version > notes.version`)
+    .run({ ...note, appointmentKey: appointmentKeyString(note), internal: note.internal ? 1 : 0, readOnly: note.readOnly ? 1 : 0, version }).changes > 0;
+}
+
+export function deleteNote(handle: WriteHandle, id: string, version: number): boolean {
+  return statement(handle, 'DELETE FROM notes WHERE id = ? AND version < ?').run(id, version).changes > 0;
+}
+
+export function deleteAllNotes(handle: WriteHandle): void {
+  statement(handle, 'DELETE FROM notes').run();
+}
+
+export function readNotesOf(handle: ReadHandle | WriteHandle, appointmentKey: string): StoredNote[] {
+  return (statement(handle, 'SELECT * FROM notes WHERE appointment_key = ? ORDER BY created_at, id').all(appointmentKey) as NoteRow[]).map(fromRow);
+}
+
+export function readAllNotes(handle: ReadHandle | WriteHandle): StoredNote[] {
+  return (statement(handle, 'SELECT * FROM notes ORDER BY id').all() as NoteRow[]).map(fromRow);
+}
+
+/** Only what the diagnosis needs of every note: which appointment, which name, when. */
+export function* iterateNoteHeads(handle: ReadHandle | WriteHandle): IterableIterator<{ appointmentKey: string; name: string; createdAt: string }> {
+  for (const row of statement(handle, 'SELECT appointment_key, name, created_at FROM notes').iterate() as IterableIterator<{ appointment_key: string; name: string; created_at: string }>) {
+    yield { appointmentKey: row.appointment_key, name: row.name, createdAt: row.created_at };
+  }
+}

@@ -1,0 +1,120 @@
+import { FEEDS, type FeedName } from '../schedule/contract';
+import type { ScheduleClient } from '../schedule/client';
+import { ScheduleError } from '../schedule/errors';
+import { transaction, type WriteHandle } from '../store/handles';
+import { deleteAllAppointments } from '../store/tables/appointments';
+import { readCursor, writeCursor } from '../store/tables/cursors';
+import { deleteAllHistory } from '../store/tables/history';
+import { deleteAllNotes } from '../store/tables/notes';
+import { replaceCompanies, replaceStatuses, replaceTechnicians } from '../store/tables/reference-lists';
+import { writeSnapshot } from '../store/tables/snapshots';
+import type { FeedCounts } from '../store/tables/sync-runs';
+import { applyFeedItems } from './apply-page';
+
+export class SyncCancelled extends Error {
+  constructor() {
+    super('The sync was cancelled.');
+    this.name = 'SyncCancelled';
+  }
+}
+
+export interface PassProgress {
+  feed: string;
+  pagesDone: number;
+  rowsSoFar: number;
+  feedRows: number;
+  feedEstimate: number | null;
+}
+
+export interface PassContext {
+  client: ScheduleClient;
+  store: WriteHandle;
+  now: () => number;
+  pageSize: number;
+  isCancelled: () => boolean;
+  onProgress: (progress: PassProgress) => void;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function wipeFeed(store: WriteHandle, feed: FeedName): void {
+  if (feed === 'appointments') deleteAllAppointments(store);
+  else if (feed === 'notes') deleteAllNotes(store);
+  else deleteAllHistory(store);
+}
+
+/**
+ * One complete pass: the small reference lists and snapshots, then each change feed from its stored cursor to the
+ * end. Every page's rows and its new cursor are committed in one transaction, so a crash at any instant loses
+ * nothing and never leaves a cursor ahead of the data. Cancellation is honoured between pages: the page in flight
+ * is finished and committed first.
+ */
+export async function runSyncPass(context: PassContext): Promise<FeedCounts> {
+  const { client, store } = context;
+  const counts: FeedCounts = {};
+  const checkCancelled = () => {
+    if (context.isCancelled()) throw new SyncCancelled();
+  };
+
+  const [system, companies, technicians, statuses, integration, activity] = await Promise.all([
+    client.system(),
+    client.companies(),
+    client.technicians(),
+    client.statuses(),
+    client.integration(),
+    client.xoiActivity(),
+  ]);
+  const fetchedAt = iso(context.now());
+  transaction(store, () => {
+    writeSnapshot(store, 'system', system, fetchedAt);
+    writeSnapshot(store, 'integration', integration, fetchedAt);
+    writeSnapshot(store, 'activity', activity, fetchedAt);
+    counts.companies = { upserted: replaceCompanies(store, companies), deleted: 0, rejected: 0 };
+    counts.technicians = { upserted: replaceTechnicians(store, technicians), deleted: 0, rejected: 0 };
+    counts.statuses = { upserted: replaceStatuses(store, statuses), deleted: 0, rejected: 0 };
+  });
+
+  let pagesDone = 0;
+  let rowsSoFar = 0;
+  for (const feed of FEEDS) {
+    const feedCounts = { upserted: 0, deleted: 0, rejected: 0 };
+    counts[feed] = feedCounts;
+    let cursor = readCursor(store, feed);
+    let restarted = false;
+    let feedRows = 0;
+    for (;;) {
+      checkCancelled();
+      let page;
+      try {
+        page = await context.client.changes(feed, cursor, context.pageSize);
+      } catch (error) {
+        if (error instanceof ScheduleError && error.code === 'CURSOR_EXPIRED' && !restarted) {
+          // The server was reset or restored: its feed starts over, so the mirror of that feed does too.
+          restarted = true;
+          transaction(store, () => {
+            wipeFeed(store, feed);
+            writeCursor(store, feed, null, iso(context.now()));
+          });
+          cursor = null;
+          continue;
+        }
+        throw error;
+      }
+      const applied = transaction(store, () => {
+        const result = applyFeedItems(store, feed, page.items, iso(context.now()));
+        writeCursor(store, feed, page.nextCursor, iso(context.now()));
+        return result;
+      });
+      feedCounts.upserted += applied.upserted;
+      feedCounts.deleted += applied.deleted;
+      feedCounts.rejected += applied.rejected;
+      cursor = page.nextCursor;
+      pagesDone++;
+      rowsSoFar += page.items.length;
+      feedRows += page.items.length;
+      context.onProgress({ feed, pagesDone, rowsSoFar, feedRows, feedEstimate: page.remaining === undefined ? null : feedRows + page.remaining });
+      if (!page.hasMore) break;
+    }
+  }
+  return counts;
+}

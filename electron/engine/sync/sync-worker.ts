@@ -1,0 +1,88 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { isConsoleError } from '../../../shared/errors';
+import { recomputeVerdicts } from '../diagnosis/recompute-verdicts';
+import type { VerdictSettings } from '../diagnosis/verdict-settings';
+import type { Logger } from '../logging/logger';
+import { createScheduleClient } from '../schedule/client';
+import { openMirrorForWriting } from '../store/open';
+import { Poller } from './poller';
+import { realScheduler } from './scheduler';
+import type { FromWorker, SyncWorkerData, ToWorker } from './worker-protocol';
+
+// The poller's thread: it owns the mirror's write connection, so a full mirror never stalls the main process.
+const port = parentPort;
+if (!port) throw new Error('sync-worker must run in a worker thread');
+const data = workerData as SyncWorkerData;
+const post = (message: FromWorker) => port.postMessage(message);
+
+const log: Logger = {
+  debug: () => {},
+  info: (message) => post({ type: 'log', level: 'info', message }),
+  warn: (message) => post({ type: 'log', level: 'warn', message }),
+  error: (message) => post({ type: 'log', level: 'error', message }),
+};
+
+let password: string | null = null;
+let verdictSettings: VerdictSettings = data.verdicts;
+let store: ReturnType<typeof openMirrorForWriting>;
+try {
+  store = openMirrorForWriting(data.dbFile);
+} catch (error) {
+  post(isConsoleError(error)
+    ? { type: 'fatal', code: error.code, message: error.message, nextStep: error.nextStep ?? '' }
+    : { type: 'fatal', code: 'MIRROR_OPEN_FAILED', message: 'The mirror database could not be opened.', nextStep: 'Rebuild the mirror in Settings.' });
+  process.exit(0);
+}
+
+const refreshVerdicts = () => {
+  const count = recomputeVerdicts(store, Date.now(), verdictSettings);
+  post({ type: 'verdicts-updated', at: new Date().toISOString(), count });
+};
+
+const poller = new Poller({
+  store,
+  createClient: () => createScheduleClient({ baseUrl: data.baseUrl, credentials: { userName: data.userName, password: password ?? '' } }),
+  scheduler: realScheduler,
+  random: Math.random,
+  log,
+  settings: data.settings,
+  afterPass: refreshVerdicts,
+  onStatus: (status) => post({ type: 'status', status }),
+});
+// What is already mirrored is diagnosed at once, before the first pass (and works offline).
+refreshVerdicts();
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'credentials':
+      password = message.password;
+      poller.credentialsChanged();
+      break;
+    case 'start':
+      poller.start();
+      break;
+    case 'sync-now':
+      void poller.syncNow().then((outcome) => post({ type: 'sync-now-result', id: message.id, outcome }));
+      break;
+    case 'pause':
+      poller.pause();
+      break;
+    case 'resume':
+      poller.resume();
+      break;
+    case 'settings':
+      poller.updateSettings(message.settings);
+      if (message.verdicts) {
+        verdictSettings = message.verdicts;
+        refreshVerdicts();
+      }
+      break;
+    case 'stop':
+      void poller.stop().then(() => {
+        store.db.close();
+        post({ type: 'stopped' });
+      });
+      break;
+  }
+});
+post({ type: 'ready', status: poller.status() });

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/store/migrations';
+import { openMirrorForWriting } from '../../../electron/engine/store/open';
+import { makeTempDir } from '../../support/temp-dir';
+import { createDatabaseAtVersion, insertSampleAppointment, tableColumns } from '../../support/schema-at';
+
+describe('migration 003 (verdicts)', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    temp = makeTempDir();
+  });
+  afterEach(() => temp.remove());
+
+  it.each([1, 2])('upgrades a version %i mirror: verdicts follow their appointment', (from) => {
+    const file = path.join(temp.dir, `v${from}.db`);
+    createDatabaseAtVersion(file, from);
+    const old = new Database(file);
+    insertSampleAppointment(old);
+    old.close();
+    const store = openMirrorForWriting(file);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(tableColumns(store.db, 'verdicts')).toContain('search_text');
+      store.db.prepare("INSERT INTO verdicts (appointment_key, state, codes, summary, notes_mask, transcripts, search_text, computed_at) VALUES ('TWO/SC1/001', 'ok', 'NOTES_COMPLETE', 's', 7, 0, 'x', 'now')").run();
+      store.db.prepare("INSERT INTO verdict_codes (appointment_key, code) VALUES ('TWO/SC1/001', 'NOTES_COMPLETE')").run();
+      store.db.prepare("DELETE FROM appointments WHERE key = 'TWO/SC1/001'").run();
+      expect(store.db.prepare('SELECT count(*) AS n FROM verdicts').get()).toEqual({ n: 0 });
+      expect(store.db.prepare('SELECT count(*) AS n FROM verdict_codes').get()).toEqual({ n: 0 });
+    } finally {
+      store.db.close();
+    }
+  });
+});

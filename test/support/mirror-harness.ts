@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { silentLogger } from '../../electron/engine/logging/logger';
+import { createScheduleClient } from '../../electron/engine/schedule/client';
+import type { WriteHandle } from '../../electron/engine/store/handles';
+import { openMirrorForWriting } from '../../electron/engine/store/open';
+import { Poller, type PollerDeps } from '../../electron/engine/sync/poller';
+import { SANDBOX_ADMIN } from '../../electron/sandbox/credentials';
+import type { Sandbox } from '../../electron/sandbox/sandbox';
+import { ManualScheduler } from './manual-scheduler';
+import { makeTempDir } from './temp-dir';
+
+/** A real SQLite file in a fresh folder and a poller pointed at a sandbox, on a manual clock. */
+export function mirrorHarness(sandbox: Sandbox, overrides: Partial<PollerDeps> = {}) {
+  const temp = makeTempDir('xoi-mirror-');
+  const file = path.join(temp.dir, 'mirror.db');
+  const store: WriteHandle = openMirrorForWriting(file);
+  const scheduler = new ManualScheduler();
+  const statuses: string[] = [];
+  let credentials = { ...SANDBOX_ADMIN } as { userName: string; password: string };
+  const poller = new Poller({
+    store,
+    createClient: () => createScheduleClient({ baseUrl: sandbox.url, credentials, timeoutMs: 5_000 }),
+    scheduler,
+    random: () => 0.5,
+    log: silentLogger,
+    settings: { intervalMs: 60_000, pageSize: 97 },
+    onStatus: (status) => statuses.push(status.state),
+    ...overrides,
+  });
+  return {
+    file,
+    store,
+    scheduler,
+    poller,
+    statuses,
+    setCredentials(next: { userName: string; password: string }) {
+      credentials = next;
+    },
+    async close() {
+      await poller.stop();
+      store.db.close();
+      temp.remove();
+    },
+  };
+}

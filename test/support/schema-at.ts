@@ -1,0 +1,23 @@
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../electron/engine/store/migrations';
+
+/** A database file exactly as a console at schema `version` would have left it. */
+export function createDatabaseAtVersion(file: string, version: number): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  for (const migration of MIGRATIONS.slice(0, version)) {
+    migration.up(db);
+    db.pragma(`user_version = ${migration.version}`);
+  }
+  db.close();
+}
+
+export function tableColumns(db: Database.Database, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((column) => column.name);
+}
+
+export function insertSampleAppointment(db: Database.Database, key = 'TWO/SC1/001'): void {
+  const [company, serviceCall, appointment] = key.split('/');
+  db.prepare(`INSERT INTO appointments (key, company, service_call, appointment, customer, status, technician_id, task_date, estimated_hours, completed_at, created_in, created_at, modified_at, version)
+    VALUES (?, ?, ?, ?, 'Lakeside', 'Dispatched', 'T1', '2026-03-02T08:00:00Z', 2, NULL, 'Schedule', '2026-03-01T08:00:00Z', '2026-03-01T09:00:00Z', 5)`).run(key, company, serviceCall, appointment);
+}
