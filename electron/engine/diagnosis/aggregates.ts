@@ -1,0 +1,82 @@
+import type { Dashboard, TechnicianRow } from '../../../shared/contract/appointments';
+import { statusCategory, type DiagnosisContext } from '../../../shared/diagnosis/context';
+import { eligibleSince } from '../../../shared/diagnosis/eligibility-since';
+import { technicianXoiStatus } from '../../../shared/diagnosis/technician-status';
+import type { Verdict } from '../../../shared/diagnosis/types';
+import type { MirrorFacts } from './load-facts';
+
+const BUCKETS: Array<[string, number]> = [['< 15 min', 15], ['15–60 min', 60], ['1–4 h', 240], ['4–12 h', 720], ['12–48 h', 2880], ['> 48 h', Number.POSITIVE_INFINITY]];
+
+function bucketOf(minutes: number): number {
+  return BUCKETS.findIndex(([, limit]) => minutes < limit);
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0);
+}
+
+/** The dashboard's funnel and note latencies, computed with the verdicts (off the main thread). */
+export function computeDashboard(facts: MirrorFacts, context: DiagnosisContext, verdicts: readonly Verdict[]): Dashboard {
+  const counts = { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 };
+  for (const verdict of verdicts) counts[verdict.state]++;
+  const funnel = { appointments: facts.appointments.length, eligible: 0, jobNotes: 0, completed: 0, resolution: 0, transcripts: 0 };
+  const siteHistory: number[] = [];
+  const resolution: number[] = [];
+  const transcript: number[] = [];
+  const categoryOf = (status: string) => statusCategory(status, context);
+  for (const appointment of facts.appointments) {
+    const notes = facts.notesByKey.get(appointment.key) ?? [];
+    const first = (name: string) => notes.filter((note) => note.name === name).map((note) => Date.parse(note.createdAt)).sort((a, b) => a - b)[0];
+    const sh = first('XOi Site History');
+    const since = eligibleSince(appointment, facts.historyByKey.get(appointment.key) ?? [], categoryOf);
+    if (since !== null || sh !== undefined) funnel.eligible++;
+    if (sh !== undefined || first('XOi Workflow') !== undefined) funnel.jobNotes++;
+    if (sh !== undefined && since !== null && sh >= Date.parse(since)) siteHistory.push((sh - Date.parse(since)) / 60_000);
+    if (appointment.completedAt) {
+      funnel.completed++;
+      const completed = Date.parse(appointment.completedAt);
+      const res = first('XOi Resolution');
+      if (res !== undefined) {
+        funnel.resolution++;
+        if (res >= completed) resolution.push((res - completed) / 60_000);
+      }
+      const tr = first('XOi Transcript');
+      if (tr !== undefined) {
+        funnel.transcripts++;
+        if (tr >= completed) transcript.push((tr - completed) / 60_000);
+      }
+    }
+  }
+  const latency = BUCKETS.map(([bucket]) => ({ bucket, siteHistory: 0, resolution: 0, transcript: 0 }));
+  for (const value of siteHistory) (latency[bucketOf(value)] as { siteHistory: number }).siteHistory++;
+  for (const value of resolution) (latency[bucketOf(value)] as { resolution: number }).resolution++;
+  for (const value of transcript) (latency[bucketOf(value)] as { transcript: number }).transcript++;
+  return {
+    counts,
+    funnel,
+    latency,
+    medians: { siteHistoryMinutes: median(siteHistory), resolutionMinutes: median(resolution), transcriptMinutes: median(transcript) },
+    computedAt: new Date(context.now).toISOString(),
+  };
+}
+
+/** Per technician: eligible appointments, how many got job notes, and their XOi user status. */
+export function computeTechnicianRows(context: DiagnosisContext): TechnicianRow[] {
+  return [...context.technicians.values()].map((technician) => {
+    const status = technicianXoiStatus(technician, context);
+    const tally = context.tallies.get(technician.id) ?? { dueForJobNotes: 0, withJobNotes: 0 };
+    return {
+      id: technician.id,
+      name: technician.name,
+      mobileTechEmail: technician.email,
+      xoiEmail: status.xoiEmail,
+      xoiState: status.state,
+      certainty: status.certainty,
+      eligible: tally.dueForJobNotes,
+      withJobNotes: tally.withJobNotes,
+      lastDeviceSyncAt: technician.lastDeviceSyncAt,
+    };
+  }).sort((a, b) => a.name.localeCompare(b.name));
+}

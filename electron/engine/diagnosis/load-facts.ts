@@ -1,0 +1,121 @@
+import { isEligibleForXoi } from '../../../shared/domain/eligibility';
+import type { StatusCategory } from '../../../shared/domain/statuses';
+import { buildXoiDirectory, integrationFindings, statusCategory, type DiagnosisContext, type TechnicianTally } from '../../../shared/diagnosis/context';
+import { eligibleSince, technicianAt } from '../../../shared/diagnosis/eligibility-since';
+import type { ActivityFacts, AppointmentFacts, HistoryFacts, IntegrationFacts, NoteFacts, SystemFacts } from '../../../shared/diagnosis/types';
+import { statement, type ReadHandle, type WriteHandle } from '../store/handles';
+import { fromAppointmentRow, iterateAppointments } from '../store/tables/appointments';
+import { readCompanies, readStatuses, readTechnicians } from '../store/tables/reference-lists';
+import { readSnapshot } from '../store/tables/snapshots';
+import { readXoiUsers } from '../store/tables/xoi-users';
+import type { VerdictSettings } from './verdict-settings';
+
+type Handle = ReadHandle | WriteHandle;
+
+export interface MirrorFacts {
+  appointments: AppointmentFacts[];
+  notesByKey: Map<string, NoteFacts[]>;
+  historyByKey: Map<string, HistoryFacts[]>;
+}
+
+function group<T>(rows: Iterable<T & { appointment_key: string }>, pick: (row: T) => T): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.appointment_key);
+    if (list) list.push(pick(row));
+    else map.set(row.appointment_key, [pick(row)]);
+  }
+  return map;
+}
+
+/** Everything the rules read about every appointment (or one technician's), in three queries. */
+export function loadMirrorFacts(handle: Handle, technicianId?: string): MirrorFacts {
+  const appointments: AppointmentFacts[] = [];
+  if (technicianId === undefined) {
+    for (const row of iterateAppointments(handle)) appointments.push(row);
+  } else {
+    for (const row of statement(handle, 'SELECT * FROM appointments WHERE technician_id = ?').iterate(technicianId) as Iterable<Record<string, unknown>>) {
+      appointments.push(fromAppointmentRow(row as never));
+    }
+  }
+  const scope = technicianId === undefined ? '' : ' WHERE appointment_key IN (SELECT key FROM appointments WHERE technician_id = ?)';
+  const scopeParams = technicianId === undefined ? [] : [technicianId];
+  const notesByKey = group(statement(handle, `SELECT appointment_key, name, created_at AS createdAt FROM notes${scope}`).iterate(...scopeParams) as Iterable<NoteFacts & { appointment_key: string }>, (row) => ({ name: row.name, createdAt: row.createdAt }));
+  const historyByKey = group(
+    statement(handle, `SELECT appointment_key, action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history${scope}`).iterate(...scopeParams) as Iterable<HistoryFacts & { appointment_key: string }>,
+    (row) => ({ action: row.action, technician: row.technician, status: row.status, taskDate: row.taskDate, completedAt: row.completedAt, modifiedAt: row.modifiedAt }),
+  );
+  return { appointments, notesByKey, historyByKey };
+}
+
+/** The facts for one appointment only (the detail view, the CLI for one key). */
+export function loadAppointmentFacts(handle: Handle, key: string): { notes: NoteFacts[]; history: HistoryFacts[] } {
+  return {
+    notes: statement(handle, 'SELECT name, created_at AS createdAt FROM notes WHERE appointment_key = ?').all(key) as NoteFacts[],
+    history: statement(handle, 'SELECT action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history WHERE appointment_key = ?').all(key) as HistoryFacts[],
+  };
+}
+
+const JOB_NOTE_NAMES = new Set(['XOi Site History', 'XOi Workflow']);
+
+/**
+ * Per technician: eligible appointments XOi should have handled by now, and how many have job notes. The basis
+ * of "likely not an XOi user" when XOi's own user list is not available.
+ */
+export function technicianTallies(facts: MirrorFacts, now: number, settings: VerdictSettings, categories: ReadonlyMap<string, StatusCategory>): Map<string, TechnicianTally> {
+  const tallies = new Map<string, TechnicianTally>();
+  const categoryOf = (status: string) => statusCategory(status, { serverCategories: categories, settings });
+  const count = (technician: string, withJobNotes: boolean) => {
+    const tally = tallies.get(technician) ?? { dueForJobNotes: 0, withJobNotes: 0 };
+    tally.dueForJobNotes++;
+    if (withJobNotes) tally.withJobNotes++;
+    tallies.set(technician, tally);
+  };
+  for (const appointment of facts.appointments) {
+    const notes = facts.notesByKey.get(appointment.key) ?? [];
+    const history = facts.historyByKey.get(appointment.key) ?? [];
+    const firstJobNote = notes.filter((note) => JOB_NOTE_NAMES.has(note.name)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+    if (firstJobNote) {
+      // Credit the technician XOi matched when it made the job, not whoever holds the appointment now.
+      const atJob = technicianAt(history, firstJobNote.createdAt);
+      const credited = atJob.known ? atJob.technician : appointment.technician;
+      if (credited) count(credited, true);
+      continue;
+    }
+    if (!appointment.technician) continue;
+    const category = categoryOf(appointment.status);
+    if (!isEligibleForXoi({ category, technicianId: appointment.technician, taskDate: appointment.taskDate })) continue;
+    const since = eligibleSince(appointment, history, categoryOf);
+    if (since !== null && now - Date.parse(since) >= settings.pollDelayMs) count(appointment.technician, false);
+  }
+  return tallies;
+}
+
+/** A context for diagnosing one appointment: the inference counts only its technician's appointments. */
+export function buildContextForOne(handle: Handle, technicianId: string | null, now: number, settings: VerdictSettings): DiagnosisContext {
+  const facts = technicianId === null ? { appointments: [], notesByKey: new Map(), historyByKey: new Map() } : loadMirrorFacts(handle, technicianId);
+  const context = buildContext(handle, facts, now, settings);
+  const others = statement(handle, "SELECT count(*) AS n FROM notes n JOIN appointments a ON a.key = n.appointment_key WHERE n.name = 'XOi Site History' AND (a.technician_id IS NOT ? )").get(technicianId) as { n: number };
+  const tallies = new Map(context.tallies);
+  tallies.set('\u0000others', { dueForJobNotes: others.n, withJobNotes: others.n });
+  return { ...context, tallies };
+}
+
+/** The shared context of one diagnosis run: reference lists, snapshots, XOi users, tallies, integration findings. */
+export function buildContext(handle: Handle, facts: MirrorFacts, now: number, settings: VerdictSettings): DiagnosisContext {
+  const serverCategories = new Map<string, StatusCategory>(readStatuses(handle).map((status) => [status.name, status.category]));
+  const system = readSnapshot<SystemFacts>(handle, 'system')?.value ?? null;
+  const integration = readSnapshot<IntegrationFacts>(handle, 'integration')?.value ?? null;
+  const activity = readSnapshot<ActivityFacts>(handle, 'activity')?.value ?? null;
+  const base = { now, settings, system, integration, activity };
+  const xoiUsers = settings.xoiUsersKnown ? readXoiUsers(handle) : null;
+  return {
+    ...base,
+    companies: new Map(readCompanies(handle).map((company) => [company.id, { name: company.name, active: company.active }])),
+    serverCategories,
+    technicians: new Map(readTechnicians(handle).map((technician) => [technician.id, technician])),
+    xoiUsers: xoiUsers && xoiUsers.length > 0 ? buildXoiDirectory(xoiUsers.map((user) => ({ email: user.email, enabled: user.enabled, name: `${user.givenName} ${user.familyName}`.trim() }))) : null,
+    tallies: technicianTallies(facts, now, settings, serverCategories),
+    integrationFindings: integrationFindings(base),
+  };
+}
