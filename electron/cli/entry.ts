@@ -1,10 +1,12 @@
-import { defaultRendererDir, runCli } from './main';
+import { defaultRendererDir, defaultWorkerScript, runCli } from './main';
 
 // The bundled bin: dist/cli/xoi-console.cjs, next to dist/renderer.
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   rendererDir: process.env.XOI_CONSOLE_RENDERER_DIR ?? defaultRendererDir(__dirname),
+  workerScript: defaultWorkerScript(__dirname),
 }).then(
   (code) => {
     process.exitCode = code;

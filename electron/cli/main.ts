@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { mirrorHelp, runMirror } from './commands/mirror';
 import { runSandbox, sandboxHelp } from './commands/sandbox';
 import { runWeb, webHelp } from './commands/web';
 import { CommandFailure, UsageError } from './usage-error';
@@ -6,15 +7,18 @@ import { CommandFailure, UsageError } from './usage-error';
 const HELP = `xoi-console: the XOi Console from the command line.
 
 Commands:
-  ${[webHelp, sandboxHelp].map((help) => help.split('\n').join('\n  ')).join('\n  ')}
+  ${[webHelp, sandboxHelp, mirrorHelp].map((help) => help.split('\n').join('\n  ')).join('\n  ')}
 
 Exit codes: 0 success, 1 the work failed, 2 the command was called wrongly.`;
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  stdin?: NodeJS.ReadableStream;
   /** Where the built renderer lives (next to the bundled CLI). */
   rendererDir: string;
+  /** The bundled sync worker. */
+  workerScript: string;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -25,6 +29,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runWeb(rest, io);
       case 'sandbox':
         return await runSandbox(rest, io);
+      case 'mirror':
+        return await runMirror(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -54,4 +60,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 export function defaultRendererDir(bundleDir: string): string {
   return path.resolve(bundleDir, '..', 'renderer');
+}
+
+export function defaultWorkerScript(bundleDir: string): string {
+  return path.resolve(bundleDir, '..', 'electron', 'sync-worker.cjs');
 }

@@ -1,29 +1,73 @@
 import type { HostKind } from '../../shared/contract';
+import type { Handlers } from '../engine/dispatch';
 import type { Logger } from '../engine/logging/logger';
+import { ProfileStore } from '../engine/profiles/profile-store';
+import { createKeytarStore } from '../engine/secrets/keytar-store';
+import { KEYCHAIN_SERVICE, type SecretStore } from '../engine/secrets/secret-store';
 import { createService, type Service } from '../engine/service';
+import type { EmbeddedSandbox } from '../engine/service/deps';
+import { SANDBOX_ADMIN, SANDBOX_XOI_API } from '../sandbox/credentials';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox';
 
 export interface OpenConsoleOptions {
   host: HostKind;
   version: string;
   dataDir: string;
   log: Logger;
+  /** The bundled sync worker (dist/electron/sync-worker.cjs). */
+  workerScript: string;
+  hostHandlers?: Partial<Handlers>;
+  /** The embedded sandbox's options; false: no sandbox. */
+  sandbox?: SandboxOptions | false;
+  secrets?: SecretStore;
 }
 
 export interface ConsoleRuntime {
   readonly service: Service;
+  readonly sandbox: Sandbox | null;
   close(): Promise<void>;
 }
 
+function embedded(sandbox: Sandbox): EmbeddedSandbox {
+  return {
+    url: sandbox.url,
+    adminCredentials: { ...SANDBOX_ADMIN },
+    xoiApiCredentials: { ...SANDBOX_XOI_API },
+    async tellXoi(password) {
+      sandbox.world.xoiKnownPassword = password;
+    },
+  };
+}
+
 /**
- * The composition root shared by every host (Electron main, web host, CLI): it starts the engine
- * (and, later, the embedded sandbox) and hands back one service.
+ * The composition root shared by every host (Electron main, web host, CLI): it starts the embedded sandbox and the
+ * engine and hands back one service. The engine never imports the sandbox; this is where they meet.
  */
 export async function openConsole(options: OpenConsoleOptions): Promise<ConsoleRuntime> {
-  const service = createService({ host: options.host, version: options.version, platform: process.platform, log: options.log });
+  const sandbox = options.sandbox === false ? null : await startSandbox({ seed: 7, appointments: 2000, speed: 1, ...options.sandbox, onError: (error) => options.log.warn('Sandbox error', error) });
+  const service = createService({
+    host: options.host,
+    version: options.version,
+    platform: process.platform,
+    log: options.log,
+    dataDir: options.dataDir,
+    profiles: new ProfileStore(options.dataDir),
+    secrets: options.secrets ?? createKeytarStore(process.env.XOI_KEYCHAIN_SERVICE ?? KEYCHAIN_SERVICE),
+    sandbox: sandbox ? embedded(sandbox) : null,
+    workerScript: options.workerScript,
+    ...(options.hostHandlers ? { hostHandlers: options.hostHandlers } : {}),
+  });
+  try {
+    await service.start();
+  } catch (error) {
+    options.log.error('The console could not open its active profile', error);
+  }
   return {
     service,
+    sandbox,
     async close() {
       await service.close();
+      await sandbox?.close();
     },
   };
 }

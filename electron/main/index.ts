@@ -43,7 +43,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(rendererDir);
 
-  runtime = await openConsole({ host: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'), log });
+  runtime = await openConsole({ host: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'), log, workerScript: path.join(bundleDir, 'sync-worker.cjs') });
   registerContractHandlers(ipcMain, runtime.service.dispatch, ownWebContents, log);
   runtime.service.events.subscribe((name, payload) => {
     if (!(EVENT_NAMES as readonly string[]).includes(name)) return;

@@ -1,8 +1,106 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { VERDICT_STATES } from '../../shared/diagnosis/codes';
+import { ErrorMessage } from '../app/ErrorMessage';
+import { formatDateTime, formatNumber } from '../app/format';
+import { useApiCall } from '../app/use-api';
+import { useVerdictsVersion } from '../app/use-sync-status';
+import { StateBadge } from '../components/StateBadge';
+
+function minutes(value: number | null): string {
+  if (value === null) return '—';
+  return value < 120 ? `${value} min` : `${Math.round(value / 60)} h`;
+}
+
+/** Where the notes stand across all appointments: counts, a funnel, and how long each note takes to arrive. */
 export function DashboardPage() {
+  const version = useVerdictsVersion();
+  const { state } = useApiCall('dashboard.get', {}, String(version));
+  if (state.status === 'loading') return <p role="status">Loading…</p>;
+  if (state.status === 'error') return <ErrorMessage error={state.error} />;
+  const dashboard = state.value;
+  const funnel = [
+    { stage: 'Appointments', count: dashboard.funnel.appointments },
+    { stage: 'Eligible for XOi', count: dashboard.funnel.eligible },
+    { stage: 'Job notes', count: dashboard.funnel.jobNotes },
+    { stage: 'Completed', count: dashboard.funnel.completed },
+    { stage: 'Resolution', count: dashboard.funnel.resolution },
+    { stage: 'Transcripts', count: dashboard.funnel.transcripts },
+  ];
   return (
-    <section aria-labelledby="page-title">
+    <section aria-labelledby="page-title" className="dashboard">
       <h2 id="page-title">Dashboard</h2>
-      <p>Why are XOi notes present, late or missing? Open Appointments to find out.</p>
+      <p className="muted">Diagnosed {formatDateTime(dashboard.computedAt)}.</p>
+      <div className="cards">
+        {VERDICT_STATES.map((verdictState) => (
+          <a key={verdictState} className={`card state-${verdictState}`} href={`#/appointments?state=${verdictState}`}>
+            <StateBadge state={verdictState} />
+            <span className="card-number">{formatNumber(dashboard.counts[verdictState])}</span>
+          </a>
+        ))}
+      </div>
+      <div className="charts">
+        <figure>
+          <figcaption>From appointments to notes</figcaption>
+          <div className="chart" aria-hidden="true">
+            <ResponsiveContainer width="100%" height={240}>
+              <BarChart data={funnel} layout="vertical" margin={{ left: 40 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" />
+                <YAxis type="category" dataKey="stage" width={120} />
+                <Tooltip />
+                <Bar dataKey="count" name="Appointments" fill="#0b5cad" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <table className="data compact" aria-label="Funnel">
+            <tbody>
+              {funnel.map((row) => (
+                <tr key={row.stage}>
+                  <th scope="row">{row.stage}</th>
+                  <td>{formatNumber(row.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </figure>
+        <figure>
+          <figcaption>How long the notes take (median: Site History {minutes(dashboard.medians.siteHistoryMinutes)}, Resolution {minutes(dashboard.medians.resolutionMinutes)}, first transcript {minutes(dashboard.medians.transcriptMinutes)})</figcaption>
+          <div className="chart" aria-hidden="true">
+            <ResponsiveContainer width="100%" height={240}>
+              <BarChart data={dashboard.latency}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="bucket" />
+                <YAxis />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="siteHistory" name="Eligibility → Site History" fill="#0b5cad" isAnimationActive={false} />
+                <Bar dataKey="resolution" name="Completion → Resolution" fill="#1a7f37" isAnimationActive={false} />
+                <Bar dataKey="transcript" name="Completion → transcript" fill="#9a6700" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <table className="data compact" aria-label="Note latency">
+            <thead>
+              <tr>
+                <th scope="col">Delay</th>
+                <th scope="col">Site History</th>
+                <th scope="col">Resolution</th>
+                <th scope="col">Transcript</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dashboard.latency.map((row) => (
+                <tr key={row.bucket}>
+                  <th scope="row">{row.bucket}</th>
+                  <td>{row.siteHistory}</td>
+                  <td>{row.resolution}</td>
+                  <td>{row.transcript}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </figure>
+      </div>
     </section>
   );
 }

@@ -3,7 +3,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../electron/engine/logging/logger';
-import { createService, type Service } from '../../electron/engine/service';
+import { createDispatch, type Dispatch } from '../../electron/engine/dispatch';
+import { EventBus } from '../../electron/engine/events';
+import { handlersWith } from '../support/handlers';
 import { startWebHost, type WebHost } from '../../electron/web/server';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -27,7 +29,7 @@ function request(port: number, pathName: string, options: { method?: string; hea
 
 describe('web host', () => {
   let temp: ReturnType<typeof makeTempDir>;
-  let service: Service;
+  let service: { dispatch: Dispatch; events: EventBus };
   let host: WebHost;
 
   beforeEach(async () => {
@@ -37,7 +39,10 @@ describe('web host', () => {
     writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>XOi Console</title>');
     writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(path.join(temp.dir, 'outside-secret.txt'), 'do not serve');
-    service = createService({ host: 'web', version: '1.0.0-test', platform: 'linux', log: silentLogger });
+    service = {
+      dispatch: createDispatch(handlersWith({ 'app.info': () => ({ name: 'XOi Console', version: '1.0.0-test', host: 'web', platform: 'linux' }) }), silentLogger),
+      events: new EventBus(),
+    };
     host = await startWebHost({ dispatch: service.dispatch, events: service.events, staticDir, log: silentLogger });
   });
 

@@ -7,23 +7,35 @@ import { startWebHost } from '../../web/server';
 import { integerFlag, parseFlags } from '../parse-flags';
 import { CommandFailure } from '../usage-error';
 import { waitForShutdown } from '../shutdown';
+import { loadScenarioFile } from './sandbox';
 
-export const webHelp = `xoi-console web [--port N] [--data-dir DIR] [--json]
+export const webHelp = `xoi-console web [--port N] [--data-dir DIR] [--json] [--sandbox-scenario FILE] [--sandbox-appointments N]
   Serves the console to a browser on 127.0.0.1 and prints the address to open (it carries an access token).`;
 
-export async function runWeb(argv: string[], io: { stdout: NodeJS.WritableStream; rendererDir: string }): Promise<number> {
+export async function runWeb(argv: string[], io: { stdout: NodeJS.WritableStream; rendererDir: string; workerScript: string }): Promise<number> {
   const { values } = parseFlags('web', argv, {
     port: { type: 'string' },
     'data-dir': { type: 'string' },
     json: { type: 'boolean' },
+    'sandbox-scenario': { type: 'string' },
+    'sandbox-appointments': { type: 'string' },
   });
   const port = integerFlag('port', values.port, 0, 65535) ?? 0;
+  const appointments = integerFlag('sandbox-appointments', values['sandbox-appointments'], 0, 1_000_000);
+  const scenario = values['sandbox-scenario'] === undefined ? undefined : loadScenarioFile(values['sandbox-scenario']);
   if (!existsSync(path.join(io.rendererDir, 'index.html'))) {
     throw new CommandFailure(`The renderer is not built (no index.html in ${io.rendererDir}); run "npm run build" first.`);
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const log = createNodeLogger({ logDir: values['data-dir'] ? path.join(dataDir, 'logs') : defaultLogDir(), fileName: 'web.log' });
-  const runtime = await openConsole({ host: 'web', version: __XOI_VERSION__, dataDir, log });
+  const runtime = await openConsole({
+    host: 'web',
+    version: __XOI_VERSION__,
+    dataDir,
+    log,
+    workerScript: io.workerScript,
+    sandbox: { ...(scenario ? { scenario } : {}), ...(appointments !== undefined ? { appointments } : {}) },
+  });
   let host;
   try {
     host = await startWebHost({ dispatch: runtime.service.dispatch, events: runtime.service.events, staticDir: io.rendererDir, log, port });

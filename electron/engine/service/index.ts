@@ -1,30 +1,51 @@
-import type { HostKind } from '../../shared/contract';
-import { createDispatch, type Dispatch, type Handlers } from './dispatch';
-import { EventBus } from './events';
-import type { Logger } from './logging/logger';
+import { createDispatch, type Dispatch, type Handlers } from '../dispatch';
+import { EventBus } from '../events';
+import { ServiceContext } from './context';
+import type { ServiceDeps } from './deps';
+import { appointmentHandlers } from './handlers/appointments';
+import { printHandlers } from './handlers/print';
+import { profileHandlers } from './handlers/profiles';
+import { settingsHandlers } from './handlers/settings';
+import { setupHandlers } from './handlers/setup';
+import { shellHandlers } from './handlers/shell';
+import { syncHandlers } from './handlers/sync';
+import { xoiHandlers } from './handlers/xoi';
 
-export interface ServiceOptions {
-  host: HostKind;
-  version: string;
-  platform: string;
-  log: Logger;
-}
+export type { ServiceDeps } from './deps';
 
 /** The engine's facade: one handler per contract method, and the event bus both transports listen to. */
 export interface Service {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
+  /** Opens the active profile and starts its poller (hosts call it once at start-up). */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createService(options: ServiceOptions): Service {
+export function createService(deps: ServiceDeps): Service {
   const events = new EventBus();
+  const context = new ServiceContext(deps, events);
   const handlers: Handlers = {
-    'app.info': () => ({ name: 'XOi Console', version: options.version, host: options.host, platform: options.platform }),
+    'app.info': () => ({ name: 'XOi Console', version: deps.version, host: deps.host, platform: deps.platform }),
+    ...profileHandlers(context),
+    ...setupHandlers(context),
+    ...syncHandlers(context),
+    ...settingsHandlers(context),
+    ...appointmentHandlers(context),
+    ...printHandlers(context),
+    ...xoiHandlers(context),
+    ...shellHandlers(context),
+    ...deps.hostHandlers,
   };
   return {
-    dispatch: createDispatch(handlers, options.log),
+    dispatch: createDispatch(handlers, deps.log),
     events,
-    async close() {},
+    async start() {
+      if (deps.profiles.recovered) {
+        events.emit('app.notice', { level: 'warning', message: 'The profiles file could not be read and was set aside; the console started with the sandbox profile.', nextStep: 'Re-create your profiles in Settings.', at: new Date().toISOString() });
+      }
+      await context.active();
+    },
+    close: () => context.close(),
   };
 }

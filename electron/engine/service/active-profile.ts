@@ -1,0 +1,97 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { SyncStatus } from '../../../shared/contract/sync';
+import type { Profile } from '../../../shared/contract/profiles';
+import { ConsoleError } from '../../../shared/errors';
+import { verdictSettingsFrom } from '../diagnosis/verdict-settings';
+import type { ReadHandle } from '../store/handles';
+import { openMirrorForReading } from '../store/open';
+import { WorkerPoller } from '../sync/worker-poller';
+import type { EventBus } from '../events';
+import { credentialsFor } from './credentials';
+import type { ServiceDeps } from './deps';
+
+export function mirrorFileFor(dataDir: string, profileId: string): string {
+  return path.join(dataDir, 'mirrors', `${profileId}.db`);
+}
+
+/**
+ * The open profile: its poller in a worker thread (which owns the write connection) and a read-only connection for
+ * the screens. Closing stops the poller after the page in flight.
+ */
+export class ActiveProfile {
+  private reader: ReadHandle | null = null;
+  private status: SyncStatus = { state: 'stopped', lastSuccessAt: null };
+  private fatal: ConsoleError | null = null;
+  private poller: WorkerPoller | null = null;
+  readonly mirrorFile: string;
+
+  constructor(readonly profile: Profile, readonly apiUrl: string, private readonly deps: ServiceDeps, private readonly events: EventBus) {
+    this.mirrorFile = mirrorFileFor(deps.dataDir, profile.id);
+  }
+
+  async open(): Promise<void> {
+    mkdirSync(path.dirname(this.mirrorFile), { recursive: true });
+    const credentials = await credentialsFor(this.profile, this.deps);
+    this.poller = new WorkerPoller({
+      script: this.deps.workerScript,
+      data: {
+        dbFile: this.mirrorFile,
+        baseUrl: this.apiUrl,
+        userName: this.profile.userName,
+        settings: { intervalMs: this.profile.settings.syncIntervalMinutes * 60_000, pageSize: 500 },
+        verdicts: verdictSettingsFrom(this.profile.settings, this.profile.xoi !== null),
+      },
+      log: this.deps.log,
+      onStatus: (status) => {
+        this.status = status;
+        this.events.emit('sync.status', status);
+      },
+      onVerdicts: (at, count) => this.events.emit('verdicts.updated', { at, count }),
+      onFatal: (error) => {
+        this.fatal = error;
+        this.events.emit('app.notice', { level: 'error', message: error.message, nextStep: error.nextStep, at: new Date().toISOString() });
+      },
+    });
+    await this.poller.ready;
+    if (this.fatal) return;
+    this.status = this.poller.status();
+    if (credentials.password !== null) {
+      this.poller.setPassword(credentials.password);
+      if (this.deps.autoStartSync !== false) this.poller.start();
+    } else {
+      this.status = { state: 'needs-credentials', code: credentials.problem?.code ?? 'PASSWORD_MISSING', message: credentials.problem?.message ?? 'No administrator password is stored for this profile.', nextStep: credentials.problem?.nextStep ?? 'Enter the password in the profile.', lastSuccessAt: null };
+      this.events.emit('sync.status', this.status);
+    }
+  }
+
+  /** The screens' read-only view of the mirror; fails with a clear error when the mirror cannot be used. */
+  read(): ReadHandle {
+    if (this.fatal) throw this.fatal;
+    if (!this.reader) {
+      if (!existsSync(this.mirrorFile)) throw new ConsoleError('MIRROR_NOT_READY', 'The mirror is not ready yet.', 'Wait for the first sync to start, then try again.');
+      this.reader = openMirrorForReading(this.mirrorFile);
+    }
+    return this.reader;
+  }
+
+  get syncStatus(): SyncStatus {
+    return this.status;
+  }
+
+  get problem(): ConsoleError | null {
+    return this.fatal;
+  }
+
+  control(): WorkerPoller {
+    if (!this.poller || this.fatal) throw this.fatal ?? new ConsoleError('SYNC_NOT_RUNNING', 'The poller is not running.', 'Reopen the profile.');
+    return this.poller;
+  }
+
+  async close(): Promise<void> {
+    await this.poller?.stop();
+    this.poller = null;
+    this.reader?.db.close();
+    this.reader = null;
+  }
+}

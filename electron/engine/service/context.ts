@@ -1,0 +1,71 @@
+import type { Profile } from '../../../shared/contract/profiles';
+import { ConsoleError } from '../../../shared/errors';
+import type { EventBus } from '../events';
+import { createScheduleClient, type ScheduleClient } from '../schedule/client';
+import { ActiveProfile } from './active-profile';
+import { credentialsFor } from './credentials';
+import type { ServiceDeps } from './deps';
+
+/** What every handler module shares: the deps, the event bus, and the open profile. */
+export class ServiceContext {
+  private current: ActiveProfile | null = null;
+  private switching: Promise<ActiveProfile> | null = null;
+
+  constructor(readonly deps: ServiceDeps, readonly events: EventBus) {}
+
+  now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  apiUrlOf(profile: Profile): string {
+    if (profile.kind === 'sandbox') {
+      if (!this.deps.sandbox) throw new ConsoleError('SANDBOX_UNAVAILABLE', 'The embedded sandbox is not running.', 'Restart the console.');
+      return this.deps.sandbox.url;
+    }
+    return profile.apiUrl;
+  }
+
+  /** The open profile, opening the active one on first use. */
+  async active(): Promise<ActiveProfile> {
+    if (this.current) return this.current;
+    return this.switchTo(this.deps.profiles.activeId);
+  }
+
+  async switchTo(profileId: string): Promise<ActiveProfile> {
+    if (this.switching) await this.switching.catch(() => undefined);
+    const next = (async () => {
+      const profile = this.deps.profiles.get(profileId);
+      await this.current?.close();
+      this.current = null;
+      const opened = new ActiveProfile(profile, this.apiUrlOf(profile), this.deps, this.events);
+      await opened.open();
+      this.current = opened;
+      return opened;
+    })();
+    this.switching = next;
+    try {
+      return await next;
+    } finally {
+      if (this.switching === next) this.switching = null;
+    }
+  }
+
+  /** Reopens the active profile (after its settings or password changed). */
+  async reopen(): Promise<ActiveProfile> {
+    return this.switchTo(this.deps.profiles.activeId);
+  }
+
+  /** A Schedule client for the active profile's administrator. */
+  async adminClient(): Promise<{ client: ScheduleClient; active: ActiveProfile }> {
+    const active = await this.active();
+    const credentials = await credentialsFor(active.profile, this.deps);
+    if (credentials.password === null) throw credentials.problem ?? new ConsoleError('PASSWORD_MISSING', 'No administrator password is stored.', 'Enter it in Settings.');
+    return { client: createScheduleClient({ baseUrl: active.apiUrl, credentials: { userName: active.profile.userName, password: credentials.password } }), active };
+  }
+
+  async close(): Promise<void> {
+    await this.switching?.catch(() => undefined);
+    await this.current?.close();
+    this.current = null;
+  }
+}

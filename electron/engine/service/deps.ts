@@ -1,0 +1,32 @@
+import type { HostKind } from '../../../shared/contract';
+import type { Handlers } from '../dispatch';
+import type { Logger } from '../logging/logger';
+import type { ProfileStore } from '../profiles/profile-store';
+import type { SecretStore } from '../secrets/secret-store';
+
+/** What the embedded sandbox offers the service (the compose layer provides it; the engine never imports the sandbox). */
+export interface EmbeddedSandbox {
+  url: string;
+  adminCredentials: { userName: string; password: string };
+  xoiApiCredentials: { apiKey: string; apiSecret: string };
+  /** Stands for sending XOi the setup sheet: the simulated XOi learns the integration password. */
+  tellXoi(password: string): Promise<void>;
+}
+
+export interface ServiceDeps {
+  host: HostKind;
+  version: string;
+  platform: string;
+  log: Logger;
+  dataDir: string;
+  profiles: ProfileStore;
+  secrets: SecretStore;
+  sandbox: EmbeddedSandbox | null;
+  /** The bundled sync worker (dist/electron/sync-worker.cjs). */
+  workerScript: string;
+  /** Methods only a host can do (native print dialog, save dialog, opening a browser). */
+  hostHandlers?: Partial<Handlers>;
+  now?: () => number;
+  /** Start polling as soon as a profile is opened (false in some tests). */
+  autoStartSync?: boolean;
+}

@@ -1,0 +1,20 @@
+import { checkExternalUrl } from '../../../../shared/links/external-url';
+import type { Handlers } from '../../dispatch';
+import type { ServiceContext } from '../context';
+
+/** Under the web host the browser opens links itself; the answer says whether the policy allows this one. */
+export function shellHandlers(context: ServiceContext): Pick<Handlers, 'shell.openExternal'> {
+  return {
+    'shell.openExternal': async ({ url }) => {
+      const active = await context.active();
+      let trusted: string[] = [];
+      try {
+        trusted = [new URL(active.apiUrl).hostname];
+      } catch {
+        trusted = [];
+      }
+      const check = checkExternalUrl(url, trusted);
+      return check.ok ? { opened: false, reason: 'Open it from the page: the web host does not open windows.' } : { opened: false, reason: `Not opened: ${check.reason}.` };
+    },
+  };
+}

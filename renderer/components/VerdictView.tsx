@@ -1,0 +1,56 @@
+import type { TimelineEvent, VerdictView as Verdict } from '../../shared/contract';
+import { CODES, isVerdictCode } from '../../shared/diagnosis/codes';
+import { formatDateTime } from '../app/format';
+import { StateBadge } from './StateBadge';
+
+/** The verdict on top: state, one sentence, what to do, the reasons and the evidence with its times. */
+export function VerdictPanel({ verdict }: { verdict: Verdict }) {
+  return (
+    <section className={`verdict verdict-${verdict.state}`} aria-labelledby="verdict-title">
+      <h3 id="verdict-title">
+        <StateBadge state={verdict.state} /> <span data-testid="verdict-summary">{verdict.summary}</span>
+      </h3>
+      <p className="next-step"><strong>Next step:</strong> {verdict.nextStep}</p>
+      <h4>Reasons</h4>
+      <ul className="codes">
+        {verdict.codes.map((code) => (
+          <li key={code}>
+            <code>{code}</code> {isVerdictCode(code) ? CODES[code].title : ''}
+            {verdict.inferred.includes(code) ? <em> (likely: inferred, not confirmed by XOi)</em> : null}
+          </li>
+        ))}
+      </ul>
+      <h4>Evidence</h4>
+      <table className="data evidence" aria-label="Evidence">
+        <thead>
+          <tr>
+            <th scope="col">Fact</th>
+            <th scope="col">Value</th>
+            <th scope="col">When</th>
+          </tr>
+        </thead>
+        <tbody>
+          {verdict.evidence.map((item, index) => (
+            <tr key={`${item.label}-${index}`}>
+              <td>{item.label}</td>
+              <td>{item.value}</td>
+              <td>{item.at ? formatDateTime(item.at) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function Timeline({ events }: { events: readonly TimelineEvent[] }) {
+  return (
+    <ol className="timeline" aria-label="Timeline">
+      {events.map((event, index) => (
+        <li key={`${event.at}-${index}`} className={`timeline-${event.kind}`}>
+          <time dateTime={event.at}>{formatDateTime(event.at)}</time> <strong>{event.title}</strong> <span>{event.detail}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}

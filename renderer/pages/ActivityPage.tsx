@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import type { AppError, SyncStatus } from '../../shared/contract';
+import { api } from '../api/client';
+import { ErrorMessage } from '../app/ErrorMessage';
+import { formatDateTime, formatNumber } from '../app/format';
+import { useApiCall } from '../app/use-api';
+import { SyncIndicator } from '../components/SyncIndicator';
+
+function StatusPanel({ status }: { status: SyncStatus | null }) {
+  if (!status) return null;
+  if (status.state === 'error' || status.state === 'needs-credentials') {
+    return (
+      <ErrorMessage
+        title={status.state === 'needs-credentials' ? 'Sync stopped' : 'Sync problem'}
+        error={{ code: status.code, message: status.message, nextStep: `${status.nextStep}${status.state === 'error' && status.nextRetryAt ? ` Next attempt ${formatDateTime(status.nextRetryAt)}.` : ''}` }}
+      />
+    );
+  }
+  return (
+    <dl className="facts">
+      <dt>State</dt>
+      <dd><SyncIndicator status={status} /></dd>
+      <dt>Last successful sync</dt>
+      <dd>{formatDateTime(status.lastSuccessAt)}</dd>
+      {status.state === 'idle' ? (
+        <>
+          <dt>Next sync</dt>
+          <dd>{formatDateTime(status.nextRunAt)}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** The poller: its state, its runs, its errors with their next step, and the controls. */
+export function ActivityPage({ status }: { status: SyncStatus | null }) {
+  const runs = useApiCall('sync.runs', { limit: 50 });
+  const [actionError, setActionError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reloadRuns = runs.reload;
+  const finishedRuns = status?.state === 'idle' || status?.state === 'error' ? status.lastSuccessAt ?? status.state : null;
+  useEffect(() => {
+    reloadRuns();
+  }, [finishedRuns, reloadRuns]);
+
+  const act = async (method: 'sync.now' | 'sync.pause' | 'sync.resume') => {
+    setBusy(true);
+    const result = await api.call(method, {});
+    setBusy(false);
+    setActionError(result.ok ? null : result.error);
+    runs.reload();
+  };
+
+  return (
+    <section aria-labelledby="page-title">
+      <h2 id="page-title">Activity</h2>
+      <StatusPanel status={status} />
+      <div className="row">
+        <button type="button" className="primary" onClick={() => void act('sync.now')} disabled={busy || status?.state === 'running'}>Sync now</button>
+        {status?.state === 'paused' ? (
+          <button type="button" onClick={() => void act('sync.resume')}>Resume</button>
+        ) : (
+          <button type="button" onClick={() => void act('sync.pause')}>Pause</button>
+        )}
+      </div>
+      {actionError ? <ErrorMessage error={actionError} /> : null}
+      <h3>Recent runs</h3>
+      {runs.state.status === 'error' ? <ErrorMessage error={runs.state.error} /> : null}
+      {runs.state.status === 'ready' ? (
+        <>
+          <table className="data" aria-label="Recent sync runs">
+            <thead>
+              <tr>
+                <th scope="col">Started</th>
+                <th scope="col">Ended</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Rows changed</th>
+                <th scope="col">Problem</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.state.value.runs.map((run) => (
+                <tr key={run.id}>
+                  <td>{formatDateTime(run.startedAt)}</td>
+                  <td>{formatDateTime(run.endedAt)}</td>
+                  <td>{run.outcome}</td>
+                  <td>
+                    {['appointments', 'notes', 'history']
+                      .map((feed) => (run.rows[feed] ? `${feed} ${formatNumber(run.rows[feed].upserted)}${run.rows[feed].deleted ? ` / -${formatNumber(run.rows[feed].deleted)}` : ''}${run.rows[feed].rejected ? ` (${run.rows[feed].rejected} rejected)` : ''}` : null))
+                      .filter(Boolean)
+                      .join(', ') || '—'}
+                  </td>
+                  <td>{run.errorMessage ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {runs.state.value.rejected.length > 0 ? (
+            <>
+              <h3>Rows the console could not store</h3>
+              <table className="data" aria-label="Rejected rows">
+                <thead>
+                  <tr>
+                    <th scope="col">Seen</th>
+                    <th scope="col">Feed</th>
+                    <th scope="col">Row</th>
+                    <th scope="col">Reason</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {runs.state.value.rejected.map((row, index) => (
+                    <tr key={`${row.seenAt}-${index}`}>
+                      <td>{formatDateTime(row.seenAt)}</td>
+                      <td>{row.feed}</td>
+                      <td>{row.item}</td>
+                      <td>{row.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

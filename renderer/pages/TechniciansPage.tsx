@@ -1,0 +1,57 @@
+import { ErrorMessage } from '../app/ErrorMessage';
+import { formatDateTime } from '../app/format';
+import { useApiCall } from '../app/use-api';
+import { useVerdictsVersion } from '../app/use-sync-status';
+
+const XOI_STATE: Record<string, string> = {
+  ok: 'XOi user',
+  'no-email': 'No email in MobileTech',
+  'not-user': 'Not an XOi user',
+  disabled: 'XOi user disabled',
+  mismatch: 'Email differs by case or spaces',
+  unknown: 'Unknown',
+};
+
+/** Per technician: eligible appointments, how many got their job notes, and the XOi user status at a glance. */
+export function TechniciansPage() {
+  const version = useVerdictsVersion();
+  const { state } = useApiCall('technicians.list', {}, String(version));
+  return (
+    <section aria-labelledby="page-title">
+      <h2 id="page-title">Technicians</h2>
+      {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
+      {state.status === 'ready' ? (
+        <table className="data" aria-label="Technicians">
+          <thead>
+            <tr>
+              <th scope="col">Technician</th>
+              <th scope="col">MobileTech email</th>
+              <th scope="col">XOi user email</th>
+              <th scope="col">XOi user status</th>
+              <th scope="col">Eligible appointments</th>
+              <th scope="col">With job notes</th>
+              <th scope="col">Last device sync</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.value.map((technician) => (
+              <tr key={technician.id} className={technician.xoiState === 'ok' ? '' : 'attention'}>
+                <td><a href={`#/appointments?technician=${encodeURIComponent(technician.id)}`}>{technician.name}</a></td>
+                <td><code>{technician.mobileTechEmail === null ? '(none)' : JSON.stringify(technician.mobileTechEmail)}</code></td>
+                <td>{technician.xoiEmail === null ? '—' : <code>{JSON.stringify(technician.xoiEmail)}</code>}</td>
+                <td>
+                  <span aria-hidden="true">{technician.xoiState === 'ok' ? '✔ ' : technician.xoiState === 'unknown' ? '? ' : '⚠ '}</span>
+                  {XOI_STATE[technician.xoiState]}
+                  {technician.certainty === 'likely' ? ' (likely)' : ''}
+                </td>
+                <td>{technician.eligible}</td>
+                <td>{technician.withJobNotes}</td>
+                <td>{formatDateTime(technician.lastDeviceSyncAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

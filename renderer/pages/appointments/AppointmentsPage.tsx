@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import type { AppError, AppointmentFilter } from '../../../shared/contract';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { formatDateTime, formatNumber } from '../../app/format';
+import { useVerdictsVersion } from '../../app/use-sync-status';
+import { AppointmentTable } from './AppointmentTable';
+import { FilterBar } from './FilterBar';
+import { downloadText } from './download';
+import { useAppointmentWindow } from './use-appointment-window';
+
+const EMPTY: AppointmentFilter = { search: '', states: [], codes: [], companies: [], technicians: [], from: null, to: null };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function filterFromQuery(query: URLSearchParams): AppointmentFilter {
+  const states = query.getAll('state').filter((state): state is AppointmentFilter['states'][number] => ['ok', 'waiting', 'needs-action', 'blocked'].includes(state));
+  return { ...EMPTY, states, codes: query.getAll('code'), technicians: query.getAll('technician') };
+}
+
+export function AppointmentsPage({ initialFilter }: { initialFilter: AppointmentFilter }) {
+  const [filter, setFilter] = useState<AppointmentFilter>(initialFilter);
+  const debounced = useDebounced(filter, 200);
+  const verdicts = useVerdictsVersion();
+  const list = useAppointmentWindow(debounced, { field: 'taskDate', direction: 'desc' }, verdicts);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<AppError | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+
+  const exportCsv = async () => {
+    setExporting(true);
+    const result = await api.call('appointments.exportCsv', { filter: debounced });
+    setExporting(false);
+    if (!result.ok) return setExportError(result.error);
+    setExportError(null);
+    if (result.value.outcome === 'download') {
+      downloadText(result.value.fileName, result.value.csv, 'text/csv');
+      setExported(`${formatNumber(result.value.rows)} appointments exported to ${result.value.fileName}.`);
+    } else if (result.value.outcome === 'saved') {
+      setExported(`${formatNumber(result.value.rows)} appointments saved to ${result.value.path}.`);
+    }
+  };
+
+  return (
+    <section aria-labelledby="page-title" className="appointments-page">
+      <h2 id="page-title">Appointments</h2>
+      <FilterBar filter={filter} counts={list.counts} onChange={setFilter} onExport={() => void exportCsv()} exporting={exporting} />
+      <p className="list-summary" role="status" aria-live="polite">
+        {list.loaded ? `${formatNumber(list.total)} appointments` : 'Loading…'}
+        {list.computedAt ? ` · diagnosed ${formatDateTime(list.computedAt)}` : ''}
+      </p>
+      {exported ? <p role="status">{exported}</p> : null}
+      {exportError ? <ErrorMessage error={exportError} title="Export failed" /> : null}
+      {list.error ? <ErrorMessage error={list.error} /> : null}
+      <AppointmentTable total={list.total} rowAt={list.rowAt} ensureRange={list.ensureRange} />
+    </section>
+  );
+}

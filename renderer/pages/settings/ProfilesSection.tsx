@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { AppError, ProfileView } from '../../../shared/contract';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../app/ErrorMessage';
+import { useApiCall } from '../../app/use-api';
+import { ProfileForm } from './ProfileForm';
+
+export function ProfilesSection() {
+  const { state, reload } = useApiCall('profiles.list', {});
+  const [editing, setEditing] = useState<ProfileView | 'new' | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const act = async (call: Promise<{ ok: boolean; error?: AppError }>) => {
+    const result = await call;
+    setError(result.ok ? null : (result.error ?? null));
+    reload();
+  };
+
+  if (state.status === 'loading') return <p role="status">Loading profiles…</p>;
+  if (state.status === 'error') return <ErrorMessage error={state.error} />;
+  const { profiles, keychain } = state.value;
+  return (
+    <section aria-labelledby="profiles-title">
+      <h3 id="profiles-title">Connection profiles</h3>
+      {keychain.available ? null : <ErrorMessage title="Keychain unavailable" error={{ code: 'KEYCHAIN_UNAVAILABLE', message: keychain.message ?? '', nextStep: keychain.nextStep ?? undefined }} />}
+      <table className="data" aria-label="Connection profiles">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Schedule API URL</th>
+            <th scope="col">Administrator</th>
+            <th scope="col">Password</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {profiles.map((profile) => (
+            <tr key={profile.id}>
+              <td>
+                {profile.name} {profile.active ? <strong>(active)</strong> : null}
+              </td>
+              <td>{profile.apiUrl}</td>
+              <td>{profile.userName}</td>
+              <td>{profile.secrets.administrator ? 'stored in the keychain' : 'not stored'}</td>
+              <td>
+                <div className="actions">
+                {profile.active ? null : <button type="button" onClick={() => void act(api.call('profiles.activate', { id: profile.id }))}>Make active</button>}
+                {profile.kind === 'server' ? (
+                  <>
+                    <button type="button" onClick={() => setEditing(profile)}>Edit</button>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        if (window.confirm(`Remove the profile "${profile.name}", its stored passwords and its mirror?`)) void act(api.call('profiles.delete', { id: profile.id }));
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </>
+                ) : null}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {error ? <ErrorMessage error={error} /> : null}
+      {editing ? (
+        <ProfileForm
+          existing={editing === 'new' ? null : editing}
+          onDone={() => {
+            setEditing(null);
+            reload();
+          }}
+        />
+      ) : (
+        <button type="button" onClick={() => setEditing('new')}>Add a profile</button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { STATUS_CATEGORIES } from '../domain/statuses';
+
+export const XOI_ENVIRONMENTS = ['test', 'production', 'custom', 'sandbox'] as const;
+
+/** XOi's published endpoints (integration-docs.xoi.io: authentication, users, jobs). */
+export const XOI_ENDPOINTS = {
+  test: {
+    tokenUrl: 'https://api-users-external.staging.xoeye.com/stag/token',
+    usersUrl: 'https://gql-users-external.staging.xoeye.com/graphql',
+    jobsUrl: 'https://gql-jobs-external.staging.xoeye.com/graphql',
+  },
+  production: {
+    tokenUrl: 'https://api-users-external.xoi.io/prod/token',
+    usersUrl: 'https://gql-users-external.xoi.io/graphql',
+    jobsUrl: 'https://gql-jobs-external.xoi.io/graphql',
+  },
+} as const;
+
+export const profileSettingsSchema = z.object({
+  syncIntervalMinutes: z.number().int().min(1, 'must be at least 1 minute').max(1440, 'must be at most 1440 minutes (a day)'),
+  pollDelayMinutes: z.number().int().min(1, 'must be at least 1 minute').max(1440, 'must be at most 1440 minutes'),
+  transcriptWindowHours: z.number().int().min(1, 'must be at least 1 hour').max(168, 'must be at most 168 hours (a week)'),
+  statusOverrides: z.record(z.string().min(1).max(64), z.enum(STATUS_CATEGORIES)),
+});
+export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
+
+export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = {
+  syncIntervalMinutes: 2,
+  pollDelayMinutes: 15,
+  transcriptWindowHours: 12,
+  statusOverrides: {},
+};
+
+export const xoiConnectionSchema = z.object({
+  environment: z.enum(XOI_ENVIRONMENTS),
+  tokenUrl: z.string(),
+  usersUrl: z.string(),
+  jobsUrl: z.string(),
+});
+export type XoiConnection = z.infer<typeof xoiConnectionSchema>;
+
+/** A stored profile: one Schedule server. No secrets here: they live in the keychain. */
+export const profileSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  kind: z.enum(['sandbox', 'server']),
+  name: z.string().min(1).max(80),
+  /** For the sandbox: its address this session (it starts on a free port). */
+  apiUrl: z.string(),
+  userName: z.string().min(1).max(128),
+  settings: profileSettingsSchema,
+  xoi: xoiConnectionSchema.nullable(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const profileViewSchema = profileSchema.extend({
+  active: z.boolean(),
+  secrets: z.object({ administrator: z.boolean(), xoiIntegration: z.boolean(), xoiApi: z.boolean() }),
+});
+export type ProfileView = z.infer<typeof profileViewSchema>;
+
+export const profileInputSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().trim().min(1, 'Enter a name for this connection').max(80, 'must be at most 80 characters'),
+  apiUrl: z.string(),
+  userName: z.string().trim().min(1, 'Enter the Schedule administrator user name').max(128, 'must be at most 128 characters'),
+  /** Omit to keep the stored password. */
+  password: z.string().max(1024, 'must be at most 1024 characters').optional(),
+}).strict();
+export type ProfileInput = z.infer<typeof profileInputSchema>;
+
+export const connectionTestSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), scheduleVersion: z.string(), signatureVersion: z.string(), mobileTechVersion: z.string(), serverTime: z.string() }),
+  z.object({ ok: z.literal(false), code: z.string(), message: z.string(), nextStep: z.string() }),
+]);
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
