@@ -1,5 +1,10 @@
 import { defaultRendererDir, defaultWorkerScript, runCli } from './main';
 
+// Output piped into a command that stops reading early (| head) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
 // The bundled bin: dist/cli/xoi-console.cjs, next to dist/renderer.
 runCli(process.argv.slice(2), {
   stdout: process.stdout,

@@ -1,13 +1,15 @@
 import path from 'node:path';
+import { diagnoseHelp, runDiagnose } from './commands/diagnose';
 import { mirrorHelp, runMirror } from './commands/mirror';
 import { runSandbox, sandboxHelp } from './commands/sandbox';
+import { runXoiUsers, xoiUsersHelp } from './commands/xoi-users';
 import { runWeb, webHelp } from './commands/web';
 import { CommandFailure, UsageError } from './usage-error';
 
 const HELP = `xoi-console: the XOi Console from the command line.
 
 Commands:
-  ${[webHelp, sandboxHelp, mirrorHelp].map((help) => help.split('\n').join('\n  ')).join('\n  ')}
+  ${[webHelp, sandboxHelp, mirrorHelp, diagnoseHelp, xoiUsersHelp].map((help) => help.split('\n').join('\n  ')).join('\n  ')}
 
 Exit codes: 0 success, 1 the work failed, 2 the command was called wrongly.`;
 
@@ -31,6 +33,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runSandbox(rest, io);
       case 'mirror':
         return await runMirror(rest, io);
+      case 'diagnose':
+        return await runDiagnose(rest, io);
+      case 'xoi-users':
+        return await runXoiUsers(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -130,7 +130,7 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
     if (!company || !company.active) findings.unshift({ code: 'COMPANY_INACTIVE', evidence: [{ label: 'Company', value: company ? `${company.name} (${appointment.company}) is inactive` : `${appointment.company} is unknown` }] });
     findings.unshift(...context.integrationFindings);
   } else if (jobNote) {
-    findings.push({ code: 'NOTES_COMPLETE', evidence: [] });
+    findings.unshift({ code: 'NOTES_COMPLETE', evidence: [] });
   }
 
   return assemble(appointment, findings, facts);

@@ -5,7 +5,10 @@ import { DEFAULT_PAGE_SIZE, DEFAULT_SYNC_INTERVAL_MS, Poller } from '../../engin
 import { realScheduler } from '../../engine/sync/scheduler';
 import { silentLogger } from '../../engine/logging/logger';
 import { isConsoleError } from '../../../shared/errors';
-import { SANDBOX_ADMIN } from '../../sandbox/credentials';
+import { SANDBOX_ADMIN, SANDBOX_XOI_API } from '../../sandbox/credentials';
+import { createXoiClient } from '../../engine/xoi/client';
+import { sandboxXoiEndpoints } from '../../engine/xoi/endpoints';
+import { mirrorXoiUsers } from '../../engine/xoi/mirror-users';
 import { integerFlag, parseFlags } from '../parse-flags';
 import { readStdin } from '../read-stdin';
 import { waitForShutdown } from '../shutdown';
@@ -73,6 +76,12 @@ export async function runMirror(argv: string[], io: { stdout: NodeJS.WritableStr
     random: Math.random,
     log: silentLogger,
     settings: { intervalMs: DEFAULT_SYNC_INTERVAL_MS, pageSize },
+    // With --sandbox, XOi's users come along (the sandbox's published XOi credentials), so the diagnosis is certain.
+    afterPass: values.sandbox === undefined ? undefined : async (counts) => {
+      const check = await mirrorXoiUsers(store, createXoiClient({ ...sandboxXoiEndpoints(baseUrl), ...SANDBOX_XOI_API }), Date.now());
+      if (check.error) throw new CommandFailure(`XOi users: ${check.error.message}`);
+      counts.xoiUsers = { upserted: check.userCount ?? 0, deleted: 0, rejected: 0 };
+    },
     onStatus: (status) => {
       if (status.state === 'running') {
         if (status.feed !== lastFeed) lastFeed = status.feed;

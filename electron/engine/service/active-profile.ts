@@ -8,7 +8,7 @@ import type { ReadHandle } from '../store/handles';
 import { openMirrorForReading } from '../store/open';
 import { WorkerPoller } from '../sync/worker-poller';
 import type { EventBus } from '../events';
-import { credentialsFor } from './credentials';
+import { credentialsFor, xoiConfigFor } from './credentials';
 import type { ServiceDeps } from './deps';
 
 export function mirrorFileFor(dataDir: string, profileId: string): string {
@@ -56,6 +56,7 @@ export class ActiveProfile {
     await this.poller.ready;
     if (this.fatal) return;
     this.status = this.poller.status();
+    this.poller.setXoi(await xoiConfigFor(this.profile, this.deps));
     if (credentials.password !== null) {
       this.poller.setPassword(credentials.password);
       if (this.deps.autoStartSync !== false) this.poller.start();

@@ -3,6 +3,8 @@ import { ConsoleError, isConsoleError } from '../../../shared/errors';
 import { registerSecret } from '../logging/secret-registry';
 import { secretAccount, type SecretPurpose } from '../secrets/secret-store';
 import type { ServiceDeps } from './deps';
+import type { WorkerXoiConfig } from '../sync/worker-protocol';
+import { resolveXoiEndpoints, XOI_USERS_INTERVAL_MS } from '../xoi/endpoints';
 
 export interface ResolvedCredentials {
   password: string | null;
@@ -33,5 +35,24 @@ export async function credentialsFor(profile: Profile, deps: Pick<ServiceDeps, '
     if (profile.kind === 'sandbox' && deps.sandbox) return { password: deps.sandbox.adminCredentials.password, problem: null };
     if (isConsoleError(error)) return { password: null, problem: error };
     throw error;
+  }
+}
+
+/**
+ * The XOi API connection of a profile, with its key and secret: the sandbox's published ones for the sandbox, the
+ * keychain's otherwise. Null when the profile has none (the diagnosis then infers who is an XOi user).
+ */
+export async function xoiConfigFor(profile: Profile, deps: Pick<ServiceDeps, 'secrets' | 'sandbox'>): Promise<WorkerXoiConfig | null> {
+  if (!profile.xoi) return null;
+  const endpoints = resolveXoiEndpoints(profile.xoi, deps.sandbox?.url ?? null);
+  if (profile.xoi.environment === 'sandbox') {
+    if (!deps.sandbox) return null;
+    return { endpoints, ...deps.sandbox.xoiApiCredentials, intervalMs: XOI_USERS_INTERVAL_MS };
+  }
+  try {
+    const [apiKey, apiSecret] = [await readSecret(deps, profile.id, 'xoi-api-key'), await readSecret(deps, profile.id, 'xoi-api-secret')];
+    return apiKey && apiSecret ? { endpoints, apiKey, apiSecret, intervalMs: XOI_USERS_INTERVAL_MS } : null;
+  } catch {
+    return null;
   }
 }

@@ -7,7 +7,10 @@ import { createScheduleClient } from '../schedule/client';
 import { openMirrorForWriting } from '../store/open';
 import { Poller } from './poller';
 import { realScheduler } from './scheduler';
-import type { FromWorker, SyncWorkerData, ToWorker } from './worker-protocol';
+import { readSnapshot } from '../store/tables/snapshots';
+import { createXoiClient } from '../xoi/client';
+import { mirrorXoiUsers, type XoiCheck } from '../xoi/mirror-users';
+import type { FromWorker, SyncWorkerData, ToWorker, WorkerXoiConfig } from './worker-protocol';
 
 // The poller's thread: it owns the mirror's write connection, so a full mirror never stalls the main process.
 const port = parentPort;
@@ -23,6 +26,7 @@ const log: Logger = {
 };
 
 let password: string | null = null;
+let xoi: WorkerXoiConfig | null = null;
 let verdictSettings: VerdictSettings = data.verdicts;
 let store: ReturnType<typeof openMirrorForWriting>;
 try {
@@ -33,6 +37,13 @@ try {
     : { type: 'fatal', code: 'MIRROR_OPEN_FAILED', message: 'The mirror database could not be opened.', nextStep: 'Rebuild the mirror in Settings.' });
   process.exit(0);
 }
+
+const checkXoiUsers = async (force: boolean): Promise<XoiCheck | null> => {
+  if (!xoi) return null;
+  const last = readSnapshot<XoiCheck>(store, 'xoi-check')?.value;
+  if (!force && last && Date.now() - Date.parse(last.lastCheckAt) < xoi.intervalMs) return last;
+  return mirrorXoiUsers(store, createXoiClient({ ...xoi.endpoints, apiKey: xoi.apiKey, apiSecret: xoi.apiSecret }), Date.now());
+};
 
 const refreshVerdicts = () => {
   const count = recomputeVerdicts(store, Date.now(), verdictSettings);
@@ -46,7 +57,10 @@ const poller = new Poller({
   random: Math.random,
   log,
   settings: data.settings,
-  afterPass: refreshVerdicts,
+  afterPass: async () => {
+    await checkXoiUsers(false);
+    refreshVerdicts();
+  },
   onStatus: (status) => post({ type: 'status', status }),
 });
 // What is already mirrored is diagnosed at once, before the first pass (and works offline).
@@ -57,6 +71,15 @@ port.on('message', (message: ToWorker) => {
     case 'credentials':
       password = message.password;
       poller.credentialsChanged();
+      break;
+    case 'xoi':
+      xoi = message.config;
+      break;
+    case 'xoi-check':
+      void checkXoiUsers(true).then((check) => {
+        refreshVerdicts();
+        post({ type: 'xoi-check-result', id: message.id, check });
+      });
       break;
     case 'start':
       poller.start();

@@ -4,7 +4,8 @@ import { ConsoleError } from '../../../shared/errors';
 import type { VerdictSettings } from '../diagnosis/verdict-settings';
 import type { Logger } from '../logging/logger';
 import type { PollerSettings, RunOutcome } from './poller';
-import type { FromWorker, SyncWorkerData, ToWorker } from './worker-protocol';
+import type { XoiCheck } from '../xoi/mirror-users';
+import type { FromWorker, SyncWorkerData, ToWorker, WorkerXoiConfig } from './worker-protocol';
 
 export interface WorkerPollerOptions {
   /** The bundled sync-worker.cjs. */
@@ -22,6 +23,7 @@ export class WorkerPoller {
   private current: SyncStatus = { state: 'stopped', lastSuccessAt: null };
   private nextRequest = 1;
   private readonly waiting = new Map<number, (outcome: RunOutcome) => void>();
+  private readonly checks = new Map<number, (check: XoiCheck | null) => void>();
   private stopped: Promise<void> | null = null;
   private exited = false;
   readonly ready: Promise<void>;
@@ -37,6 +39,8 @@ export class WorkerPoller {
       markReady();
       for (const resolve of this.waiting.values()) resolve({ outcome: 'cancelled' });
       this.waiting.clear();
+      for (const resolve of this.checks.values()) resolve(null);
+      this.checks.clear();
     });
   }
 
@@ -53,6 +57,10 @@ export class WorkerPoller {
       case 'sync-now-result':
         this.waiting.get(message.id)?.(message.outcome);
         this.waiting.delete(message.id);
+        break;
+      case 'xoi-check-result':
+        this.checks.get(message.id)?.(message.check);
+        this.checks.delete(message.id);
         break;
       case 'verdicts-updated':
         this.options.onVerdicts?.(message.at, message.count);
@@ -82,6 +90,20 @@ export class WorkerPoller {
 
   start(): void {
     this.send({ type: 'start' });
+  }
+
+  setXoi(config: WorkerXoiConfig | null): void {
+    this.send({ type: 'xoi', config });
+  }
+
+  /** Mirrors XOi's users now; null when no XOi connection is configured. */
+  checkXoi(): Promise<XoiCheck | null> {
+    if (this.exited) return Promise.resolve(null);
+    const id = this.nextRequest++;
+    return new Promise((resolve) => {
+      this.checks.set(id, resolve);
+      this.send({ type: 'xoi-check', id });
+    });
   }
 
   syncNow(): Promise<RunOutcome> {

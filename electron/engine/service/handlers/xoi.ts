@@ -1,24 +1,109 @@
+import { XOI_ENDPOINTS, type XoiConnection } from '../../../../shared/contract/profiles';
+import type { XoiStatus } from '../../../../shared/contract/xoi';
+import { parseAppointmentKey } from '../../../../shared/domain/appointment-key';
 import { ConsoleError } from '../../../../shared/errors';
+import { checkServerUrl } from '../../../../shared/server-url';
 import type { Handlers } from '../../dispatch';
+import { registerSecret } from '../../logging/secret-registry';
+import { secretAccount } from '../../secrets/secret-store';
+import { readSnapshot } from '../../store/tables/snapshots';
+import { createXoiClient } from '../../xoi/client';
+import type { XoiCheck } from '../../xoi/mirror-users';
+import { JOB_NAMESPACE_SETTING } from '../../xoi/job-lookup';
+import { xoiConfigFor } from '../credentials';
 import type { ServiceContext } from '../context';
 
-/** XOi's public API connection (issue: connect to XOi). Until configured, every call says so plainly. */
+/** The XOi API connection: credentials in the keychain, XOi's users mirrored by the poller, job lookups on demand. */
 export function xoiHandlers(context: ServiceContext): Pick<Handlers, 'xoi.status' | 'xoi.save' | 'xoi.check' | 'xoi.job'> {
-  const notYet = () => new ConsoleError('XOI_NOT_CONFIGURED', 'The XOi API connection is not set up for this profile.', 'Enter the XOi API key and secret in Settings > XOi connection.');
+  const { deps } = context;
+
+  async function status(): Promise<XoiStatus> {
+    const active = await context.active();
+    const profile = deps.profiles.get(active.profile.id);
+    const config = await xoiConfigFor(profile, deps);
+    let check: XoiCheck | undefined;
+    try {
+      check = readSnapshot<XoiCheck>(active.read(), 'xoi-check')?.value;
+    } catch {
+      check = undefined;
+    }
+    return {
+      configured: config !== null,
+      environment: profile.xoi?.environment ?? null,
+      tokenUrl: config?.endpoints.tokenUrl ?? null,
+      usersUrl: config?.endpoints.usersUrl ?? null,
+      jobsUrl: config?.endpoints.jobsUrl ?? null,
+      lastCheckAt: check?.lastCheckAt ?? null,
+      userCount: check?.userCount ?? null,
+      error: check?.error ?? null,
+    };
+  }
+
   return {
-    'xoi.status': async () => {
+    'xoi.status': status,
+
+    'xoi.save': async (input) => {
       const active = await context.active();
-      const xoi = active.profile.xoi;
-      return { configured: false, environment: xoi?.environment ?? null, tokenUrl: xoi?.tokenUrl ?? null, usersUrl: xoi?.usersUrl ?? null, jobsUrl: xoi?.jobsUrl ?? null, lastCheckAt: null, userCount: null, error: null };
+      if (active.profile.kind === 'sandbox' && input.environment !== 'sandbox') {
+        throw new ConsoleError('PROFILE_READ_ONLY', "The sandbox profile always uses the sandbox's simulated XOi.", 'Create a profile for a real Schedule server to connect to XOi.');
+      }
+      let connection: XoiConnection;
+      if (input.environment === 'custom') {
+        const urls = { tokenUrl: input.tokenUrl ?? '', usersUrl: input.usersUrl ?? '', jobsUrl: input.jobsUrl ?? '' };
+        for (const [field, label] of [['tokenUrl', 'Token URL'], ['usersUrl', 'Users GraphQL URL'], ['jobsUrl', 'Jobs GraphQL URL']] as const) {
+          const check = checkServerUrl(urls[field], label);
+          if (!check.ok) throw new ConsoleError('INVALID_ARGUMENT', `${label}: ${check.message}`, 'Correct the custom URL, or choose Test or Production.');
+          urls[field] = check.url;
+        }
+        connection = { environment: 'custom', ...urls };
+      } else if (input.environment === 'sandbox') {
+        connection = { environment: 'sandbox', tokenUrl: 'embedded', usersUrl: 'embedded', jobsUrl: 'embedded' };
+      } else {
+        connection = { environment: input.environment, ...XOI_ENDPOINTS[input.environment] };
+      }
+      if (input.environment !== 'sandbox') {
+        const hasKey = input.apiKey !== undefined && input.apiKey !== '';
+        const hasSecret = input.apiSecret !== undefined && input.apiSecret !== '';
+        if (hasKey !== hasSecret) throw new ConsoleError('INVALID_ARGUMENT', 'Enter both the XOi API key and the API secret (or neither, to keep the stored ones).', 'XOi issues them together.');
+        if (hasKey && hasSecret) {
+          registerSecret(input.apiKey);
+          registerSecret(input.apiSecret);
+          await deps.secrets.get(secretAccount(active.profile.id, 'xoi-api-key'));
+          await deps.secrets.set(secretAccount(active.profile.id, 'xoi-api-key'), input.apiKey as string);
+          await deps.secrets.set(secretAccount(active.profile.id, 'xoi-api-secret'), input.apiSecret as string);
+        }
+      }
+      const saved = deps.profiles.updateXoi(active.profile.id, connection);
+      const reopened = await context.reopen();
+      const config = await xoiConfigFor(saved, deps);
+      if (config) await reopened.control().checkXoi();
+      return status();
     },
-    'xoi.save': async () => {
-      throw notYet();
-    },
+
     'xoi.check': async () => {
-      throw notYet();
+      const active = await context.active();
+      const check = await active.control().checkXoi();
+      if (check === null) throw new ConsoleError('XOI_NOT_CONFIGURED', 'The XOi API connection is not set up for this profile.', 'Enter the XOi API key and secret in Settings > XOi connection.');
+      return status();
     },
-    'xoi.job': async () => {
-      throw notYet();
+
+    'xoi.job': async ({ key }) => {
+      const active = await context.active();
+      const config = await xoiConfigFor(deps.profiles.get(active.profile.id), deps);
+      if (!config) throw new ConsoleError('XOI_NOT_CONFIGURED', 'The XOi API connection is not set up for this profile.', 'Enter the XOi API key and secret in Settings > XOi connection.');
+      const parsed = parseAppointmentKey(key);
+      if (!parsed) throw new ConsoleError('INVALID_ARGUMENT', 'key: expected COMPANY/SERVICECALL/APPOINTMENT.', 'Open an appointment first.');
+      const client = createXoiClient({ ...config.endpoints, apiKey: config.apiKey, apiSecret: config.apiSecret });
+      const byId = await client.jobByIntegrationEntityId(key, JOB_NAMESPACE_SETTING);
+      const job = byId ?? (await client.jobsByWorkOrder(`${parsed.serviceCall}-${parsed.appointment}`))[0] ?? null;
+      return {
+        found: job !== null,
+        jobId: job?.id ?? null,
+        workOrderNumber: job?.workOrderNumber ?? null,
+        visionWeb: job?.deepLinks?.visionWeb ?? null,
+        visionMobile: job?.deepLinks?.visionMobile ?? null,
+        lookedUpBy: job === null ? null : byId ? 'integration-entity-id' : 'work-order',
+      };
     },
   };
 }

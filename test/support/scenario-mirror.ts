@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { silentLogger } from '../../electron/engine/logging/logger';
+import { createScheduleClient } from '../../electron/engine/schedule/client';
+import { openMirrorForWriting } from '../../electron/engine/store/open';
+import { Poller } from '../../electron/engine/sync/poller';
+import { SANDBOX_ADMIN } from '../../electron/sandbox/credentials';
+import { startSandbox, type Sandbox } from '../../electron/sandbox/sandbox';
+import type { Scenario } from '../../electron/sandbox/world/scenario';
+import { ManualScheduler } from './manual-scheduler';
+
+/** Serves a scenario exactly as written and mirrors it into `dir`/mirror.db with the real poller; returns the file. */
+export async function mirrorScenario(scenario: Scenario, dir: string, extra?: (sandbox: Sandbox, file: string) => Promise<void>): Promise<string> {
+  const sandbox = await startSandbox({ scenario, xoiAgent: false });
+  const file = path.join(dir, 'mirror.db');
+  const store = openMirrorForWriting(file);
+  try {
+    const poller = new Poller({
+      store,
+      createClient: () => createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN } }),
+      scheduler: new ManualScheduler(Date.parse(scenario.now)),
+      random: () => 0.5,
+      log: silentLogger,
+      settings: { intervalMs: 60_000, pageSize: 500 },
+    });
+    const outcome = await poller.syncNow();
+    await poller.stop();
+    if (outcome.outcome !== 'ok') throw new Error(`the mirror of the scenario failed: ${JSON.stringify(outcome)}`);
+    store.db.close();
+    await extra?.(sandbox, file);
+    return file;
+  } finally {
+    if (store.db.open) store.db.close();
+    await sandbox.close();
+  }
+}
