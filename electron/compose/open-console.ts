@@ -16,7 +16,7 @@ export interface OpenConsoleOptions {
   log: Logger;
   /** The bundled sync worker (dist/electron/sync-worker.cjs). */
   workerScript: string;
-  hostHandlers?: Partial<Handlers>;
+  hostHandlers?: (engine: Handlers) => Partial<Handlers>;
   /** The embedded sandbox's options; false: no sandbox. */
   sandbox?: SandboxOptions | false;
   secrets?: SecretStore;

@@ -10,7 +10,8 @@ export interface GuardedContents {
 }
 
 export interface GuardDeps {
-  openExternal(url: string): Promise<void> | void;
+  /** Hands a URL that passed the policy to the system browser. */
+  openInBrowser(url: string): Promise<void> | void;
   trustedHosts(): readonly string[];
   log: Logger;
 }
@@ -22,7 +23,7 @@ export function openExternalIfAllowed(raw: string, deps: GuardDeps): boolean {
     deps.log.warn(`Refused to open an external link: ${check.reason}`);
     return false;
   }
-  void deps.openExternal(check.url);
+  void deps.openInBrowser(check.url);
   return true;
 }
 

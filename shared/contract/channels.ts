@@ -35,6 +35,8 @@ export const METHOD_NAMES = [
   'xoi.check',
   'xoi.job',
   'shell.openExternal',
+  'desktop.get',
+  'desktop.save',
 ] as const;
 
 export const EVENT_NAMES = ['app.notice', 'sync.status', 'verdicts.updated', 'profiles.changed', 'menu.command'] as const;

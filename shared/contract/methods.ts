@@ -10,6 +10,8 @@ import { syncRunSchema, syncStatusSchema } from './sync';
 import { xoiJobSchema, xoiSaveArgsSchema, xoiStatusSchema } from './xoi';
 
 const noArgs = z.object({}).strict();
+/** The desktop shell's own settings; `available` is false in a browser (web host). */
+const desktopSettingsSchema = z.object({ available: z.boolean(), closeToTray: z.boolean(), startAtLogin: z.boolean() });
 const keyArgs = z.object({ key: z.string().min(1).max(200) }).strict();
 const idArgs = z.object({ id: z.string().min(1).max(64) }).strict();
 
@@ -71,6 +73,8 @@ export const methods = {
   'xoi.check': { args: noArgs, result: xoiStatusSchema },
   'xoi.job': { args: keyArgs, result: xoiJobSchema },
 
+  'desktop.get': { args: noArgs, result: desktopSettingsSchema },
+  'desktop.save': { args: z.object({ closeToTray: z.boolean(), startAtLogin: z.boolean() }).strict(), result: desktopSettingsSchema },
   'shell.openExternal': { args: z.object({ url: z.string().max(4096) }).strict(), result: z.object({ opened: z.boolean(), reason: z.string().nullable() }) },
 } as const satisfies Record<MethodName, MethodSpec>;
 

@@ -35,6 +35,9 @@ export function checkExternalUrl(raw: unknown, extraTrustedHosts: readonly strin
     return { ok: false, reason: 'not a valid address' };
   }
   if (!ALLOWED_SCHEMES.includes(url.protocol)) return { ok: false, reason: `links of type "${url.protocol}" are never opened` };
+  // The parser folds some look-alike characters into ASCII (a Roman numeral ten becomes "x"): judge the text as written.
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(raw)?.[1] ?? '';
+  if ([...authority].some((char) => (char.codePointAt(0) ?? 0) > 0x7e)) return { ok: false, reason: 'the address uses an internationalised host name' };
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'the address carries a user name or password' };
   const host = url.hostname.toLowerCase();
   if (host.split('.').some((label) => label.startsWith('xn--'))) return { ok: false, reason: 'the address uses an internationalised host name' };

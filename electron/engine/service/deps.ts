@@ -24,8 +24,11 @@ export interface ServiceDeps {
   sandbox: EmbeddedSandbox | null;
   /** The bundled sync worker (dist/electron/sync-worker.cjs). */
   workerScript: string;
-  /** Methods only a host can do (native print dialog, save dialog, opening a browser). */
-  hostHandlers?: Partial<Handlers>;
+  /**
+   * Methods only a host can do (native print dialog, save dialog, opening a browser). Given the engine's own
+   * handlers, so a host can wrap one (for example, save the CSV the engine produced).
+   */
+  hostHandlers?: (engine: Handlers) => Partial<Handlers>;
   now?: () => number;
   /** Start polling as soon as a profile is opened (false in some tests). */
   autoStartSync?: boolean;

@@ -25,7 +25,7 @@ export interface Service {
 export function createService(deps: ServiceDeps): Service {
   const events = new EventBus();
   const context = new ServiceContext(deps, events);
-  const handlers: Handlers = {
+  const engineHandlers: Handlers = {
     'app.info': () => ({ name: 'XOi Console', version: deps.version, host: deps.host, platform: deps.platform }),
     ...profileHandlers(context),
     ...setupHandlers(context),
@@ -35,8 +35,8 @@ export function createService(deps: ServiceDeps): Service {
     ...printHandlers(context),
     ...xoiHandlers(context),
     ...shellHandlers(context),
-    ...deps.hostHandlers,
   };
+  const handlers: Handlers = { ...engineHandlers, ...deps.hostHandlers?.(engineHandlers) };
   return {
     dispatch: createDispatch(handlers, deps.log),
     events,

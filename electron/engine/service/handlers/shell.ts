@@ -3,8 +3,11 @@ import type { Handlers } from '../../dispatch';
 import type { ServiceContext } from '../context';
 
 /** Under the web host the browser opens links itself; the answer says whether the policy allows this one. */
-export function shellHandlers(context: ServiceContext): Pick<Handlers, 'shell.openExternal'> {
+export function shellHandlers(context: ServiceContext): Pick<Handlers, 'shell.openExternal' | 'desktop.get' | 'desktop.save'> {
+  const notDesktop = { available: false, closeToTray: false, startAtLogin: false };
   return {
+    'desktop.get': async () => notDesktop,
+    'desktop.save': async () => notDesktop,
     'shell.openExternal': async ({ url }) => {
       const active = await context.active();
       let trusted: string[] = [];

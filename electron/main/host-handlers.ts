@@ -1,0 +1,64 @@
+import { writeFile } from 'node:fs/promises';
+import { app, dialog, type BrowserWindow } from 'electron';
+import type { Handlers } from '../engine/dispatch';
+import type { Logger } from '../engine/logging/logger';
+import { APP_ORIGIN } from './app-origin';
+import type { DesktopSettingsStore } from './desktop-settings';
+import { printDocument } from './print/print-document';
+import type { PrintReadyRegistry } from './print/print-ready';
+import { createPrintWindow } from './print/print-window';
+import { openExternalIfAllowed } from './web-contents-guard';
+
+export interface HostDeps {
+  bundleDir: string;
+  ownWebContents: Set<number>;
+  ready: PrintReadyRegistry;
+  desktop: DesktopSettingsStore;
+  mainWindow(): BrowserWindow | null;
+  trustedHosts(): readonly string[];
+  openInBrowser(url: string): Promise<void>;
+  log: Logger;
+}
+
+const LETTER_COUNTRIES = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE']);
+
+/** What only the desktop shell can do: native print and save dialogs, the system browser, start at login. */
+export function electronHostHandlers(deps: HostDeps) {
+  return (engine: Handlers): Partial<Handlers> => ({
+    'print.document': (args) =>
+      printDocument(args, {
+        createWindow: () => createPrintWindow(deps.bundleDir, deps.ownWebContents),
+        waitForReady: (id) => deps.ready.wait(id, 30_000),
+        chooseSavePath: async (defaultName) => {
+          const owner = deps.mainWindow();
+          const options = { defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+          const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+          return result.canceled || !result.filePath ? null : result.filePath;
+        },
+        writeFile: (file, data) => writeFile(file, data),
+        pageSize: LETTER_COUNTRIES.has(app.getLocaleCountryCode()) ? 'Letter' : 'A4',
+        appOrigin: APP_ORIGIN,
+        log: deps.log,
+      }),
+    'appointments.exportCsv': async (args) => {
+      const produced = await engine['appointments.exportCsv'](args);
+      if (produced.outcome !== 'download') return produced;
+      const owner = deps.mainWindow();
+      const options = { defaultPath: produced.fileName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return { outcome: 'cancelled' as const };
+      await writeFile(choice.filePath, produced.csv, 'utf8');
+      return { outcome: 'saved' as const, path: choice.filePath, rows: produced.rows };
+    },
+    'shell.openExternal': async ({ url }) => {
+      const opened = openExternalIfAllowed(url, { openInBrowser: deps.openInBrowser, trustedHosts: deps.trustedHosts, log: deps.log });
+      return { opened, reason: opened ? null : 'Only links to XOi, WennSoft and your Schedule server open from the console.' };
+    },
+    'desktop.get': async () => ({ available: true, closeToTray: deps.desktop.get().closeToTray, startAtLogin: deps.desktop.get().startAtLogin }),
+    'desktop.save': async ({ closeToTray, startAtLogin }) => {
+      deps.desktop.update({ closeToTray, startAtLogin });
+      app.setLoginItemSettings({ openAtLogin: startAtLogin });
+      return { available: true, closeToTray, startAtLogin };
+    },
+  });
+}
