@@ -1,26 +1,41 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { test as base } from '@playwright/test';
 import { startCli, stopChild } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 
 export interface ConsoleHost {
   url: string;
+  origin: string;
   port: number;
   dataDir: string;
   child: ChildProcess;
+  /** Everything the host printed, for the secret canaries. */
+  output: () => string;
 }
 
-/** Every test gets its own web host process with a fresh data folder. */
-export const test = base.extend<{ consoleHost: ConsoleHost; extraHostArgs: string[] }>({
-  extraHostArgs: [[], { option: true }],
-  consoleHost: async ({ extraHostArgs }, use) => {
+/**
+ * Every test gets its own web host process with a fresh data folder and its own keychain service name (the tests
+ * share one throw-away keyring), on the embedded sandbox (or a scenario given by `sandboxArgs`).
+ */
+export const test = base.extend<{ consoleHost: ConsoleHost; sandboxArgs: string[] }>({
+  sandboxArgs: [['--sandbox-appointments', '400'], { option: true }],
+  consoleHost: async ({ sandboxArgs }, use) => {
     const temp = makeTempDir('xoi-e2e-');
-    const { child, firstLine } = await startCli(['web', '--json', '--data-dir', temp.dir, ...extraHostArgs]);
+    const { child, firstLine, stderr } = await startCli(['web', '--json', '--data-dir', temp.dir, ...sandboxArgs], { XOI_KEYCHAIN_SERVICE: `XOi Console e2e ${randomBytes(4).toString('hex')}` });
     const { url, port } = JSON.parse(firstLine) as { url: string; port: number };
-    await use({ url, port, dataDir: temp.dir, child });
+    await use({ url, origin: `http://127.0.0.1:${port}`, port, dataDir: temp.dir, child, output: () => `${firstLine}\n${stderr()}` });
     await stopChild(child);
     temp.remove();
   },
 });
 
 export { expect } from '@playwright/test';
+
+/** Opens the console with its token, then the given page. */
+export async function openConsole(page: import('@playwright/test').Page, host: ConsoleHost, hash = '#/dashboard'): Promise<void> {
+  await page.goto(host.url);
+  // The shell has mounted (and routed an empty address to the dashboard) before the test's own page is opened.
+  await page.getByTestId('app-version').waitFor();
+  await page.goto(`${host.origin}/${hash}`);
+}

@@ -24,7 +24,7 @@ export function SetupPage() {
 
   useEffect(() => {
     heading.current?.focus();
-  }, [step, result]);
+  }, [step, result, state.status]);
 
   if (state.status === 'loading') return <p role="status">Reading the setup from the Schedule server…</p>;
   if (state.status === 'error') {
