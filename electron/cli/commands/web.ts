@@ -9,7 +9,7 @@ import { CommandFailure } from '../usage-error';
 import { waitForShutdown } from '../shutdown';
 import { loadScenarioFile } from './sandbox';
 
-export const webHelp = `xoi-console web [--port N] [--data-dir DIR] [--json] [--sandbox-scenario FILE] [--sandbox-appointments N]
+export const webHelp = `xoi-console web [--port N] [--data-dir DIR] [--json] [--sandbox-scenario FILE] [--sandbox-appointments N] [--no-xoi-agent]
   Serves the console to a browser on 127.0.0.1 and prints the address to open (it carries an access token).`;
 
 export async function runWeb(argv: string[], io: { stdout: NodeJS.WritableStream; rendererDir: string; workerScript: string }): Promise<number> {
@@ -19,6 +19,7 @@ export async function runWeb(argv: string[], io: { stdout: NodeJS.WritableStream
     json: { type: 'boolean' },
     'sandbox-scenario': { type: 'string' },
     'sandbox-appointments': { type: 'string' },
+    'no-xoi-agent': { type: 'boolean' },
   });
   const port = integerFlag('port', values.port, 0, 65535) ?? 0;
   const appointments = integerFlag('sandbox-appointments', values['sandbox-appointments'], 0, 1_000_000);
@@ -34,7 +35,7 @@ export async function runWeb(argv: string[], io: { stdout: NodeJS.WritableStream
     dataDir,
     log,
     workerScript: io.workerScript,
-    sandbox: { ...(scenario ? { scenario } : {}), ...(appointments !== undefined ? { appointments } : {}) },
+    sandbox: { ...(scenario ? { scenario } : {}), ...(appointments !== undefined ? { appointments } : {}), ...(values['no-xoi-agent'] ? { xoiAgent: false } : {}) },
   });
   let host;
   try {

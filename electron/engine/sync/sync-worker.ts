@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isConsoleError } from '../../../shared/errors';
 import { recomputeVerdicts } from '../diagnosis/recompute-verdicts';
+import { serverNow } from '../diagnosis/server-clock';
 import type { VerdictSettings } from '../diagnosis/verdict-settings';
 import type { Logger } from '../logging/logger';
 import { createScheduleClient } from '../schedule/client';
@@ -46,7 +47,7 @@ const checkXoiUsers = async (force: boolean): Promise<XoiCheck | null> => {
 };
 
 const refreshVerdicts = () => {
-  const count = recomputeVerdicts(store, Date.now(), verdictSettings);
+  const count = recomputeVerdicts(store, serverNow(store, Date.now()), verdictSettings);
   post({ type: 'verdicts-updated', at: new Date().toISOString(), count });
 };
 

@@ -2,6 +2,7 @@ import type { Dashboard, TechnicianRow } from '../../../../shared/contract/appoi
 import { CODES, isVerdictCode } from '../../../../shared/diagnosis/codes';
 import { ConsoleError } from '../../../../shared/errors';
 import { verdictSettingsFrom } from '../../diagnosis/verdict-settings';
+import { serverNow } from '../../diagnosis/server-clock';
 import type { Handlers } from '../../dispatch';
 import { appointmentDetail } from '../../queries/appointment-detail';
 import { iterateFilteredRows, queryAppointmentPage } from '../../queries/appointment-list';
@@ -34,7 +35,7 @@ export function appointmentHandlers(context: ServiceContext): Pick<Handlers, 'ap
 
     'appointments.detail': async ({ key }) => {
       const active = await context.active();
-      return appointmentDetail(active.read(), key, context.now(), verdictSettingsFrom(active.profile.settings, active.profile.xoi !== null), await trustedHosts());
+      return appointmentDetail(active.read(), key, serverNow(active.read(), context.now()), verdictSettingsFrom(active.profile.settings, active.profile.xoi !== null), await trustedHosts());
     },
 
     'appointments.filterOptions': async () => {
