@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, openConsole, test } from './fixtures';
@@ -7,7 +8,7 @@ const tour = path.resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'c
 
 test.use({ sandboxArgs: ['--sandbox-scenario', tour, '--no-xoi-agent'] });
 
-async function openList(page: import('@playwright/test').Page, host: Parameters<typeof openConsole>[1]) {
+async function openList(page: Page, host: Parameters<typeof openConsole>[1]) {
   await openConsole(page, host, '#/appointments');
   await expect(page.getByText(/^15 appointments/)).toBeVisible({ timeout: 20_000 });
 }

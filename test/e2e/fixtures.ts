@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { test as base } from '@playwright/test';
@@ -33,7 +34,7 @@ export const test = base.extend<{ consoleHost: ConsoleHost; sandboxArgs: string[
 export { expect } from '@playwright/test';
 
 /** Opens the console with its token, then the given page. */
-export async function openConsole(page: import('@playwright/test').Page, host: ConsoleHost, hash = '#/dashboard'): Promise<void> {
+export async function openConsole(page: Page, host: ConsoleHost, hash = '#/dashboard'): Promise<void> {
   await page.goto(host.url);
   // The shell has mounted (and routed an empty address to the dashboard) before the test's own page is opened.
   await page.getByTestId('app-version').waitFor();

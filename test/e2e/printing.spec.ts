@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, openConsole, test } from './fixtures';
@@ -15,7 +16,7 @@ const manyCompanies = (() => {
   return file;
 })();
 
-async function printSheet(page: import('@playwright/test').Page, origin: string, file: string, format: 'Letter' | 'A4') {
+async function printSheet(page: Page, origin: string, file: string, format: 'Letter' | 'A4') {
   await page.emulateMedia({ media: 'print' });
   await page.goto(`${origin}/#/print/setup-sheet`);
   await expect(page.locator('body[data-print-ready="true"]')).toBeAttached();

@@ -1,8 +1,9 @@
+import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, openConsole, test } from './fixtures';
 
-async function toAccountStep(page: import('@playwright/test').Page) {
+async function toAccountStep(page: Page) {
   await expect(page.getByRole('heading', { name: 'Step 1 of 5: Prerequisites' })).toBeVisible();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Step 2 of 5: Account Detail' })).toBeVisible();

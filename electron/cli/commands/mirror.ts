@@ -94,9 +94,9 @@ export async function runMirror(argv: string[], io: { stdout: NodeJS.WritableStr
   try {
     if (values.once) {
       const outcome = await poller.syncNow();
+      const status = poller.status();
       await poller.stop();
       if (outcome.outcome !== 'ok') {
-        const status = poller.status();
         const reason = 'message' in status ? status.message : 'the sync did not finish';
         throw new CommandFailure(reason);
       }

@@ -62,7 +62,7 @@ export class SandboxWorld {
   /** The integration password XOi Technologies was given (what the XOi agent signs in with). */
   xoiKnownPassword: string | null = null;
   readonly activity: XoiActivityState = { lastCallAt: null, lastCallResult: null, authFailures: [] };
-  private readonly adminPasswordHash: string;
+  private adminPasswordHash: string;
   readonly adminUserName: string;
   readonly ordinaryUsers: OrdinaryUser[];
   readonly ordinaryRoles: OrdinaryRole[];
@@ -110,6 +110,11 @@ export class SandboxWorld {
   }
 
   // --- authentication -------------------------------------------------------------------------------------------
+
+  /** An administrator changing their own password (tests use it to give the server a distinctive one). */
+  setAdminPassword(password: string): void {
+    this.adminPasswordHash = hashPassword(password, randomBytes(8).toString('hex'));
+  }
 
   checkAdmin(userName: string, password: string): boolean {
     return userName === this.adminUserName && passwordMatches(this.adminPasswordHash, password);

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Result } from '../../shared/contract';
+import { silentLogger } from '../../electron/engine/logging/logger';
+import { ProfileStore } from '../../electron/engine/profiles/profile-store';
+import { createKeytarStore } from '../../electron/engine/secrets/keytar-store';
+import type { SecretStore } from '../../electron/engine/secrets/secret-store';
+import { createService, type Service } from '../../electron/engine/service';
+import { repoRoot } from './paths';
+import { makeTempDir } from './temp-dir';
+
+/** The real engine in this process: real keychain (a service name of its own), real files, the bundled sync worker. */
+export function serviceHarness(options: { secrets?: SecretStore; sandboxUrl?: string } = {}) {
+  const temp = makeTempDir('xoi-service-');
+  const keychainService = `XOi Console test ${randomBytes(4).toString('hex')}`;
+  const secrets = options.secrets ?? createKeytarStore(keychainService);
+  const service: Service = createService({
+    host: 'web',
+    version: '0.0.0-test',
+    platform: process.platform,
+    log: silentLogger,
+    dataDir: temp.dir,
+    profiles: new ProfileStore(temp.dir),
+    secrets,
+    sandbox: options.sandboxUrl
+      ? { url: options.sandboxUrl, adminCredentials: { userName: 'admin', password: 'sandbox' }, xoiApiCredentials: { apiKey: 'sandbox-api-key', apiSecret: 'sandbox-api-secret' }, tellXoi: async () => {} }
+      : null,
+    workerScript: path.join(repoRoot, 'dist', 'electron', 'sync-worker.cjs'),
+    autoStartSync: false,
+  });
+  return {
+    service,
+    secrets,
+    keychainService,
+    dataDir: temp.dir,
+    /** Calls a method and returns its value, or throws with the error's code and message. */
+    async call<T = unknown>(method: string, args: unknown = {}): Promise<T> {
+      const result = (await service.dispatch(method, args)) as Result<T>;
+      if (!result.ok) throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), { appError: result.error });
+      return result.value;
+    },
+    async raw(method: string, args: unknown = {}) {
+      return service.dispatch(method, args);
+    },
+    async close() {
+      await service.close();
+      temp.remove();
+    },
+  };
+}
