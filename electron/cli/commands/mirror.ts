@@ -77,7 +77,7 @@ export async function runMirror(argv: string[], io: { stdout: NodeJS.WritableStr
     log: silentLogger,
     settings: { intervalMs: DEFAULT_SYNC_INTERVAL_MS, pageSize },
     // With --sandbox, XOi's users come along (the sandbox's published XOi credentials), so the diagnosis is certain.
-    afterPass: values.sandbox === undefined ? undefined : async (counts) => {
+    afterPass: values.sandbox === undefined ? undefined : async ({ counts }) => {
       const check = await mirrorXoiUsers(store, createXoiClient({ ...sandboxXoiEndpoints(baseUrl), ...SANDBOX_XOI_API }), Date.now());
       if (check.error) throw new CommandFailure(`XOi users: ${check.error.message}`);
       counts.xoiUsers = { upserted: check.userCount ?? 0, deleted: 0, rejected: 0 };

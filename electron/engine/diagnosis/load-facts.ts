@@ -9,6 +9,7 @@ import { readCompanies, readStatuses, readTechnicians } from '../store/tables/re
 import { readSnapshot } from '../store/tables/snapshots';
 import { readXoiUsers } from '../store/tables/xoi-users';
 import type { VerdictSettings } from './verdict-settings';
+import type { TechnicianRow } from '../../../shared/contract/appointments';
 
 type Handle = ReadHandle | WriteHandle;
 
@@ -91,8 +92,17 @@ export function technicianTallies(facts: MirrorFacts, now: number, settings: Ver
   return tallies;
 }
 
-/** A context for diagnosing one appointment: the inference counts only its technician's appointments. */
+/**
+ * A context for diagnosing one appointment (the detail view, the CLI for one key). The technicians' tallies come from
+ * the last full recompute's summary, so one diagnosis never reads the whole mirror.
+ */
 export function buildContextForOne(handle: Handle, technicianId: string | null, now: number, settings: VerdictSettings): DiagnosisContext {
+  const summary = readSnapshot<TechnicianRow[]>(handle, 'technicians')?.value;
+  if (summary) {
+    const empty: MirrorFacts = { appointments: [], notesByKey: new Map(), historyByKey: new Map() };
+    const context = buildContext(handle, empty, now, settings);
+    return { ...context, tallies: new Map(summary.map((row) => [row.id, { dueForJobNotes: row.eligible, withJobNotes: row.withJobNotes }])) };
+  }
   const facts = technicianId === null ? { appointments: [], notesByKey: new Map(), historyByKey: new Map() } : loadMirrorFacts(handle, technicianId);
   const context = buildContext(handle, facts, now, settings);
   const others = statement(handle, "SELECT count(*) AS n FROM notes n JOIN appointments a ON a.key = n.appointment_key WHERE n.name = 'XOi Site History' AND (a.technician_id IS NOT ? )").get(technicianId) as { n: number };

@@ -1,40 +1,113 @@
+import { integrationFindings, type DiagnosisContext } from '../../../shared/diagnosis/context';
 import { diagnoseAppointment, notesMask } from '../../../shared/diagnosis/diagnose';
-import { transaction, statement, type WriteHandle } from '../store/handles';
+import type { ActivityFacts, AppointmentFacts, HistoryFacts, IntegrationFacts, NoteFacts, SystemFacts, Verdict } from '../../../shared/diagnosis/types';
+import { statement, transaction, type WriteHandle } from '../store/handles';
+import { fromAppointmentRow } from '../store/tables/appointments';
 import { readTechnicians } from '../store/tables/reference-lists';
-import { writeSnapshot } from '../store/tables/snapshots';
-import type { Verdict } from '../../../shared/diagnosis/types';
+import { readSnapshot, writeSnapshot } from '../store/tables/snapshots';
 import { computeDashboard, computeTechnicianRows } from './aggregates';
 import { buildContext, loadMirrorFacts } from './load-facts';
 import type { VerdictSettings } from './verdict-settings';
 
+/** What a full recompute leaves behind so the next passes can refresh only what changed. */
+export interface VerdictCache {
+  context: DiagnosisContext;
+  computedAt: number;
+  settings: string;
+  integrationCodes: string;
+}
+
+/** A full recompute at least this often: verdicts also change with time alone (a poll becomes overdue). */
+export const FULL_RECOMPUTE_EVERY_MS = 10 * 60_000;
+/** Above this many changed appointments, one full recompute is cheaper than refreshing them one by one. */
+export const PARTIAL_LIMIT = 2_000;
+
+function writeVerdict(store: WriteHandle, appointment: AppointmentFacts, notes: readonly NoteFacts[], verdict: Verdict, technicianName: string, computedAt: string): void {
+  const { mask, transcripts } = notesMask(notes);
+  const searchText = `${appointment.key} ${appointment.customer} ${technicianName} ${appointment.technician ?? ''}`.toLowerCase();
+  const row = statement(store, 'INSERT INTO verdicts (appointment_key, state, codes, summary, notes_mask, transcripts, search_text, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(appointment.key, verdict.state, verdict.codes.join(' '), verdict.summary, mask, transcripts, searchText, computedAt);
+  statement(store, 'INSERT INTO verdict_search (rowid, search_text) VALUES (?, ?)').run(row.lastInsertRowid, searchText);
+  const insertCode = statement(store, 'INSERT INTO verdict_codes (appointment_key, code) VALUES (?, ?)');
+  for (const code of verdict.codes) insertCode.run(appointment.key, code);
+}
+
+function currentIntegrationFindings(store: WriteHandle, now: number, settings: VerdictSettings) {
+  return integrationFindings({
+    now,
+    settings,
+    system: readSnapshot<SystemFacts>(store, 'system')?.value ?? null,
+    integration: readSnapshot<IntegrationFacts>(store, 'integration')?.value ?? null,
+    activity: readSnapshot<ActivityFacts>(store, 'activity')?.value ?? null,
+  });
+}
+
 /**
  * Diagnoses every mirrored appointment and stores the verdicts (state, codes, notes matrix, search text) in one
  * transaction, with the dashboard and technician summaries, so screens filter and count among tens of thousands
- * instantly. Runs after each sync pass, off the main thread.
+ * instantly. Runs off the main thread.
  */
-export function recomputeVerdicts(store: WriteHandle, now: number, settings: VerdictSettings): number {
+export function recomputeAllVerdicts(store: WriteHandle, now: number, settings: VerdictSettings): { count: number; cache: VerdictCache } {
   const facts = loadMirrorFacts(store);
   const context = buildContext(store, facts, now, settings);
   const technicianNames = new Map(readTechnicians(store).map((technician) => [technician.id, technician.name]));
   const computedAt = new Date(now).toISOString();
-  return transaction(store, () => {
+  const count = transaction(store, () => {
     statement(store, 'DELETE FROM verdict_codes').run();
     statement(store, 'DELETE FROM verdicts').run();
-    const insertVerdict = statement(store, 'INSERT INTO verdicts (appointment_key, state, codes, summary, notes_mask, transcripts, search_text, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const insertCode = statement(store, 'INSERT INTO verdict_codes (appointment_key, code) VALUES (?, ?)');
+    statement(store, "INSERT INTO verdict_search (verdict_search) VALUES ('delete-all')").run();
     const verdicts: Verdict[] = [];
     for (const appointment of facts.appointments) {
       const notes = facts.notesByKey.get(appointment.key) ?? [];
       const verdict = diagnoseAppointment({ appointment, notes, history: facts.historyByKey.get(appointment.key) ?? [] }, context);
-      const { mask, transcripts } = notesMask(notes);
-      const technicianName = appointment.technician ? (technicianNames.get(appointment.technician) ?? appointment.technician) : '';
-      const searchText = `${appointment.key} ${appointment.customer} ${technicianName} ${appointment.technician ?? ''}`.toLowerCase();
-      insertVerdict.run(appointment.key, verdict.state, verdict.codes.join(' '), verdict.summary, mask, transcripts, searchText, computedAt);
-      for (const code of verdict.codes) insertCode.run(appointment.key, code);
+      writeVerdict(store, appointment, notes, verdict, appointment.technician ? (technicianNames.get(appointment.technician) ?? appointment.technician) : '', computedAt);
       verdicts.push(verdict);
     }
     writeSnapshot(store, 'dashboard', computeDashboard(facts, context, verdicts), computedAt);
     writeSnapshot(store, 'technicians', computeTechnicianRows(context), computedAt);
     return facts.appointments.length;
   });
+  return { count, cache: { context, computedAt: now, settings: JSON.stringify(settings), integrationCodes: context.integrationFindings.map((finding) => finding.code).join(' ') } };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
+  return out;
+}
+
+/**
+ * Refreshes the verdicts of the appointments a pass changed, reusing the last full recompute's context (reference
+ * lists, the technicians' tallies) with the current time and integration state.
+ */
+export function refreshVerdicts(store: WriteHandle, now: number, settings: VerdictSettings, keys: ReadonlySet<string>, cache: VerdictCache): number {
+  const context: DiagnosisContext = { ...cache.context, now, integrationFindings: currentIntegrationFindings(store, now, settings) };
+  const technicianNames = new Map([...context.technicians.values()].map((technician) => [technician.id, technician.name]));
+  const computedAt = new Date(now).toISOString();
+  return transaction(store, () => {
+    let count = 0;
+    for (const group of chunks([...keys], 400)) {
+      const marks = group.map(() => '?').join(', ');
+      // The search index rows of deleted appointments (gone with their verdicts) are swept here too.
+      statement(store, `DELETE FROM verdict_search WHERE rowid IN (SELECT rowid FROM verdicts WHERE appointment_key IN (${marks}))`).run(...group);
+      statement(store, `DELETE FROM verdicts WHERE appointment_key IN (${marks})`).run(...group);
+      const appointments = (statement(store, `SELECT * FROM appointments WHERE key IN (${marks})`).all(...group) as Array<Record<string, unknown>>).map((row) => fromAppointmentRow(row as never));
+      const notes = statement(store, `SELECT appointment_key, name, created_at AS createdAt FROM notes WHERE appointment_key IN (${marks})`).all(...group) as Array<NoteFacts & { appointment_key: string }>;
+      const history = statement(store, `SELECT appointment_key, action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history WHERE appointment_key IN (${marks})`).all(...group) as Array<HistoryFacts & { appointment_key: string }>;
+      for (const appointment of appointments) {
+        const own = notes.filter((note) => note.appointment_key === appointment.key);
+        const verdict = diagnoseAppointment({ appointment, notes: own, history: history.filter((row) => row.appointment_key === appointment.key) }, context);
+        writeVerdict(store, appointment, own, verdict, appointment.technician ? (technicianNames.get(appointment.technician) ?? appointment.technician) : '', computedAt);
+        count++;
+      }
+    }
+    return count;
+  });
+}
+
+/** Whether the verdicts can be refreshed for the changed appointments only, or must all be recomputed. */
+export function needsFullRecompute(cache: VerdictCache | null, store: WriteHandle, now: number, settings: VerdictSettings, pass: { touched: ReadonlySet<string>; referencesChanged: boolean }): boolean {
+  if (!cache || pass.referencesChanged || pass.touched.has('*') || pass.touched.size > PARTIAL_LIMIT) return true;
+  if (now - cache.computedAt > FULL_RECOMPUTE_EVERY_MS || JSON.stringify(settings) !== cache.settings) return true;
+  return currentIntegrationFindings(store, now, settings).map((finding) => finding.code).join(' ') !== cache.integrationCodes;
 }

@@ -20,7 +20,14 @@ export function buildFilterSql(filter: AppointmentFilter, options: { includeStat
   const params: unknown[] = [];
   const search = filter.search.trim().toLowerCase();
   if (search !== '') {
-    for (const word of search.split(/\s+/).slice(0, 8)) {
+    const words = search.split(/\s+/).slice(0, 8);
+    // Words of three characters or more go through the trigram index; shorter ones are matched directly.
+    const indexed = words.filter((word) => [...word].length >= 3);
+    if (indexed.length > 0) {
+      clauses.push('v.rowid IN (SELECT rowid FROM verdict_search WHERE verdict_search MATCH ?)');
+      params.push(indexed.map((word) => `"${word.replace(/"/g, '""')}"`).join(' '));
+    }
+    for (const word of words.filter((candidate) => [...candidate].length < 3)) {
       clauses.push("v.search_text LIKE ? ESCAPE '\\'");
       params.push(`%${escapeLike(word)}%`);
     }

@@ -7,6 +7,7 @@ import { verdictSettingsFrom } from '../diagnosis/verdict-settings';
 import type { ReadHandle } from '../store/handles';
 import { openMirrorForReading } from '../store/open';
 import { WorkerPoller } from '../sync/worker-poller';
+import { DEFAULT_PAGE_SIZE } from '../sync/poller';
 import type { EventBus } from '../events';
 import { credentialsFor, xoiConfigFor } from './credentials';
 import type { ServiceDeps } from './deps';
@@ -39,7 +40,7 @@ export class ActiveProfile {
         dbFile: this.mirrorFile,
         baseUrl: this.apiUrl,
         userName: this.profile.userName,
-        settings: { intervalMs: this.profile.settings.syncIntervalMinutes * 60_000, pageSize: 500 },
+        settings: { intervalMs: this.profile.settings.syncIntervalMinutes * 60_000, pageSize: DEFAULT_PAGE_SIZE },
         verdicts: verdictSettingsFrom(this.profile.settings, this.profile.xoi !== null),
       },
       log: this.deps.log,

@@ -5,11 +5,14 @@ import { upsertHistory } from '../store/tables/history';
 import { deleteNote, upsertNote } from '../store/tables/notes';
 import { recordRejected } from '../store/tables/rejected-rows';
 import { describeZodError } from '../../../shared/validation';
+import { appointmentKeyString, type AppointmentKey } from '../../../shared/domain/appointment-key';
 
 export interface PageCounts {
   upserted: number;
   deleted: number;
   rejected: number;
+  /** The appointments whose rows, notes or history changed (their verdicts need refreshing). */
+  touched: Set<string>;
 }
 
 /**
@@ -17,7 +20,8 @@ export interface PageCounts {
  * of the page is still mirrored. Must run inside the transaction that also stores the page's cursor.
  */
 export function applyFeedItems(handle: WriteHandle, feed: FeedName, items: readonly unknown[], at: string): PageCounts {
-  const counts: PageCounts = { upserted: 0, deleted: 0, rejected: 0 };
+  const counts: PageCounts = { upserted: 0, deleted: 0, rejected: 0, touched: new Set() };
+  const touch = (key: AppointmentKey) => counts.touched.add(appointmentKeyString(key));
   const reject = (item: unknown, reason: string) => {
     counts.rejected++;
     recordRejected(handle, feed, describeFeedItem(item), reason, at);
@@ -26,17 +30,37 @@ export function applyFeedItems(handle: WriteHandle, feed: FeedName, items: reado
     if (feed === 'appointments') {
       const change = appointmentChangeSchema.safeParse(item);
       if (!change.success) reject(item, describeZodError(change.error, 'item'));
-      else if (change.data.kind === 'upsert') counts.upserted += upsertAppointment(handle, change.data.appointment, change.data.version) ? 1 : 0;
-      else counts.deleted += deleteAppointment(handle, change.data.key, change.data.version) ? 1 : 0;
+      else if (change.data.kind === 'upsert') {
+        if (upsertAppointment(handle, change.data.appointment, change.data.version)) {
+          counts.upserted++;
+          touch(change.data.appointment);
+        }
+      } else if (deleteAppointment(handle, change.data.key, change.data.version)) {
+        counts.deleted++;
+        touch(change.data.key);
+      }
     } else if (feed === 'notes') {
       const change = noteChangeSchema.safeParse(item);
       if (!change.success) reject(item, describeZodError(change.error, 'item'));
-      else if (change.data.kind === 'upsert') counts.upserted += upsertNote(handle, change.data.note, change.data.version) ? 1 : 0;
-      else counts.deleted += deleteNote(handle, change.data.id, change.data.version) ? 1 : 0;
+      else if (change.data.kind === 'upsert') {
+        if (upsertNote(handle, change.data.note, change.data.version)) {
+          counts.upserted++;
+          touch(change.data.note);
+        }
+      } else {
+        const deletedFrom = deleteNote(handle, change.data.id, change.data.version);
+        if (deletedFrom !== null) {
+          counts.deleted++;
+          counts.touched.add(deletedFrom);
+        }
+      }
     } else {
       const change = historyChangeSchema.safeParse(item);
       if (!change.success) reject(item, describeZodError(change.error, 'item'));
-      else counts.upserted += upsertHistory(handle, change.data.entry, change.data.version) ? 1 : 0;
+      else if (upsertHistory(handle, change.data.entry, change.data.version)) {
+        counts.upserted++;
+        touch(change.data.entry);
+      }
     }
   }
   return counts;

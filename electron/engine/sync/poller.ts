@@ -6,10 +6,10 @@ import { closeAbandonedRuns, finishRun, lastSuccessfulRun, startRun, type FeedCo
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { Scheduler } from './scheduler';
 import { classifySyncError } from './sync-errors';
-import { runSyncPass, SyncCancelled } from './sync-pass';
+import { runSyncPass, SyncCancelled, type PassOutcome } from './sync-pass';
 
 export const DEFAULT_SYNC_INTERVAL_MS = 2 * 60_000;
-export const DEFAULT_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 1000;
 
 export interface PollerSettings {
   intervalMs: number;
@@ -28,7 +28,7 @@ export interface PollerDeps {
   settings: PollerSettings;
   backoff?: BackoffPolicy;
   /** Work after a successful pass (recomputing verdicts, mirroring XOi users), still inside the same run. */
-  afterPass?: (counts: FeedCounts) => Promise<void> | void;
+  afterPass?: (outcome: PassOutcome) => Promise<void> | void;
   onStatus?: (status: SyncStatus) => void;
 }
 
@@ -153,7 +153,7 @@ export class Poller implements PollerControl {
     this.setStatus({ state: 'running', startedAt, lastSuccessAt: this.lastSuccessAt, firstMirror, feed: 'reference lists', pagesDone: 0, rowsSoFar: 0, feedRows: 0, feedEstimate: null });
     let counts: FeedCounts = {};
     try {
-      counts = await runSyncPass({
+      const pass = await runSyncPass({
         client: this.deps.createClient(),
         store,
         now: () => scheduler.now(),
@@ -161,7 +161,8 @@ export class Poller implements PollerControl {
         isCancelled: () => this.cancelled,
         onProgress: (progress) => this.setStatus({ state: 'running', startedAt, lastSuccessAt: this.lastSuccessAt, firstMirror, ...progress }),
       });
-      await this.deps.afterPass?.(counts);
+      counts = pass.counts;
+      await this.deps.afterPass?.(pass);
       const endedAt = iso(scheduler.now());
       finishRun(store, runId, { endedAt, outcome: 'ok', errorCode: null, errorMessage: null, rows: counts });
       this.lastSuccessAt = endedAt;

@@ -1,12 +1,12 @@
 import { FEEDS, type FeedName } from '../schedule/contract';
-import type { ScheduleClient } from '../schedule/client';
+import type { FeedPage, ScheduleClient } from '../schedule/client';
 import { ScheduleError } from '../schedule/errors';
 import { transaction, type WriteHandle } from '../store/handles';
 import { deleteAllAppointments } from '../store/tables/appointments';
 import { readCursor, writeCursor } from '../store/tables/cursors';
 import { deleteAllHistory } from '../store/tables/history';
 import { deleteAllNotes } from '../store/tables/notes';
-import { replaceCompanies, replaceStatuses, replaceTechnicians } from '../store/tables/reference-lists';
+import { readCompanies, readStatuses, readTechnicians, replaceCompanies, replaceStatuses, replaceTechnicians } from '../store/tables/reference-lists';
 import { writeSnapshot } from '../store/tables/snapshots';
 import type { FeedCounts } from '../store/tables/sync-runs';
 import { applyFeedItems } from './apply-page';
@@ -49,9 +49,23 @@ function wipeFeed(store: WriteHandle, feed: FeedName): void {
  * nothing and never leaves a cursor ahead of the data. Cancellation is honoured between pages: the page in flight
  * is finished and committed first.
  */
-export async function runSyncPass(context: PassContext): Promise<FeedCounts> {
+export interface PassOutcome {
+  counts: FeedCounts;
+  /** Appointments whose rows, notes or history changed in this pass. */
+  touched: Set<string>;
+  /** Whether the companies, technicians or statuses differ from before (every verdict may change). */
+  referencesChanged: boolean;
+}
+
+function referenceFingerprint(store: WriteHandle): string {
+  return JSON.stringify([readCompanies(store), readTechnicians(store), readStatuses(store)]);
+}
+
+export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
   const { client, store } = context;
   const counts: FeedCounts = {};
+  const touched = new Set<string>();
+  const referencesBefore = referenceFingerprint(store);
   const checkCancelled = () => {
     if (context.isCancelled()) throw new SyncCancelled();
   };
@@ -73,6 +87,7 @@ export async function runSyncPass(context: PassContext): Promise<FeedCounts> {
     counts.technicians = { upserted: replaceTechnicians(store, technicians), deleted: 0, rejected: 0 };
     counts.statuses = { upserted: replaceStatuses(store, statuses), deleted: 0, rejected: 0 };
   });
+  const referencesChanged = referenceFingerprint(store) !== referencesBefore;
 
   let pagesDone = 0;
   let rowsSoFar = 0;
@@ -82,15 +97,19 @@ export async function runSyncPass(context: PassContext): Promise<FeedCounts> {
     let cursor = readCursor(store, feed);
     let restarted = false;
     let feedRows = 0;
+    // The next page is requested while this one is being written: the network and the disk work side by side.
+    let pending: Promise<FeedPage> | null = null;
     for (;;) {
       checkCancelled();
-      let page;
+      let page: FeedPage;
       try {
-        page = await context.client.changes(feed, cursor, context.pageSize);
+        page = await (pending ?? context.client.changes(feed, cursor, context.pageSize));
       } catch (error) {
+        pending = null;
         if (error instanceof ScheduleError && error.code === 'CURSOR_EXPIRED' && !restarted) {
           // The server was reset or restored: its feed starts over, so the mirror of that feed does too.
           restarted = true;
+          touched.add('*');
           transaction(store, () => {
             wipeFeed(store, feed);
             writeCursor(store, feed, null, iso(context.now()));
@@ -100,14 +119,19 @@ export async function runSyncPass(context: PassContext): Promise<FeedCounts> {
         }
         throw error;
       }
+      pending = page.hasMore && !context.isCancelled() ? context.client.changes(feed, page.nextCursor, context.pageSize) : null;
+      // A prefetched page that is never used must not surface as an unhandled rejection.
+      pending?.catch(() => undefined);
+      const current = page;
       const applied = transaction(store, () => {
-        const result = applyFeedItems(store, feed, page.items, iso(context.now()));
-        writeCursor(store, feed, page.nextCursor, iso(context.now()));
+        const result = applyFeedItems(store, feed, current.items, iso(context.now()));
+        writeCursor(store, feed, current.nextCursor, iso(context.now()));
         return result;
       });
       feedCounts.upserted += applied.upserted;
       feedCounts.deleted += applied.deleted;
       feedCounts.rejected += applied.rejected;
+      for (const key of applied.touched) touched.add(key);
       cursor = page.nextCursor;
       pagesDone++;
       rowsSoFar += page.items.length;
@@ -116,5 +140,5 @@ export async function runSyncPass(context: PassContext): Promise<FeedCounts> {
       if (!page.hasMore) break;
     }
   }
-  return counts;
+  return { counts, touched, referencesChanged };
 }

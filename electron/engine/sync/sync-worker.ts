@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isConsoleError } from '../../../shared/errors';
-import { recomputeVerdicts } from '../diagnosis/recompute-verdicts';
+import { needsFullRecompute, recomputeAllVerdicts, refreshVerdicts, type VerdictCache } from '../diagnosis/recompute-verdicts';
 import { serverNow } from '../diagnosis/server-clock';
 import type { VerdictSettings } from '../diagnosis/verdict-settings';
 import type { Logger } from '../logging/logger';
@@ -39,16 +39,26 @@ try {
   process.exit(0);
 }
 
-const checkXoiUsers = async (force: boolean): Promise<XoiCheck | null> => {
+/** Mirrors XOi's users when due (or forced); `fresh` says whether they were read just now. */
+const checkXoiUsers = async (force: boolean): Promise<{ check: XoiCheck; fresh: boolean } | null> => {
   if (!xoi) return null;
   const last = readSnapshot<XoiCheck>(store, 'xoi-check')?.value;
-  if (!force && last && Date.now() - Date.parse(last.lastCheckAt) < xoi.intervalMs) return last;
-  return mirrorXoiUsers(store, createXoiClient({ ...xoi.endpoints, apiKey: xoi.apiKey, apiSecret: xoi.apiSecret }), Date.now());
+  if (!force && last && Date.now() - Date.parse(last.lastCheckAt) < xoi.intervalMs) return { check: last, fresh: false };
+  return { check: await mirrorXoiUsers(store, createXoiClient({ ...xoi.endpoints, apiKey: xoi.apiKey, apiSecret: xoi.apiSecret }), Date.now()), fresh: true };
 };
 
-const refreshVerdicts = () => {
-  const count = recomputeVerdicts(store, serverNow(store, Date.now()), verdictSettings);
-  post({ type: 'verdicts-updated', at: new Date().toISOString(), count });
+let verdictCache: VerdictCache | null = null;
+
+/** After a pass: refresh only the changed appointments' verdicts when that is safe, else recompute them all. */
+const updateVerdicts = (pass: { touched: ReadonlySet<string>; referencesChanged: boolean } | null) => {
+  const now = serverNow(store, Date.now());
+  if (pass === null || needsFullRecompute(verdictCache, store, now, verdictSettings, pass)) {
+    const full = recomputeAllVerdicts(store, now, verdictSettings);
+    verdictCache = full.cache;
+    post({ type: 'verdicts-updated', at: new Date().toISOString(), count: full.count });
+  } else if (pass.touched.size > 0 && verdictCache) {
+    post({ type: 'verdicts-updated', at: new Date().toISOString(), count: refreshVerdicts(store, now, verdictSettings, pass.touched, verdictCache) });
+  }
 };
 
 const poller = new Poller({
@@ -58,14 +68,15 @@ const poller = new Poller({
   random: Math.random,
   log,
   settings: data.settings,
-  afterPass: async () => {
-    await checkXoiUsers(false);
-    refreshVerdicts();
+  afterPass: async (pass) => {
+    const xoiUsers = await checkXoiUsers(false);
+    // A fresh list of XOi users can change any technician's verdicts.
+    updateVerdicts(xoiUsers?.fresh ? null : pass);
   },
   onStatus: (status) => post({ type: 'status', status }),
 });
 // What is already mirrored is diagnosed at once, before the first pass (and works offline).
-refreshVerdicts();
+updateVerdicts(null);
 
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
@@ -77,9 +88,9 @@ port.on('message', (message: ToWorker) => {
       xoi = message.config;
       break;
     case 'xoi-check':
-      void checkXoiUsers(true).then((check) => {
-        refreshVerdicts();
-        post({ type: 'xoi-check-result', id: message.id, check });
+      void checkXoiUsers(true).then((result) => {
+        updateVerdicts(null);
+        post({ type: 'xoi-check-result', id: message.id, check: result?.check ?? null });
       });
       break;
     case 'start':
@@ -98,7 +109,7 @@ port.on('message', (message: ToWorker) => {
       poller.updateSettings(message.settings);
       if (message.verdicts) {
         verdictSettings = message.verdicts;
-        refreshVerdicts();
+        updateVerdicts(null);
       }
       break;
     case 'stop':

@@ -3,6 +3,8 @@ import { iso, type SandboxClock } from '../clock';
 import type { FaultInjector } from '../faults';
 import { FaultSpecError } from '../faults';
 import type { SandboxWorld } from '../world/world';
+import { mutateWorld } from '../world/mutate';
+import { createRng } from '../rng';
 import { basicCredentials, json, readJsonBody, type RouteResult } from './http-kit';
 
 /**
@@ -42,6 +44,14 @@ export async function controlRoute(request: IncomingMessage, url: URL, deps: { w
       throw error;
     }
     return json(200, { spec });
+  }
+  if (request.method === 'POST' && path === '/sandbox/changes') {
+    const body = await readJsonBody(request);
+    const input = body.ok ? (body.value as { count?: unknown; seed?: unknown } | undefined) : undefined;
+    const count = input?.count;
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 100_000) return json(400, { error: { code: 'BAD_REQUEST', message: 'count: expected a whole number from 0 to 100000.' } });
+    const seed = typeof input?.seed === 'number' ? input.seed : 1;
+    return json(200, mutateWorld(deps.world, count, createRng(seed), deps.clock.now()));
   }
   return json(404, { error: { code: 'NOT_FOUND', message: `No such sandbox control: ${path}` } });
 }

@@ -42,8 +42,8 @@ export async function readJsonBody(request: IncomingMessage): Promise<{ ok: true
 }
 
 const TRICKLE_CHUNK = 64;
-const TRICKLE_GAP_MS = 2;
-const TRICKLE_MAX_CHUNKS = 200;
+const TRICKLE_GAP_MS = 1;
+const TRICKLE_MAX_CHUNKS = 40;
 
 /** Writes a route's answer, damaged the way the fault (if any) says. */
 export function deliver(response: ServerResponse, result: RouteResult, fault: FaultKind | null): void {

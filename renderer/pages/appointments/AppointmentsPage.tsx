@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppError, AppointmentFilter } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useVerdictsVersion } from '../../app/use-sync-status';
+import { useEvent } from '../../app/use-api';
 import { AppointmentTable } from './AppointmentTable';
 import { FilterBar } from './FilterBar';
 import { downloadText } from './download';
@@ -34,7 +35,7 @@ export function AppointmentsPage({ initialFilter }: { initialFilter: Appointment
   const [exportError, setExportError] = useState<AppError | null>(null);
   const [exported, setExported] = useState<string | null>(null);
 
-  const exportCsv = async () => {
+  const exportCsv = useCallback(async () => {
     setExporting(true);
     const result = await api.call('appointments.exportCsv', { filter: debounced });
     setExporting(false);
@@ -46,12 +47,16 @@ export function AppointmentsPage({ initialFilter }: { initialFilter: Appointment
     } else if (result.value.outcome === 'saved') {
       setExported(`${formatNumber(result.value.rows)} appointments saved to ${result.value.path}.`);
     }
-  };
+  }, [debounced]);
+  const onExport = useCallback(() => void exportCsv(), [exportCsv]);
+  useEvent('menu.command', useCallback(({ command }: { command: string }) => {
+    if (command === 'export-csv') onExport();
+  }, [onExport]));
 
   return (
     <section aria-labelledby="page-title" className="appointments-page">
       <h2 id="page-title">Appointments</h2>
-      <FilterBar filter={filter} counts={list.counts} onChange={setFilter} onExport={() => void exportCsv()} exporting={exporting} />
+      <FilterBar filter={filter} counts={list.counts} onChange={setFilter} onExport={onExport} exporting={exporting} />
       <p className="list-summary" role="status" aria-live="polite">
         {list.loaded ? `${formatNumber(list.total)} appointments` : 'Loading…'}
         {list.computedAt ? ` · diagnosed ${formatDateTime(list.computedAt)}` : ''}

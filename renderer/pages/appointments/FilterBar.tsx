@@ -1,11 +1,11 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { AppointmentFilter } from '../../../shared/contract';
 import { VERDICT_STATES } from '../../../shared/diagnosis/codes';
 import { formatNumber } from '../../app/format';
 import { useApiCall } from '../../app/use-api';
 import { stateLabel } from '../../components/StateBadge';
 
-export function FilterBar(props: {
+export const FilterBar = memo(function FilterBar(props: {
   filter: AppointmentFilter;
   counts: Record<string, number>;
   onChange: (filter: AppointmentFilter) => void;
@@ -65,4 +65,4 @@ export function FilterBar(props: {
       <button type="button" onClick={props.onExport} disabled={props.exporting}>{props.exporting ? 'Exporting…' : 'Export CSV'}</button>
     </div>
   );
-}
+});

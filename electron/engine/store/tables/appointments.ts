@@ -49,13 +49,14 @@ export function fromAppointmentRow(row: AppointmentRow): StoredAppointment {
 export function upsertAppointment(handle: WriteHandle, appointment: Appointment, version: number): boolean {
   const result = statement(handle, `
       INSERT INTO appointments (key, company, service_call, appointment, customer, status, technician_id, task_date, estimated_hours, completed_at, created_in, created_at, modified_at, version)
-      VALUES (@key, @company, @serviceCall, @appointment, @customer, @status, @technician, @taskDate, @estimatedHours, @completedAt, @createdIn, @createdAt, @modifiedAt, @version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET
         customer = excluded.customer, status = excluded.status, technician_id = excluded.technician_id, task_date = excluded.task_date,
         estimated_hours = excluded.estimated_hours, completed_at = excluded.completed_at, created_in = excluded.created_in,
         created_at = excluded.created_at, modified_at = excluded.modified_at, version = excluded.version
       WHERE excluded.version > appointments.version`)
-    .run({ ...appointment, key: appointmentKeyString(appointment), version });
+    // Positional parameters: binding by name costs twice as much in the mirror's hottest loop.
+    .run(appointmentKeyString(appointment), appointment.company, appointment.serviceCall, appointment.appointment, appointment.customer, appointment.status, appointment.technician, appointment.taskDate, appointment.estimatedHours, appointment.completedAt, appointment.createdIn, appointment.createdAt, appointment.modifiedAt, version);
   return result.changes > 0;
 }
 

@@ -44,13 +44,13 @@ function fromRow(row: HistoryRow): StoredHistoryEntry {
 export function upsertHistory(handle: WriteHandle, entry: HistoryEntry, version: number): boolean {
   return statement(handle, `
       INSERT INTO history (id, appointment_key, action, technician_id, task_date, estimated_hours, status, completed_at, modified_at, modified_by, version)
-      VALUES (@id, @appointmentKey, @action, @technician, @taskDate, @estimatedHours, @status, @completedAt, @modifiedAt, @modifiedBy, @version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET
         appointment_key = excluded.appointment_key, action = excluded.action, technician_id = excluded.technician_id,
         task_date = excluded.task_date, estimated_hours = excluded.estimated_hours, status = excluded.status,
         completed_at = excluded.completed_at, modified_at = excluded.modified_at, modified_by = excluded.modified_by, version = excluded.version
       WHERE excluded.version > history.version`)
-    .run({ ...entry, appointmentKey: appointmentKeyString(entry), version }).changes > 0;
+    .run(entry.id, appointmentKeyString(entry), entry.action, entry.technician, entry.taskDate, entry.estimatedHours, entry.status, entry.completedAt, entry.modifiedAt, entry.modifiedBy, version).changes > 0;
 }
 
 export function deleteAllHistory(handle: WriteHandle): void {

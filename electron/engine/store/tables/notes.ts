@@ -42,17 +42,21 @@ function fromRow(row: NoteRow): StoredNote {
 export function upsertNote(handle: WriteHandle, note: Note, version: number): boolean {
   return statement(handle, `
       INSERT INTO notes (id, appointment_key, name, text, url, internal, read_only, created_at, author, version)
-      VALUES (@id, @appointmentKey, @name, @text, @url, @internal, @readOnly, @createdAt, @author, @version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET
         appointment_key = excluded.appointment_key, name = excluded.name, text = excluded.text, url = excluded.url,
         internal = excluded.internal, read_only = excluded.read_only, created_at = excluded.created_at,
         author = excluded.author, version = excluded.version
       WHERE excluded.version > notes.version`)
-    .run({ ...note, appointmentKey: appointmentKeyString(note), internal: note.internal ? 1 : 0, readOnly: note.readOnly ? 1 : 0, version }).changes > 0;
+    .run(note.id, appointmentKeyString(note), note.name, note.text, note.url, note.internal ? 1 : 0, note.readOnly ? 1 : 0, note.createdAt, note.author, version).changes > 0;
 }
 
-export function deleteNote(handle: WriteHandle, id: string, version: number): boolean {
-  return statement(handle, 'DELETE FROM notes WHERE id = ? AND version < ?').run(id, version).changes > 0;
+/** Deletes a note unless it is newer than the tombstone; returns the appointment it belonged to, or null. */
+export function deleteNote(handle: WriteHandle, id: string, version: number): string | null {
+  const row = statement(handle, 'SELECT appointment_key FROM notes WHERE id = ? AND version < ?').get(id, version) as { appointment_key: string } | undefined;
+  if (!row) return null;
+  statement(handle, 'DELETE FROM notes WHERE id = ?').run(id);
+  return row.appointment_key;
 }
 
 export function deleteAllNotes(handle: WriteHandle): void {

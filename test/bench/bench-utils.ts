@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cliBundle } from '../support/paths';
+
+export interface Figure {
+  group: string;
+  name: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export async function timed<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+/** Samples the process's resident memory (the worker thread included) until stopped; returns the peak in MB. */
+export function memoryPeak(): () => number {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 25);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, process.memoryUsage().rss) / 1024 / 1024;
+  };
+}
+
+/** Starts the bundled CLI and resolves with its first stdout line. */
+export function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; line: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliBundle, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const newline = out.indexOf('\n');
+      if (newline >= 0) resolve({ child, line: out.slice(0, newline) });
+    });
+    child.on('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+  });
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export async function sandboxChanges(url: string, count: number, seed: number): Promise<unknown> {
+  const response = await fetch(`${url}/sandbox/changes`, { method: 'POST', headers: { Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ count, seed }) });
+  if (!response.ok) throw new Error(`sandbox changes failed: ${response.status}`);
+  return response.json();
+}

@@ -1,0 +1,125 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import path from 'node:path';
+import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
+import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
+import { recomputeAllVerdicts } from '../../electron/engine/diagnosis/recompute-verdicts';
+import { silentLogger } from '../../electron/engine/logging/logger';
+import { createScheduleClient } from '../../electron/engine/schedule/client';
+import { FEEDS } from '../../electron/engine/schedule/contract';
+import { transaction } from '../../electron/engine/store/handles';
+import { openMirrorForWriting } from '../../electron/engine/store/open';
+import { upsertAppointment } from '../../electron/engine/store/tables/appointments';
+import { upsertHistory } from '../../electron/engine/store/tables/history';
+import { upsertNote } from '../../electron/engine/store/tables/notes';
+import { WorkerPoller } from '../../electron/engine/sync/worker-poller';
+import { DEFAULT_PAGE_SIZE } from '../../electron/engine/sync/poller';
+import { repoRoot } from '../support/paths';
+import { makeTempDir } from '../support/temp-dir';
+import { memoryPeak, sandboxChanges, startChild, stop, timed, type Figure } from './bench-utils';
+
+const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
+
+async function allItems(url: string): Promise<Record<string, unknown[]>> {
+  const client = createScheduleClient({ baseUrl: url, credentials: { userName: 'admin', password: 'sandbox' }, timeoutMs: 120_000 });
+  const items: Record<string, unknown[]> = {};
+  for (const feed of FEEDS) {
+    items[feed] = [];
+    let cursor: string | null = null;
+    for (;;) {
+      const page = await client.changes(feed, cursor, 1000);
+      items[feed].push(...page.items);
+      cursor = page.nextCursor;
+      if (!page.hasMore) break;
+    }
+  }
+  return items;
+}
+
+function workerPoller(url: string, dbFile: string) {
+  const poller = new WorkerPoller({
+    script: path.join(repoRoot, 'dist', 'electron', 'sync-worker.cjs'),
+    data: { dbFile, baseUrl: url, userName: 'admin', settings: { intervalMs: 3_600_000, pageSize: DEFAULT_PAGE_SIZE }, verdicts: settings },
+    log: silentLogger,
+    onStatus: () => {},
+  });
+  poller.setXoi(null);
+  poller.setPassword('sandbox');
+  return poller;
+}
+
+/** A full mirror and incremental passes through the real worker thread, beside raw better-sqlite3 upserts. */
+export async function mirrorBench(appointments: number): Promise<{ figures: Figure[]; dbFile: string; cleanup: () => Promise<void> }> {
+  const temp = makeTempDir('xoi-bench-');
+  const big = await startChild(['sandbox', '--appointments', String(appointments), '--no-xoi-agent', '--seed', '7']);
+  const url = /http:\/\/127\.0\.0\.1:\d+/.exec(big.line)?.[0] ?? '';
+  const figures: Figure[] = [];
+  const group = `mirror (${appointments.toLocaleString('en-US')} appointments)`;
+
+  const dbFile = path.join(temp.dir, 'mirror.db');
+  const poller = workerPoller(url, dbFile);
+  await poller.ready;
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const peak = memoryPeak();
+  const full = await timed(() => poller.syncNow());
+  const peakMb = peak();
+  delay.disable();
+  if (full.value.outcome !== 'ok') throw new Error(`full mirror failed: ${JSON.stringify(full.value)}`);
+  figures.push({ group, name: 'full mirror through the worker (pages, transactions, verdicts)', value: Math.round(full.ms), unit: 'ms' });
+  figures.push({ group, name: 'longest main-thread stall during the full mirror', value: Number((delay.max / 1e6).toFixed(1)), unit: 'ms', note: 'limit: 50 ms' });
+  figures.push({ group, name: 'peak memory (resident, main + worker)', value: Math.round(peakMb), unit: 'MB' });
+
+  await sandboxChanges(url, 100, 11);
+  const incrementalBig = await timed(() => poller.syncNow());
+  await poller.stop();
+
+  const store = openMirrorForWriting(dbFile);
+  const verdictRun = await timed(() => recomputeAllVerdicts(store, Date.now(), settings));
+  store.db.close();
+  figures.push({ group, name: 'all verdicts recomputed (in the worker after a pass)', value: Math.round(verdictRun.ms), unit: 'ms' });
+
+  const small = await startChild(['sandbox', '--appointments', '1000', '--no-xoi-agent', '--seed', '7']);
+  const smallUrl = /http:\/\/127\.0\.0\.1:\d+/.exec(small.line)?.[0] ?? '';
+  const smallPoller = workerPoller(smallUrl, path.join(temp.dir, 'small.db'));
+  await smallPoller.ready;
+  await smallPoller.syncNow();
+  await sandboxChanges(smallUrl, 100, 11);
+  const incrementalSmall = await timed(() => smallPoller.syncNow());
+  await smallPoller.stop();
+  await stop(small.child);
+
+  // The same rows, written straight into a fresh mirror: measured after the mirror, so their heap does not weigh on it.
+  const items = await allItems(url);
+  const totalRows = Object.values(items).reduce((sum, list) => sum + list.length, 0);
+  const raw = openMirrorForWriting(path.join(temp.dir, 'raw.db'));
+  const rawRun = await timed(() => transaction(raw, () => {
+    for (const item of items.appointments as Array<{ appointment: never; version: number }>) upsertAppointment(raw, item.appointment, item.version);
+    for (const item of items.notes as Array<{ note: never; version: number }>) upsertNote(raw, item.note, item.version);
+    for (const item of items.history as Array<{ entry: never; version: number }>) upsertHistory(raw, item.entry, item.version);
+  }));
+  raw.db.close();
+  const rawRate = totalRows / (rawRun.ms / 1000);
+  figures.push({ group, name: 'raw better-sqlite3 upsert rate, same rows, one transaction', value: Math.round(rawRate), unit: 'rows/s' });
+
+  const store2 = openMirrorForWriting(dbFile);
+  const totalMirrored = (store2.db.prepare('SELECT (SELECT count(*) FROM appointments) + (SELECT count(*) FROM notes) + (SELECT count(*) FROM history) AS n').get() as { n: number }).n;
+  store2.db.close();
+  const mirrorRate = totalMirrored / (full.ms / 1000);
+  figures.push({ group, name: 'rows (appointments, notes, history)', value: totalRows, unit: 'rows' });
+  figures.push({ group, name: 'full mirror rate', value: Math.round(mirrorRate), unit: 'rows/s' });
+  figures.push({ group, name: 'full mirror rate / raw upsert rate', value: Number((mirrorRate / rawRate).toFixed(2)), unit: 'ratio', note: 'aim: 0.5 or better' });
+
+  const incrementalGroup = 'incremental pass, 100 changes';
+  figures.push({ group: incrementalGroup, name: 'at 1,000 appointments', value: Math.round(incrementalSmall.ms), unit: 'ms' });
+  figures.push({ group: incrementalGroup, name: `at ${appointments.toLocaleString('en-US')} appointments`, value: Math.round(incrementalBig.ms), unit: 'ms' });
+  figures.push({ group: incrementalGroup, name: 'ratio (large / small)', value: Number((incrementalBig.ms / incrementalSmall.ms).toFixed(2)), unit: 'ratio', note: `size ratio ${Math.round(appointments / 1000)}` });
+
+  return {
+    figures,
+    dbFile,
+    cleanup: async () => {
+      await stop(big.child);
+      temp.remove();
+    },
+  };
+}

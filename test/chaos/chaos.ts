@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import Database from 'better-sqlite3';
+import { silentLogger } from '../../electron/engine/logging/logger';
+import { createScheduleClient } from '../../electron/engine/schedule/client';
+import { openMirrorForWriting } from '../../electron/engine/store/open';
+import { Poller } from '../../electron/engine/sync/poller';
+import { SANDBOX_ADMIN } from '../../electron/sandbox/credentials';
+import { FAULT_KINDS } from '../../electron/sandbox/faults';
+import { createRng, type Rng } from '../../electron/sandbox/rng';
+import { startSandbox } from '../../electron/sandbox/sandbox';
+import { mutateWorld } from '../../electron/sandbox/world/mutate';
+import { ManualScheduler } from '../support/manual-scheduler';
+import { mirrorState, worldState } from '../support/mirror-compare';
+import { checkMirrorInvariants } from '../support/mirror-invariants';
+import { cliBundle } from '../support/paths';
+import { makeTempDir } from '../support/temp-dir';
+
+export interface ChaosStats {
+  runs: number;
+  kills: number;
+  passes: number;
+  failedPasses: number;
+  serverChanges: number;
+  faultsInjected: number;
+  failures: Array<{ runSeed: number; problem: string }>;
+}
+
+const ROUTES = ['/', '/v1/appointments/changes', '/v1/notes/changes', '/v1/history/changes', '/v1/system', '/v1/technicians'];
+
+function randomFaults(rng: Rng): string {
+  const rules: string[] = [];
+  const count = rng.int(1, 3);
+  for (let index = 0; index < count; index++) {
+    const kind = rng.pick(FAULT_KINDS);
+    const route = rng.pick(ROUTES);
+    const setting = `${kind}=${rng.between(0.05, 0.35).toFixed(2)}${rng.chance(0.3) ? `,latency=0-${rng.int(1, 15)}` : ''}`;
+    rules.push(route === '/' ? setting : `${route}:${setting}`);
+  }
+  return rules.join(';');
+}
+
+function killedMirror(args: string[], afterLines: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliBundle, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let lines = 0;
+    let killed = false;
+    const kill = () => {
+      if (!killed && child.exitCode === null) killed = child.kill('SIGKILL');
+    };
+    if (afterLines === 0) kill();
+    child.stderr.on('data', (chunk: Buffer) => {
+      lines += chunk.toString().split('\n').length - 1;
+      if (lines >= afterLines) kill();
+    });
+    child.on('error', reject);
+    child.on('exit', () => resolve(killed));
+  });
+}
+
+/**
+ * One seeded run: a small world, random faults, a random mix of sync passes, killed mirror processes and server-side
+ * changes; then the faults stop and one clean pass must leave the mirror equal to the server, its integrity intact.
+ */
+export async function chaosRun(runSeed: number, stats: ChaosStats): Promise<void> {
+  const rng = createRng(runSeed);
+  const sandbox = await startSandbox({ seed: runSeed % 1000, appointments: rng.int(20, 90), now: Date.parse('2026-03-02T12:00:00Z'), xoiAgent: false, faults: randomFaults(rng) });
+  const temp = makeTempDir('xoi-chaos-');
+  const file = path.join(temp.dir, 'mirror.db');
+  const poller = () => {
+    const store = openMirrorForWriting(file);
+    return {
+      store,
+      poller: new Poller({ store, createClient: () => createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN }, timeoutMs: 5_000 }), scheduler: new ManualScheduler(), random: rng.next, log: silentLogger, settings: { intervalMs: 60_000, pageSize: rng.int(5, 60) } }),
+    };
+  };
+  try {
+    const steps = rng.int(2, 5);
+    for (let step = 0; step < steps; step++) {
+      const action = rng.next();
+      if (action < 0.4) {
+        const killed = await killedMirror(['mirror', '--db', file, '--sandbox', sandbox.url, '--once', '--page-size', String(rng.int(5, 40))], rng.int(0, 6));
+        if (killed) stats.kills++;
+      } else if (action < 0.75) {
+        const { store, poller: current } = poller();
+        const outcome = await current.syncNow();
+        await current.stop();
+        store.db.close();
+        stats.passes++;
+        if (outcome.outcome !== 'ok') stats.failedPasses++;
+      } else {
+        const changed = mutateWorld(sandbox.world, rng.int(1, 15), rng, sandbox.clock.now());
+        stats.serverChanges += changed.updated + changed.deleted + changed.notesAdded;
+      }
+      const problems = checkMirrorInvariants(file, sandbox.world);
+      if (problems.length > 0) throw new Error(`after step ${step}: ${problems.slice(0, 3).join('; ')}`);
+    }
+    stats.faultsInjected += Object.values(sandbox.faults.injected).reduce((sum, count) => sum + count, 0);
+    sandbox.faults.configure('');
+    const { store, poller: final } = poller();
+    const outcome = await final.syncNow();
+    await final.stop();
+    if (outcome.outcome !== 'ok') throw new Error(`the clean pass failed: ${JSON.stringify(outcome)}`);
+    const mine = mirrorState(store);
+    const theirs = worldState(sandbox.world);
+    store.db.close();
+    const different = (Object.keys(theirs) as Array<keyof typeof theirs>).filter((table) => !isDeepStrictEqual(mine[table], theirs[table]));
+    if (different.length > 0) throw new Error(`after the clean pass the mirror differs from the server in: ${different.join(', ')}`);
+    const db = new Database(file, { readonly: true });
+    const integrity = db.pragma('integrity_check', { simple: true });
+    db.close();
+    if (integrity !== 'ok') throw new Error(`integrity_check: ${String(integrity)}`);
+  } finally {
+    await sandbox.close();
+    temp.remove();
+  }
+}
+
+export function runSeedOf(seed: number, index: number): number {
+  return (seed + index * 7919) >>> 0;
+}
+
+export async function runChaos(options: { runs: number; seed: number; onRun?: (index: number, stats: ChaosStats) => void }): Promise<ChaosStats> {
+  const stats: ChaosStats = { runs: 0, kills: 0, passes: 0, failedPasses: 0, serverChanges: 0, faultsInjected: 0, failures: [] };
+  for (let index = 0; index < options.runs; index++) {
+    const runSeed = runSeedOf(options.seed, index);
+    try {
+      await chaosRun(runSeed, stats);
+    } catch (error) {
+      stats.failures.push({ runSeed, problem: error instanceof Error ? error.message : String(error) });
+    }
+    stats.runs++;
+    options.onRun?.(index, stats);
+  }
+  return stats;
+}
