@@ -93,8 +93,8 @@ export async function mirrorBench(appointments: number): Promise<{ figures: Figu
   const totalRows = Object.values(items).reduce((sum, list) => sum + list.length, 0);
   const raw = openMirrorForWriting(path.join(temp.dir, 'raw.db'));
   const rawRun = await timed(() => transaction(raw, () => {
-    for (const item of items.appointments as Array<{ appointment: never; version: number }>) upsertAppointment(raw, item.appointment, item.version);
-    for (const item of items.notes as Array<{ note: never; version: number }>) upsertNote(raw, item.note, item.version);
+    for (const item of items.appointments as Array<{ kind: string; appointment: never; version: number }>) if (item.kind === 'upsert') upsertAppointment(raw, item.appointment, item.version);
+    for (const item of items.notes as Array<{ kind: string; note: never; version: number }>) if (item.kind === 'upsert') upsertNote(raw, item.note, item.version);
     for (const item of items.history as Array<{ entry: never; version: number }>) upsertHistory(raw, item.entry, item.version);
   }));
   raw.db.close();
