@@ -20,6 +20,7 @@ export const nodeEntries = [
   { in: 'electron/main/index.ts', out: 'electron/main' },
   { in: 'electron/preload/index.ts', out: 'electron/preload' },
   { in: 'electron/engine/sync/sync-worker.ts', out: 'electron/sync-worker' },
+  { in: 'electron/engine/queries/query-worker.ts', out: 'electron/query-worker' },
   { in: 'electron/cli/entry.ts', out: 'cli/xoi-console' },
 ];
 

@@ -1,4 +1,4 @@
-import { defaultRendererDir, defaultWorkerScript, runCli } from './main';
+import { defaultRendererDir, defaultWorkerDir, runCli } from './main';
 
 // Output piped into a command that stops reading early (| head) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -11,7 +11,7 @@ runCli(process.argv.slice(2), {
   stderr: process.stderr,
   stdin: process.stdin,
   rendererDir: process.env.XOI_CONSOLE_RENDERER_DIR ?? defaultRendererDir(__dirname),
-  workerScript: defaultWorkerScript(__dirname),
+  workerDir: defaultWorkerDir(__dirname),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -19,8 +19,8 @@ export interface CliIo {
   stdin?: NodeJS.ReadableStream;
   /** Where the built renderer lives (next to the bundled CLI). */
   rendererDir: string;
-  /** The bundled sync worker. */
-  workerScript: string;
+  /** The folder of the bundled workers. */
+  workerDir: string;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -68,6 +68,6 @@ export function defaultRendererDir(bundleDir: string): string {
   return path.resolve(bundleDir, '..', 'renderer');
 }
 
-export function defaultWorkerScript(bundleDir: string): string {
-  return path.resolve(bundleDir, '..', 'electron', 'sync-worker.cjs');
+export function defaultWorkerDir(bundleDir: string): string {
+  return path.resolve(bundleDir, '..', 'electron');
 }

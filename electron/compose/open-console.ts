@@ -14,8 +14,8 @@ export interface OpenConsoleOptions {
   version: string;
   dataDir: string;
   log: Logger;
-  /** The bundled sync worker (dist/electron/sync-worker.cjs). */
-  workerScript: string;
+  /** The folder of the bundled workers (dist/electron). */
+  workerDir: string;
   hostHandlers?: (engine: Handlers) => Partial<Handlers>;
   /** The embedded sandbox's options; false: no sandbox. */
   sandbox?: SandboxOptions | false;
@@ -54,7 +54,7 @@ export async function openConsole(options: OpenConsoleOptions): Promise<ConsoleR
     profiles: new ProfileStore(options.dataDir),
     secrets: options.secrets ?? createKeytarStore(process.env.XOI_KEYCHAIN_SERVICE ?? KEYCHAIN_SERVICE),
     sandbox: sandbox ? embedded(sandbox) : null,
-    workerScript: options.workerScript,
+    workerDir: options.workerDir,
     ...(options.hostHandlers ? { hostHandlers: options.hostHandlers } : {}),
   });
   try {

@@ -59,7 +59,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     dataDir: app.getPath('userData'),
     log,
-    workerScript: path.join(bundleDir, 'sync-worker.cjs'),
+    workerDir: bundleDir,
     hostHandlers: electronHostHandlers({ bundleDir, ownWebContents, ready, desktop, mainWindow: () => mainWindow, trustedHosts: () => trustedHosts, openInBrowser: openInSystemBrowser, log }),
   });
   const service = runtime.service;

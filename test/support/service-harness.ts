@@ -25,7 +25,7 @@ export function serviceHarness(options: { secrets?: SecretStore; sandboxUrl?: st
     sandbox: options.sandboxUrl
       ? { url: options.sandboxUrl, adminCredentials: { userName: 'admin', password: 'sandbox' }, xoiApiCredentials: { apiKey: 'sandbox-api-key', apiSecret: 'sandbox-api-secret' }, tellXoi: async () => {} }
       : null,
-    workerScript: path.join(repoRoot, 'dist', 'electron', 'sync-worker.cjs'),
+    workerDir: path.join(repoRoot, 'dist', 'electron'),
     autoStartSync: false,
   });
   return {

@@ -12,7 +12,7 @@ import { loadScenarioFile } from './sandbox';
 export const webHelp = `xoi-console web [--port N] [--data-dir DIR] [--json] [--sandbox-scenario FILE] [--sandbox-appointments N] [--no-xoi-agent]
   Serves the console to a browser on 127.0.0.1 and prints the address to open (it carries an access token).`;
 
-export async function runWeb(argv: string[], io: { stdout: NodeJS.WritableStream; rendererDir: string; workerScript: string }): Promise<number> {
+export async function runWeb(argv: string[], io: { stdout: NodeJS.WritableStream; rendererDir: string; workerDir: string }): Promise<number> {
   const { values } = parseFlags('web', argv, {
     port: { type: 'string' },
     'data-dir': { type: 'string' },
@@ -34,7 +34,7 @@ export async function runWeb(argv: string[], io: { stdout: NodeJS.WritableStream
     version: __XOI_VERSION__,
     dataDir,
     log,
-    workerScript: io.workerScript,
+    workerDir: io.workerDir,
     sandbox: { ...(scenario ? { scenario } : {}), ...(appointments !== undefined ? { appointments } : {}), ...(values['no-xoi-agent'] ? { xoiAgent: false } : {}) },
   });
   let host;

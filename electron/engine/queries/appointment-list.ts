@@ -66,12 +66,14 @@ export function queryAppointmentPage(handle: ReadHandle, query: ListQuery): Appo
   const filtered = buildFilterSql(query.filter);
   const order = `${SORT_COLUMNS[query.sort.field]} ${query.sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, a.key ASC`;
   const rows = handle.db.prepare(`${SELECT} ${filtered.where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...filtered.params, query.limit, query.offset) as Row[];
-  const total = (handle.db.prepare(`SELECT count(*) AS n FROM appointments a JOIN verdicts v ON v.appointment_key = a.key ${filtered.where}`).get(...filtered.params) as { n: number }).n;
+  // One aggregate gives both the chips' counts (every state) and the total (the selected states only).
   const withoutStates = buildFilterSql(query.filter, { includeStates: false });
   const counts = { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 };
   for (const row of handle.db.prepare(`SELECT v.state, count(*) AS n FROM appointments a JOIN verdicts v ON v.appointment_key = a.key ${withoutStates.where} GROUP BY v.state`).all(...withoutStates.params) as Array<{ state: VerdictState; n: number }>) {
     counts[row.state] = row.n;
   }
+  const selected = query.filter.states.length > 0 ? query.filter.states : (Object.keys(counts) as VerdictState[]);
+  const total = selected.reduce((sum, state) => sum + counts[state], 0);
   const computed = handle.db.prepare('SELECT max(computed_at) AS at FROM verdicts').get() as { at: string | null };
   return { total, rows: rows.map(toAppointmentRow), counts, computedAt: computed.at };
 }

@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import type { Profile } from '../../../shared/contract/profiles';
 import { ConsoleError } from '../../../shared/errors';
 import { verdictSettingsFrom } from '../diagnosis/verdict-settings';
-import type { ReadHandle } from '../store/handles';
-import { openMirrorForReading } from '../store/open';
+import { QueryClient } from '../queries/query-client';
+import type { QueryArgs, QueryName, QueryResult } from '../queries/registry';
 import { WorkerPoller } from '../sync/worker-poller';
 import { DEFAULT_PAGE_SIZE } from '../sync/poller';
 import type { EventBus } from '../events';
@@ -17,11 +17,12 @@ export function mirrorFileFor(dataDir: string, profileId: string): string {
 }
 
 /**
- * The open profile: its poller in a worker thread (which owns the write connection) and a read-only connection for
- * the screens. Closing stops the poller after the page in flight.
+ * The open profile: its poller in a worker thread (which owns the write connection) and a reader worker with a
+ * read-only connection for the screens, so no SQL runs on the host's main thread. Closing stops the poller after
+ * the page in flight.
  */
 export class ActiveProfile {
-  private reader: ReadHandle | null = null;
+  private reader: QueryClient | null = null;
   private status: SyncStatus = { state: 'stopped', lastSuccessAt: null };
   private fatal: ConsoleError | null = null;
   private poller: WorkerPoller | null = null;
@@ -35,7 +36,7 @@ export class ActiveProfile {
     mkdirSync(path.dirname(this.mirrorFile), { recursive: true });
     const credentials = await credentialsFor(this.profile, this.deps);
     this.poller = new WorkerPoller({
-      script: this.deps.workerScript,
+      script: path.join(this.deps.workerDir, 'sync-worker.cjs'),
       data: {
         dbFile: this.mirrorFile,
         baseUrl: this.apiUrl,
@@ -56,6 +57,7 @@ export class ActiveProfile {
     });
     await this.poller.ready;
     if (this.fatal) return;
+    this.reader = new QueryClient(path.join(this.deps.workerDir, 'query-worker.cjs'), this.mirrorFile);
     this.status = this.poller.status();
     this.poller.setXoi(await xoiConfigFor(this.profile, this.deps));
     if (credentials.password !== null) {
@@ -67,14 +69,11 @@ export class ActiveProfile {
     }
   }
 
-  /** The screens' read-only view of the mirror; fails with a clear error when the mirror cannot be used. */
-  read(): ReadHandle {
-    if (this.fatal) throw this.fatal;
-    if (!this.reader) {
-      if (!existsSync(this.mirrorFile)) throw new ConsoleError('MIRROR_NOT_READY', 'The mirror is not ready yet.', 'Wait for the first sync to start, then try again.');
-      this.reader = openMirrorForReading(this.mirrorFile);
-    }
-    return this.reader;
+  /** A read of the mirror, run in the reader worker; fails with a clear error when the mirror cannot be used. */
+  query<N extends QueryName>(name: N, args: QueryArgs<N>): Promise<QueryResult<N>> {
+    if (this.fatal) return Promise.reject(this.fatal);
+    if (!this.reader) return Promise.reject(new ConsoleError('MIRROR_NOT_READY', 'The mirror is not ready yet.', 'Wait for the first sync to start, then try again.'));
+    return this.reader.query(name, args);
   }
 
   get syncStatus(): SyncStatus {
@@ -93,7 +92,7 @@ export class ActiveProfile {
   async close(): Promise<void> {
     await this.poller?.stop();
     this.poller = null;
-    this.reader?.db.close();
+    await this.reader?.close();
     this.reader = null;
   }
 }

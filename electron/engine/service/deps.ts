@@ -22,8 +22,8 @@ export interface ServiceDeps {
   profiles: ProfileStore;
   secrets: SecretStore;
   sandbox: EmbeddedSandbox | null;
-  /** The bundled sync worker (dist/electron/sync-worker.cjs). */
-  workerScript: string;
+  /** The folder of the bundled workers (sync-worker.cjs, query-worker.cjs). */
+  workerDir: string;
   /**
    * Methods only a host can do (native print dialog, save dialog, opening a browser). Given the engine's own
    * handlers, so a host can wrap one (for example, save the CSV the engine produced).

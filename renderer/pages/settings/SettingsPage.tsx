@@ -6,6 +6,7 @@ import { useApiCall } from '../../app/use-api';
 import { ProfilesSection } from './ProfilesSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
 import { XoiSection } from './XoiSection';
+import { DesktopSection } from './DesktopSection';
 
 export function SettingsPage() {
   const { state, reload } = useApiCall('settings.get', {});
@@ -20,6 +21,7 @@ export function SettingsPage() {
         <>
           <SyncSettingsSection key={state.value.profileId} view={state.value} onSaved={() => reload()} />
           <XoiSection />
+          <DesktopSection />
           <section aria-labelledby="mirror-title">
             <h3 id="mirror-title">Local mirror</h3>
             <p>

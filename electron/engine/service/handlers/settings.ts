@@ -2,7 +2,6 @@ import type { SettingsView } from '../../../../shared/contract/settings';
 import { isStatusCategory } from '../../../../shared/domain/statuses';
 import { verdictSettingsFrom } from '../../diagnosis/verdict-settings';
 import type { Handlers } from '../../dispatch';
-import { readStatuses } from '../../store/tables/reference-lists';
 import type { ServiceContext } from '../context';
 
 export function settingsHandlers(context: ServiceContext): Pick<Handlers, 'settings.get' | 'settings.save'> {
@@ -13,7 +12,7 @@ export function settingsHandlers(context: ServiceContext): Pick<Handlers, 'setti
     const profile = deps.profiles.get(active.profile.id);
     let serverStatuses: Array<{ name: string; category: string }> = [];
     try {
-      serverStatuses = readStatuses(active.read());
+      serverStatuses = await active.query('reference.statuses', undefined);
     } catch {
       serverStatuses = [];
     }

@@ -1,7 +1,5 @@
 import type { Handlers } from '../../dispatch';
 import { removeMirrorFiles } from '../../store/open';
-import { readRecentRuns } from '../../store/tables/sync-runs';
-import { readRejected } from '../../store/tables/rejected-rows';
 import type { ServiceContext } from '../context';
 
 export function syncHandlers(context: ServiceContext): Pick<Handlers, 'sync.status' | 'sync.now' | 'sync.pause' | 'sync.resume' | 'sync.runs' | 'mirror.rebuild'> {
@@ -18,10 +16,7 @@ export function syncHandlers(context: ServiceContext): Pick<Handlers, 'sync.stat
       active.control().resume();
       return active.syncStatus;
     },
-    'sync.runs': async ({ limit }) => {
-      const handle = (await context.active()).read();
-      return { runs: readRecentRuns(handle, limit), rejected: readRejected(handle, 50) };
-    },
+    'sync.runs': async ({ limit }) => (await context.active()).query('sync.runs', { limit }),
     'mirror.rebuild': async () => {
       const active = await context.active();
       await active.close();

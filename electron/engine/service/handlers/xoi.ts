@@ -6,7 +6,6 @@ import { checkServerUrl } from '../../../../shared/server-url';
 import type { Handlers } from '../../dispatch';
 import { registerSecret } from '../../logging/secret-registry';
 import { secretAccount } from '../../secrets/secret-store';
-import { readSnapshot } from '../../store/tables/snapshots';
 import { createXoiClient } from '../../xoi/client';
 import type { XoiCheck } from '../../xoi/mirror-users';
 import { JOB_NAMESPACE_SETTING } from '../../xoi/job-lookup';
@@ -23,7 +22,7 @@ export function xoiHandlers(context: ServiceContext): Pick<Handlers, 'xoi.status
     const config = await xoiConfigFor(profile, deps);
     let check: XoiCheck | undefined;
     try {
-      check = readSnapshot<XoiCheck>(active.read(), 'xoi-check')?.value;
+      check = ((await active.query('snapshot', { kind: 'xoi-check' })) as XoiCheck | null) ?? undefined;
     } catch {
       check = undefined;
     }
