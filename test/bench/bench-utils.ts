@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import { cliBundle } from '../support/paths';
 
 export interface Figure {
@@ -32,10 +33,20 @@ export function memoryPeak(): () => number {
   };
 }
 
-/** Starts the bundled CLI and resolves with its first stdout line. */
-export function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; line: string }> {
+/**
+ * Starts the bundled CLI and resolves with its first stdout line. `background` lowers its CPU priority: the sandbox
+ * stands for a Schedule server on another machine, so on a 2-core box it should not take the console's CPU.
+ */
+export function startChild(args: string[], env: NodeJS.ProcessEnv = {}, background = false): Promise<{ child: ChildProcess; line: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliBundle, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    if (background && child.pid) {
+      try {
+        os.setPriority(child.pid, 15);
+      } catch {
+        // Not permitted here: the figures then include the contention.
+      }
+    }
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();

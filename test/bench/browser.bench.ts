@@ -8,6 +8,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? (process.platform === 'linux
 export async function browserBench(appointments: number): Promise<Figure[]> {
   const temp = makeTempDir('xoi-bench-web-');
   const host = await startChild(['web', '--json', '--data-dir', temp.dir, '--sandbox-appointments', String(appointments), '--no-xoi-agent']);
+  // Measured: the browser and the host's answers; the embedded sandbox's generation is only the set-up.
   const { url, port } = JSON.parse(host.line) as { url: string; port: number };
   const token = new URL(url).searchParams.get('token') ?? '';
   const group = `appointment list in Chromium (${appointments.toLocaleString('en-US')} rows)`;

@@ -35,12 +35,14 @@ async function allItems(url: string): Promise<Record<string, unknown[]>> {
   return items;
 }
 
-function workerPoller(url: string, dbFile: string) {
+function workerPoller(url: string, dbFile: string, onFeedsProgress: () => void = () => {}) {
   const poller = new WorkerPoller({
     script: path.join(repoRoot, 'dist', 'electron', 'sync-worker.cjs'),
     data: { dbFile, baseUrl: url, userName: 'admin', settings: { intervalMs: 3_600_000, pageSize: DEFAULT_PAGE_SIZE }, verdicts: settings },
     log: silentLogger,
-    onStatus: () => {},
+    onStatus: (status) => {
+      if (status.state === 'running') onFeedsProgress();
+    },
   });
   poller.setXoi(null);
   poller.setPassword('sandbox');
@@ -50,14 +52,23 @@ function workerPoller(url: string, dbFile: string) {
 /** A full mirror and incremental passes through the real worker thread, beside raw better-sqlite3 upserts. */
 export async function mirrorBench(appointments: number): Promise<{ figures: Figure[]; dbFile: string; cleanup: () => Promise<void> }> {
   const temp = makeTempDir('xoi-bench-');
-  const big = await startChild(['sandbox', '--appointments', String(appointments), '--no-xoi-agent', '--seed', '7']);
+  const big = await startChild(['sandbox', '--appointments', String(appointments), '--no-xoi-agent', '--seed', '7'], {}, true);
   const url = /http:\/\/127\.0\.0\.1:\d+/.exec(big.line)?.[0] ?? '';
   const figures: Figure[] = [];
   const group = `mirror (${appointments.toLocaleString('en-US')} appointments)`;
 
   const dbFile = path.join(temp.dir, 'mirror.db');
-  const poller = workerPoller(url, dbFile);
+  let lastPageAt = 0;
+  let pollerRef: WorkerPoller | null = null;
+  const poller = workerPoller(url, dbFile, () => {
+    lastPageAt = performance.now();
+    if (pollerRef) busyAtLastPage = pollerRef.utilization().active;
+  });
+  pollerRef = poller;
   await poller.ready;
+  const mirrorStarted = performance.now();
+  const busyBefore = poller.utilization().active;
+  let busyAtLastPage = busyBefore;
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const peak = memoryPeak();
@@ -65,8 +76,12 @@ export async function mirrorBench(appointments: number): Promise<{ figures: Figu
   const peakMb = peak();
   delay.disable();
   if (full.value.outcome !== 'ok') throw new Error(`full mirror failed: ${JSON.stringify(full.value)}`);
-  figures.push({ group, name: 'full mirror through the worker (pages, transactions, verdicts)', value: Math.round(full.ms), unit: 'ms' });
+  const feedsMs = lastPageAt - mirrorStarted;
+  figures.push({ group, name: 'full mirror through the worker, pass and verdicts', value: Math.round(full.ms), unit: 'ms' });
+  figures.push({ group, name: 'of which the feeds (pages, parsing, transactions)', value: Math.round(feedsMs), unit: 'ms' });
   figures.push({ group, name: 'longest main-thread stall during the full mirror', value: Number((delay.max / 1e6).toFixed(1)), unit: 'ms', note: 'limit: 50 ms' });
+  figures.push({ group, name: 'main-thread event-loop delay, 99th percentile', value: Number((delay.percentile(99) / 1e6).toFixed(1)), unit: 'ms' });
+  const workerBusyMs = busyAtLastPage - busyBefore;
   figures.push({ group, name: 'peak memory (resident, main + worker)', value: Math.round(peakMb), unit: 'MB' });
 
   await sandboxChanges(url, 100, 11);
@@ -78,7 +93,7 @@ export async function mirrorBench(appointments: number): Promise<{ figures: Figu
   store.db.close();
   figures.push({ group, name: 'all verdicts recomputed (in the worker after a pass)', value: Math.round(verdictRun.ms), unit: 'ms' });
 
-  const small = await startChild(['sandbox', '--appointments', '1000', '--no-xoi-agent', '--seed', '7']);
+  const small = await startChild(['sandbox', '--appointments', '1000', '--no-xoi-agent', '--seed', '7'], {}, true);
   const smallUrl = /http:\/\/127\.0\.0\.1:\d+/.exec(small.line)?.[0] ?? '';
   const smallPoller = workerPoller(smallUrl, path.join(temp.dir, 'small.db'));
   await smallPoller.ready;
@@ -104,10 +119,13 @@ export async function mirrorBench(appointments: number): Promise<{ figures: Figu
   const store2 = openMirrorForWriting(dbFile);
   const totalMirrored = (store2.db.prepare('SELECT (SELECT count(*) FROM appointments) + (SELECT count(*) FROM notes) + (SELECT count(*) FROM history) AS n').get() as { n: number }).n;
   store2.db.close();
-  const mirrorRate = totalMirrored / (full.ms / 1000);
+  const mirrorRate = totalMirrored / (feedsMs / 1000);
   figures.push({ group, name: 'rows (appointments, notes, history)', value: totalRows, unit: 'rows' });
-  figures.push({ group, name: 'full mirror rate', value: Math.round(mirrorRate), unit: 'rows/s' });
-  figures.push({ group, name: 'full mirror rate / raw upsert rate', value: Number((mirrorRate / rawRate).toFixed(2)), unit: 'ratio', note: 'aim: 0.5 or better' });
+  figures.push({ group, name: 'full mirror rate (feeds)', value: Math.round(mirrorRate), unit: 'rows/s' });
+  figures.push({ group, name: 'full mirror rate / raw upsert rate', value: Number((mirrorRate / rawRate).toFixed(2)), unit: 'ratio', note: 'aim: 0.5 or better; wall time includes waiting for the sandbox server' });
+  const consoleRate = totalMirrored / (workerBusyMs / 1000);
+  figures.push({ group, name: "console's own work per row (worker busy time during the feeds)", value: Math.round(consoleRate), unit: 'rows/s' });
+  figures.push({ group, name: "console's own rate / raw upsert rate", value: Number((consoleRate / rawRate).toFixed(2)), unit: 'ratio' });
 
   const incrementalGroup = 'incremental pass, 100 changes';
   figures.push({ group: incrementalGroup, name: 'at 1,000 appointments', value: Math.round(incrementalSmall.ms), unit: 'ms' });

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { test as base } from '@playwright/test';
 import { startCli, stopChild } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
@@ -19,10 +21,16 @@ export interface ConsoleHost {
  * Every test gets its own web host process with a fresh data folder and its own keychain service name (the tests
  * share one throw-away keyring), on the embedded sandbox (or a scenario given by `sandboxArgs`).
  */
-export const test = base.extend<{ consoleHost: ConsoleHost; sandboxArgs: string[] }>({
+export const test = base.extend<{ consoleHost: ConsoleHost; sandboxArgs: string[]; dataDirFiles: Record<string, string> }>({
   sandboxArgs: [['--sandbox-appointments', '400'], { option: true }],
-  consoleHost: async ({ sandboxArgs }, use) => {
+  /** Files to put in the data folder before the host starts (relative path: content). */
+  dataDirFiles: [{}, { option: true }],
+  consoleHost: async ({ sandboxArgs, dataDirFiles }, use) => {
     const temp = makeTempDir('xoi-e2e-');
+    for (const [relative, content] of Object.entries(dataDirFiles)) {
+      mkdirSync(path.dirname(path.join(temp.dir, relative)), { recursive: true });
+      writeFileSync(path.join(temp.dir, relative), content);
+    }
     const { child, firstLine, stderr } = await startCli(['web', '--json', '--data-dir', temp.dir, ...sandboxArgs], { XOI_KEYCHAIN_SERVICE: `XOi Console e2e ${randomBytes(4).toString('hex')}` });
     const { url, port } = JSON.parse(firstLine) as { url: string; port: number };
     await use({ url, origin: `http://127.0.0.1:${port}`, port, dataDir: temp.dir, child, output: () => `${firstLine}\n${stderr()}` });

@@ -108,3 +108,31 @@ describe('one scenario per reason code, end to end (sandbox, mirror, xoi-console
     }
   });
 });
+
+describe('xoi-console diagnose, called wrongly', () => {
+  it('an unknown key exits 2 with one clear line; so do a malformed key and a bad --now', async () => {
+    const scenario = loadScenarioFixture(path.join('codes', 'NOTES_COMPLETE.json'));
+    const temp = makeTempDir('xoi-diagnose-');
+    try {
+      const db = await mirrorScenario(scenario, temp.dir);
+      for (const [args, message] of [
+        [['diagnose', 'TWO/NOPE/001', '--db', db], /^xoi-console: diagnose: there is no appointment TWO\/NOPE\/001 in /],
+        [['diagnose', 'TWO-NOPE', '--db', db], /is not a key; write it as COMPANY\/SERVICECALL\/APPOINTMENT/],
+        [['diagnose', '--all', '--db', db, '--now', 'yesterday'], /--now must be an ISO date-time/],
+        [['diagnose', '--db', db], /give either one KEY .* or --all/],
+        [['diagnose', '--all', '--db', path.join(temp.dir, 'missing.db')], /--db: there is no file/],
+      ] as Array<[string[], RegExp]>) {
+        const outcome = await runCli(args);
+        expect(outcome.code, args.join(' ')).toBe(2);
+        expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
+        expect(outcome.stderr).toMatch(message);
+      }
+      const table = await runCli(['diagnose', '--all', '--db', db, '--now', scenario.now]);
+      expect(table.code).toBe(0);
+      expect(table.stdout.split('\n')[0]).toMatch(/^KEY\s+STATE\s+CODES\s+SUMMARY$/);
+      expect(table.stdout).toMatch(/TWO\/C-1\/001\s+ok\s+NOTES_COMPLETE\s+All the XOi notes expected by now are here\./);
+    } finally {
+      temp.remove();
+    }
+  });
+});

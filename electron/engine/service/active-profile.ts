@@ -52,6 +52,9 @@ export class ActiveProfile {
       onVerdicts: (at, count) => this.events.emit('verdicts.updated', { at, count }),
       onFatal: (error) => {
         this.fatal = error;
+        // The poller cannot run on this mirror: its status says why and what to do (rebuild), for every screen.
+        this.status = { state: 'error', code: error.code, message: error.message, nextStep: error.nextStep ?? '', nextRetryAt: null, lastSuccessAt: null };
+        this.events.emit('sync.status', this.status);
         this.events.emit('app.notice', { level: 'error', message: error.message, nextStep: error.nextStep, at: new Date().toISOString() });
       },
     });

@@ -84,6 +84,12 @@ export class WorkerPoller {
     return this.current;
   }
 
+  /** How busy the worker's event loop has been (for the benchmarks: the console's own work, apart from waiting). */
+  utilization(): { active: number; idle: number } {
+    const { active, idle } = this.worker.performance.eventLoopUtilization();
+    return { active, idle };
+  }
+
   setPassword(password: string): void {
     this.send({ type: 'credentials', password });
   }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract';
+import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime } from '../../app/format';
 import { useApiCall } from '../../app/use-api';
@@ -27,6 +28,25 @@ function DeepLink({ link }: { link: string }) {
         <button type="button" onClick={() => void copy()}>Copy link</button>
       </div>
       {copied ? <span role="status">{copied}</span> : null}
+    </div>
+  );
+}
+
+/** Asks XOi's own API whether Vision has a job for this appointment (when the XOi connection is set up). */
+function XoiJobCheck({ appointmentKey }: { appointmentKey: string }) {
+  const xoi = useApiCall('xoi.status', {});
+  const [answer, setAnswer] = useState<{ ok: true; value: { found: boolean; jobId: string | null; visionWeb: string | null; lookedUpBy: string | null } } | { ok: false; error: AppError } | null>(null);
+  if (xoi.state.status !== 'ready' || !xoi.state.value.configured) return null;
+  return (
+    <div className="xoi-job">
+      <button type="button" onClick={() => void api.call('xoi.job', { key: appointmentKey }).then(setAnswer)}>Check the job in XOi</button>
+      {answer?.ok === true ? (
+        <p role="status">
+          {answer.value.found ? `XOi has job ${answer.value.jobId ?? ''} for this appointment (found by ${answer.value.lookedUpBy === 'work-order' ? 'work order' : 'the integration id'}).` : 'XOi has no job for this appointment.'}
+          {answer.value.visionWeb ? <> <ExternalLink url={answer.value.visionWeb}>Open in Vision</ExternalLink></> : null}
+        </p>
+      ) : null}
+      {answer?.ok === false ? <ErrorMessage error={answer.error} /> : null}
     </div>
   );
 }
@@ -76,6 +96,7 @@ export function AppointmentDetailPage({ appointmentKey }: { appointmentKey: stri
             ))}
           </ul>
           {state.value.deepLink ? <DeepLink link={state.value.deepLink} /> : null}
+          <XoiJobCheck appointmentKey={appointmentKey} />
           <p className="muted">Diagnosed {formatDateTime(state.value.diagnosedAt)}.</p>
         </>
       ) : null}

@@ -8,6 +8,7 @@ import { AccountStep, type AccountValues } from './AccountStep';
 import { ApplyResult } from './ApplyResult';
 import { PrerequisiteList } from './Prerequisites';
 import { SetupUnavailable } from './SetupUnavailable';
+import { printDocument } from '../print/print-actions';
 
 const STEPS = ['Prerequisites', 'Account Detail', 'Integration Details', 'Active Dynamics Companies', 'Apply'] as const;
 
@@ -25,6 +26,19 @@ export function SetupPage() {
   useEffect(() => {
     heading.current?.focus();
   }, [step, result, state.status]);
+
+  // In the desktop app the menu owns Ctrl/Cmd+P; in a browser the page does, so it prints the sheet, not the page.
+  useEffect(() => {
+    if (window.xoiConsole) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'p') {
+        event.preventDefault();
+        void printDocument({ kind: 'setup-sheet', mode: 'print' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   if (state.status === 'loading') return <p role="status">Reading the setup from the Schedule server…</p>;
   if (state.status === 'error') {
