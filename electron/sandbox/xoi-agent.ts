@@ -1,4 +1,4 @@
-import { appointmentKeyString } from '../../shared/domain/appointment-key';
+import { appointmentKeyString, keyFields } from '../../shared/domain/appointment-key';
 import { isEligibleForXoi } from '../../shared/domain/eligibility';
 import { appointmentChangeSchema } from '../engine/schedule/contract';
 import { createScheduleClient } from '../engine/schedule/client';
@@ -134,9 +134,8 @@ export class XoiAgent {
     this.pending.sort((a, b) => a.dueAt - b.dueAt);
     while (this.pending.length > 0 && (this.pending[0]?.dueAt ?? Infinity) <= now) {
       const next = this.pending[0] as PendingNote;
-      const [company = '', serviceCall = '', appointment = ''] = next.key.split('/');
       try {
-        await client.addNote({ company, serviceCall, appointment }, next.note);
+        await client.addNote(keyFields(next.key), next.note);
       } catch (error) {
         if ((error as { code?: string }).code !== 'NOT_FOUND') throw error;
       }

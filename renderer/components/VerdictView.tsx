@@ -2,6 +2,7 @@ import type { TimelineEvent, VerdictView as Verdict } from '../../shared/contrac
 import { CODES, isVerdictCode } from '../../shared/diagnosis/codes';
 import { formatDateTime } from '../app/format';
 import { StateBadge } from './StateBadge';
+import { TableHead } from './TableHead';
 
 /** The verdict on top: state, one sentence, what to do, the reasons and the evidence with its times. */
 export function VerdictPanel({ verdict }: { verdict: Verdict }) {
@@ -22,13 +23,7 @@ export function VerdictPanel({ verdict }: { verdict: Verdict }) {
       </ul>
       <h4>Evidence</h4>
       <table className="data evidence" aria-label="Evidence">
-        <thead>
-          <tr>
-            <th scope="col">Fact</th>
-            <th scope="col">Value</th>
-            <th scope="col">When</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Fact', 'Value', 'When']} />
         <tbody>
           {verdict.evidence.map((item, index) => (
             <tr key={`${item.label}-${index}`}>

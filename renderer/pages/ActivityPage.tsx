@@ -5,6 +5,7 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDateTime, formatNumber } from '../app/format';
 import { useApiCall } from '../app/use-api';
 import { SyncIndicator } from '../components/SyncIndicator';
+import { TableHead } from '../components/TableHead';
 
 const MIRROR_PROBLEMS = new Set(['MIRROR_CORRUPT', 'MIRROR_TOO_NEW', 'MIRROR_OPEN_FAILED']);
 
@@ -103,15 +104,7 @@ export function ActivityPage({ status }: { status: SyncStatus | null }) {
       {runs.state.status === 'ready' ? (
         <>
           <table className="data" aria-label="Recent sync runs">
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Ended</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Rows changed</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Started', 'Ended', 'Outcome', 'Rows changed', 'Problem']} />
             <tbody>
               {runs.state.value.runs.map((run) => (
                 <tr key={run.id}>
@@ -133,14 +126,7 @@ export function ActivityPage({ status }: { status: SyncStatus | null }) {
             <>
               <h3>Rows the console could not store</h3>
               <table className="data" aria-label="Rejected rows">
-                <thead>
-                  <tr>
-                    <th scope="col">Seen</th>
-                    <th scope="col">Feed</th>
-                    <th scope="col">Row</th>
-                    <th scope="col">Reason</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Seen', 'Feed', 'Row', 'Reason']} />
                 <tbody>
                   {runs.state.value.rejected.map((row, index) => (
                     <tr key={`${row.seenAt}-${index}`}>

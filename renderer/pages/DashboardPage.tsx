@@ -5,6 +5,7 @@ import { formatDateTime, formatNumber } from '../app/format';
 import { useApiCall } from '../app/use-api';
 import { useVerdictsVersion } from '../app/use-sync-status';
 import { StateBadge } from '../components/StateBadge';
+import { TableHead } from '../components/TableHead';
 
 function minutes(value: number | null): string {
   if (value === null) return '—';
@@ -80,14 +81,7 @@ export function DashboardPage() {
             </ResponsiveContainer>
           </div>
           <table className="data compact" aria-label="Note latency">
-            <thead>
-              <tr>
-                <th scope="col">Delay</th>
-                <th scope="col">Site History</th>
-                <th scope="col">Resolution</th>
-                <th scope="col">Transcript</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Delay', 'Site History', 'Resolution', 'Transcript']} />
             <tbody>
               {dashboard.latency.map((row) => (
                 <tr key={row.bucket}>

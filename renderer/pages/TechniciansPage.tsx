@@ -2,6 +2,7 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDateTime } from '../app/format';
 import { useApiCall } from '../app/use-api';
 import { useVerdictsVersion } from '../app/use-sync-status';
+import { TableHead } from '../components/TableHead';
 
 const XOI_STATE: Record<string, string> = {
   ok: 'XOi user',
@@ -22,17 +23,7 @@ export function TechniciansPage() {
       {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
       {state.status === 'ready' ? (
         <table className="data" aria-label="Technicians">
-          <thead>
-            <tr>
-              <th scope="col">Technician</th>
-              <th scope="col">MobileTech email</th>
-              <th scope="col">XOi user email</th>
-              <th scope="col">XOi user status</th>
-              <th scope="col">Eligible appointments</th>
-              <th scope="col">With job notes</th>
-              <th scope="col">Last device sync</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Technician', 'MobileTech email', 'XOi user email', 'XOi user status', 'Eligible appointments', 'With job notes', 'Last device sync']} />
           <tbody>
             {state.value.map((technician) => (
               <tr key={technician.id} className={technician.xoiState === 'ok' ? '' : 'attention'}>

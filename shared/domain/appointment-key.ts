@@ -15,3 +15,9 @@ export function parseAppointmentKey(text: string): AppointmentKey | null {
   const [company = '', serviceCall = '', appointment = ''] = parts;
   return { company, serviceCall, appointment };
 }
+
+/** The three parts of a stored key (the mirror only stores keys it built itself). */
+export function keyFields(text: string): AppointmentKey {
+  const [company = '', serviceCall = '', appointment = ''] = text.split('/');
+  return { company, serviceCall, appointment };
+}

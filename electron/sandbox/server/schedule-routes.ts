@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { appointmentKeyString } from '../../../shared/domain/appointment-key';
+import { appointmentKeyString, keyFields } from '../../../shared/domain/appointment-key';
 import { CONTRACT_VERSION, newNoteSchema, PRODUCT_NAME, type FeedName } from '../../engine/schedule/contract';
 import { iso, type SandboxClock } from '../clock';
 import type { FeedEntry } from '../world/feed-store';
@@ -62,8 +62,7 @@ function feedPage(world: SandboxWorld, feed: FeedName, after: number, limit: num
 }
 
 function keyFromId(entry: FeedEntry<unknown>) {
-  const [company = '', serviceCall = '', appointment = ''] = entry.id.split('/');
-  return { company, serviceCall, appointment };
+  return keyFields(entry.id);
 }
 
 /** Schedule API contract v1, as the sandbox serves it (docs/schedule-api-v1.md). */

@@ -2,6 +2,7 @@ import { formatDateTime } from '../../app/format';
 import { useApiCall } from '../../app/use-api';
 import { Timeline, VerdictPanel } from '../../components/VerdictView';
 import { usePrintReady } from './usePrintReady';
+import { TableHead } from '../../components/TableHead';
 
 /** The troubleshooting report of one appointment: verdict, evidence, timeline and notes, on paper. */
 export function ReportView({ appointmentKey, query }: { appointmentKey: string; query: URLSearchParams }) {
@@ -28,13 +29,7 @@ export function ReportView({ appointmentKey, query }: { appointmentKey: string; 
       <Timeline events={detail.timeline} />
       <h2>Notes</h2>
       <table className="print-table">
-        <thead>
-          <tr>
-            <th scope="col">Note</th>
-            <th scope="col">Written</th>
-            <th scope="col">Text</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Note', 'Written', 'Text']} />
         <tbody>
           {detail.notes.map((note) => (
             <tr key={note.id}>

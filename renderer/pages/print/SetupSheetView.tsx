@@ -1,5 +1,6 @@
 import { formatDateTime } from '../../app/format';
 import { useApiCall } from '../../app/use-api';
+import { CompaniesTable } from '../../components/CompaniesTable';
 import { usePrintReady } from './usePrintReady';
 
 /**
@@ -58,22 +59,7 @@ export function SetupSheetView({ query }: { query: URLSearchParams }) {
       </section>
       <section>
         <h2>Active Dynamics Companies ({sheet.companies.length})</h2>
-        <table className="print-table">
-          <thead>
-            <tr>
-              <th scope="col">Company Name</th>
-              <th scope="col">Company ID</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sheet.companies.map((company) => (
-              <tr key={company.id}>
-                <td>{company.name}</td>
-                <td>{company.id}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CompaniesTable companies={sheet.companies} className="print-table" />
       </section>
       <footer className="print-footer">XOi Console setup sheet · the integration password is never printed.</footer>
     </article>

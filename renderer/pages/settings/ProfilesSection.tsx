@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { useApiCall } from '../../app/use-api';
 import { ProfileForm } from './ProfileForm';
+import { TableHead } from '../../components/TableHead';
 
 export function ProfilesSection() {
   const { state, reload } = useApiCall('profiles.list', {});
@@ -24,15 +25,7 @@ export function ProfilesSection() {
       <h3 id="profiles-title">Connection profiles</h3>
       {keychain.available ? null : <ErrorMessage title="Keychain unavailable" error={{ code: 'KEYCHAIN_UNAVAILABLE', message: keychain.message ?? '', nextStep: keychain.nextStep ?? undefined }} />}
       <table className="data" aria-label="Connection profiles">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Schedule API URL</th>
-            <th scope="col">Administrator</th>
-            <th scope="col">Password</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Name', 'Schedule API URL', 'Administrator', 'Password', 'Actions']} />
         <tbody>
           {profiles.map((profile) => (
             <tr key={profile.id}>

@@ -4,6 +4,7 @@ import { STATUS_CATEGORIES, type StatusCategory } from '../../../shared/domain/s
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { Field } from '../../components/Field';
+import { TableHead } from '../../components/TableHead';
 
 type NumberField = 'syncIntervalMinutes' | 'pollDelayMinutes' | 'transcriptWindowHours';
 
@@ -67,13 +68,7 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
       <h4 id="status-title">Status categories</h4>
       <p>Statuses are a lookup list each customer edits; the diagnosis reads them through their category.</p>
       <table className="data" aria-labelledby="status-title">
-        <thead>
-          <tr>
-            <th scope="col">Status</th>
-            <th scope="col">Category from the server</th>
-            <th scope="col">Category used</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Status', 'Category from the server', 'Category used']} />
         <tbody>
           {view.statuses.map((status) => (
             <tr key={status.name}>

@@ -9,6 +9,7 @@ import { ApplyResult } from './ApplyResult';
 import { PrerequisiteList } from './Prerequisites';
 import { SetupUnavailable } from './SetupUnavailable';
 import { printDocument } from '../print/print-actions';
+import { CompaniesTable } from '../../components/CompaniesTable';
 
 const STEPS = ['Prerequisites', 'Account Detail', 'Integration Details', 'Active Dynamics Companies', 'Apply'] as const;
 
@@ -141,22 +142,7 @@ export function SetupPage() {
               </>
             ) : null}
             {step === 3 ? (
-              <table className="data" aria-label="Active Dynamics Companies">
-                <thead>
-                  <tr>
-                    <th scope="col">Company Name</th>
-                    <th scope="col">Company ID</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {setup.companies.map((company) => (
-                    <tr key={company.id}>
-                      <td>{company.name}</td>
-                      <td>{company.id}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CompaniesTable companies={setup.companies} className="data" label="Active Dynamics Companies" />
             ) : null}
             {step === 4 ? (
               <div>

@@ -1,4 +1,4 @@
-import { appointmentKeyString } from '../../../../shared/domain/appointment-key';
+import { appointmentKeyString, keyFields } from '../../../../shared/domain/appointment-key';
 import type { HistoryEntry } from '../../schedule/contract';
 import { statement, type ReadHandle, type WriteHandle } from '../handles';
 
@@ -22,13 +22,10 @@ export interface StoredHistoryEntry extends HistoryEntry {
 }
 
 function fromRow(row: HistoryRow): StoredHistoryEntry {
-  const [company = '', serviceCall = '', appointment = ''] = row.appointment_key.split('/');
   return {
     id: row.id,
     appointmentKey: row.appointment_key,
-    company,
-    serviceCall,
-    appointment,
+    ...keyFields(row.appointment_key),
     action: row.action,
     technician: row.technician_id,
     taskDate: row.task_date,

@@ -1,4 +1,4 @@
-import { appointmentKeyString } from '../../../../shared/domain/appointment-key';
+import { appointmentKeyString, keyFields } from '../../../../shared/domain/appointment-key';
 import type { Note } from '../../schedule/contract';
 import { statement, type ReadHandle, type WriteHandle } from '../handles';
 
@@ -21,13 +21,10 @@ export interface StoredNote extends Note {
 }
 
 function fromRow(row: NoteRow): StoredNote {
-  const [company = '', serviceCall = '', appointment = ''] = row.appointment_key.split('/');
   return {
     id: row.id,
     appointmentKey: row.appointment_key,
-    company,
-    serviceCall,
-    appointment,
+    ...keyFields(row.appointment_key),
     name: row.name,
     text: row.text,
     url: row.url,
