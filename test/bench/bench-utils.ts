@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
+import { createInterface } from 'node:readline';
 import { cliBundle } from '../support/paths';
 
 export interface Figure {
@@ -69,4 +70,31 @@ export async function sandboxChanges(url: string, count: number, seed: number): 
   const response = await fetch(`${url}/sandbox/changes`, { method: 'POST', headers: { Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ count, seed }) });
   if (!response.ok) throw new Error(`sandbox changes failed: ${response.status}`);
   return response.json();
+}
+
+// An idle Node process that only measures its own event-loop delay: how long the OS alone keeps a thread waiting.
+const IDLE_CONTROL = `
+const { monitorEventLoopDelay } = require('node:perf_hooks');
+const delay = monitorEventLoopDelay({ resolution: 5 });
+delay.enable();
+process.stdout.write('ready\\n');
+process.stdin.once('data', () => {
+  delay.disable();
+  process.stdout.write(JSON.stringify({ max: delay.max / 1e6, p99: delay.percentile(99) / 1e6 }) + '\\n');
+  process.exit(0);
+});`;
+
+/**
+ * Starts the control beside a measurement; stopping it returns its delays in ms. On a small shared machine a busy
+ * CPU delays every thread, so a main-thread stall means something only next to what an idle process saw.
+ */
+export async function idleControl(): Promise<() => Promise<{ max: number; p99: number }>> {
+  const child = spawn(process.execPath, ['-e', IDLE_CONTROL], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  await lines.next();
+  return async () => {
+    child.stdin.write('stop\n');
+    const reply = await lines.next();
+    return JSON.parse(String(reply.value)) as { max: number; p99: number };
+  };
 }

@@ -15,7 +15,7 @@ import { WorkerPoller } from '../../electron/engine/sync/worker-poller';
 import { DEFAULT_PAGE_SIZE } from '../../electron/engine/sync/poller';
 import { repoRoot } from '../support/paths';
 import { makeTempDir } from '../support/temp-dir';
-import { memoryPeak, sandboxChanges, startChild, stop, timed, type Figure } from './bench-utils';
+import { idleControl, memoryPeak, sandboxChanges, startChild, stop, timed, type Figure } from './bench-utils';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
 
@@ -69,18 +69,22 @@ export async function mirrorBench(appointments: number): Promise<{ figures: Figu
   const mirrorStarted = performance.now();
   const busyBefore = poller.utilization().active;
   let busyAtLastPage = busyBefore;
+  const stopControl = await idleControl();
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const peak = memoryPeak();
   const full = await timed(() => poller.syncNow());
   const peakMb = peak();
   delay.disable();
+  const control = await stopControl();
   if (full.value.outcome !== 'ok') throw new Error(`full mirror failed: ${JSON.stringify(full.value)}`);
   const feedsMs = lastPageAt - mirrorStarted;
   figures.push({ group, name: 'full mirror through the worker, pass and verdicts', value: Math.round(full.ms), unit: 'ms' });
   figures.push({ group, name: 'of which the feeds (pages, parsing, transactions)', value: Math.round(feedsMs), unit: 'ms' });
   figures.push({ group, name: 'longest main-thread stall during the full mirror', value: Number((delay.max / 1e6).toFixed(1)), unit: 'ms', note: 'limit: 50 ms' });
   figures.push({ group, name: 'main-thread event-loop delay, 99th percentile', value: Number((delay.percentile(99) / 1e6).toFixed(1)), unit: 'ms' });
+  figures.push({ group, name: 'an idle control process at the same time: longest stall', value: Number(control.max.toFixed(1)), unit: 'ms', note: 'what the OS alone costs' });
+  figures.push({ group, name: 'an idle control process: 99th percentile', value: Number(control.p99.toFixed(1)), unit: 'ms' });
   const workerBusyMs = busyAtLastPage - busyBefore;
   figures.push({ group, name: 'peak memory (resident, main + worker)', value: Math.round(peakMb), unit: 'MB' });
 
