@@ -1,6 +1,7 @@
 import type { AppointmentFilter, AppointmentPage, AppointmentRow } from '../../../shared/contract/appointments';
 import type { VerdictState } from '../../../shared/diagnosis/codes';
 import type { ReadHandle } from '../store/handles';
+import type { AppointmentRow as StoredAppointmentRow } from '../store/tables/appointments';
 import { buildFilterSql } from './appointment-filter';
 
 const SORT_COLUMNS = {
@@ -16,17 +17,10 @@ const SELECT = `
          a.task_date, a.completed_at, v.state, v.codes, v.summary, v.notes_mask, v.transcripts
   FROM appointments a JOIN verdicts v ON v.appointment_key = a.key LEFT JOIN technicians t ON t.id = a.technician_id`;
 
-interface Row {
-  key: string;
-  company: string;
-  service_call: string;
-  appointment: string;
-  customer: string;
-  status: string;
-  technician_id: string | null;
+type StoredColumns = 'key' | 'company' | 'service_call' | 'appointment' | 'customer' | 'status' | 'technician_id' | 'task_date' | 'completed_at';
+
+interface Row extends Pick<StoredAppointmentRow, StoredColumns> {
   technician_name: string | null;
-  task_date: string | null;
-  completed_at: string | null;
   state: VerdictState;
   codes: string;
   summary: string;

@@ -7,7 +7,7 @@ import { TableHead } from '../../components/TableHead';
 /** The troubleshooting report of one appointment: verdict, evidence, timeline and notes, on paper. */
 export function ReportView({ appointmentKey, query }: { appointmentKey: string; query: URLSearchParams }) {
   const { state } = useApiCall('appointments.detail', { key: appointmentKey });
-  usePrintReady(state.status === 'ready', state.status === 'error' ? state.error.message : null, query);
+  usePrintReady(state, query);
   if (state.status === 'loading') return <p role="status">Preparing the report…</p>;
   if (state.status === 'error') return <p role="alert">The report could not be prepared: {state.error.message}</p>;
   const detail = state.value;

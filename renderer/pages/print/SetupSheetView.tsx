@@ -9,7 +9,7 @@ import { usePrintReady } from './usePrintReady';
  */
 export function SetupSheetView({ query }: { query: URLSearchParams }) {
   const { state } = useApiCall('sheet.data', {});
-  usePrintReady(state.status === 'ready', state.status === 'error' ? state.error.message : null, query);
+  usePrintReady(state, query);
   if (state.status === 'loading') return <p role="status">Preparing the setup sheet…</p>;
   if (state.status === 'error') return <p role="alert">The setup sheet could not be prepared: {state.error.message}</p>;
   const sheet = state.value;

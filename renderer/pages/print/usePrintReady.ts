@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
+import type { Loadable } from '../../app/use-api';
 
 /**
  * A print view tells its host when it is ready: data loaded and fonts ready, no sleeps. The Electron shell then
  * prints or saves the PDF; in a browser (web host) the view opens the browser's print dialog itself when asked.
  */
-export function usePrintReady(ready: boolean, failed: string | null, query: URLSearchParams): void {
+export function usePrintReady(state: Loadable<unknown>, query: URLSearchParams): void {
+  const ready = state.status === 'ready';
+  const failed = state.status === 'error' ? state.error.message : null;
   useEffect(() => {
     if (!ready && failed === null) return;
     let cancelled = false;

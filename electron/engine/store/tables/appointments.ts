@@ -2,7 +2,8 @@ import { appointmentKeyString, type AppointmentKey } from '../../../../shared/do
 import type { Appointment } from '../../schedule/contract';
 import { statement, type ReadHandle, type WriteHandle } from '../handles';
 
-interface AppointmentRow {
+/** An appointments row as SQLite returns it. */
+export interface AppointmentRow {
   key: string;
   company: string;
   service_call: string;
