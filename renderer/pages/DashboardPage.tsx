@@ -2,8 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { VERDICT_STATES } from '../../shared/diagnosis/codes';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDateTime, formatNumber } from '../app/format';
-import { useApiCall } from '../app/use-api';
-import { useVerdictsVersion } from '../app/use-sync-status';
+import { useMirrorCall } from '../app/use-sync-status';
 import { StateBadge } from '../components/StateBadge';
 import { TableHead } from '../components/TableHead';
 
@@ -14,8 +13,7 @@ function minutes(value: number | null): string {
 
 /** Where the notes stand across all appointments: counts, a funnel, and how long each note takes to arrive. */
 export function DashboardPage() {
-  const version = useVerdictsVersion();
-  const { state } = useApiCall('dashboard.get', {}, String(version));
+  const { state } = useMirrorCall('dashboard.get', {});
   if (state.status === 'loading') return <p role="status">Loading…</p>;
   if (state.status === 'error') return <ErrorMessage error={state.error} />;
   const dashboard = state.value;

@@ -1,7 +1,6 @@
 import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDateTime } from '../app/format';
-import { useApiCall } from '../app/use-api';
-import { useVerdictsVersion } from '../app/use-sync-status';
+import { useMirrorCall } from '../app/use-sync-status';
 import { TableHead } from '../components/TableHead';
 
 const XOI_STATE: Record<string, string> = {
@@ -15,8 +14,7 @@ const XOI_STATE: Record<string, string> = {
 
 /** Per technician: eligible appointments, how many got their job notes, and the XOi user status at a glance. */
 export function TechniciansPage() {
-  const version = useVerdictsVersion();
-  const { state } = useApiCall('technicians.list', {}, String(version));
+  const { state } = useMirrorCall('technicians.list', {});
   return (
     <section aria-labelledby="page-title">
       <h2 id="page-title">Technicians</h2>

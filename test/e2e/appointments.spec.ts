@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, openConsole, test } from './fixtures';
+import { expect, openConsole, test, waitForMirror } from './fixtures';
 import { pdfPages } from '../support/pdf-tools';
 
 const tour = path.resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'console-tour.json');
@@ -86,6 +87,7 @@ test.describe('one appointment, explained', () => {
 
   test('prints the troubleshooting report with the verdict and the evidence', async ({ page, consoleHost }) => {
     await openConsole(page, consoleHost);
+    await waitForMirror(page);
     await page.emulateMedia({ media: 'print' });
     await page.goto(`${consoleHost.origin}/#/print/report/${encodeURIComponent('TWO/OVERDUE/001')}`);
     await expect(page.locator('body[data-print-ready="true"]')).toBeAttached({ timeout: 20_000 });
@@ -95,6 +97,22 @@ test.describe('one appointment, explained', () => {
     for (const expected of ['XOi notes troubleshooting report', 'TWO/OVERDUE/001', 'Summit Office Park', 'Eligible for XOi long enough, yet its job notes have not arrived.', 'Next step:', 'JOB_NOTES_OVERDUE', 'Evidence', 'Missing', 'XOi Site History and XOi Workflow', 'Timeline']) {
       expect(text).toContain(expected);
     }
+  });
+
+  test('follows the mirror: a note written on the server appears in the open detail after the next sync', async ({ page, consoleHost }) => {
+    await openList(page, consoleHost);
+    await page.getByRole('link', { name: 'TWO/OVERDUE/001' }).click();
+    await expect(page.getByTestId('verdict-summary')).toHaveText('Eligible for XOi long enough, yet its job notes have not arrived.');
+    const text = `Customer called: gate code ${randomBytes(3).toString('hex')}`;
+    const written = await fetch(`${consoleHost.sandboxUrl}/v1/appointments/TWO/OVERDUE/001/notes`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Dispatcher note', text, internal: false }),
+    });
+    expect(written.status).toBe(201);
+    await expect(page.locator('.notes-list')).not.toContainText(text);
+    expect(await consoleHost.api.call('sync.now')).toEqual({ ok: true, value: { outcome: 'ok' } });
+    await expect(page.locator('.notes-list')).toContainText(text);
   });
 
   test('explains an unknown key instead of failing silently', async ({ page, consoleHost }) => {

@@ -3,15 +3,20 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
 import { startCli, stopChild } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
+import { webHostClient } from '../support/web-host-client';
 
 export interface ConsoleHost {
   url: string;
   origin: string;
   port: number;
   dataDir: string;
+  /** The embedded sandbox's Schedule API, to change the server behind the console's back. */
+  sandboxUrl: string;
+  /** The console's own contract over HTTP, as the page calls it. */
+  api: ReturnType<typeof webHostClient>;
   child: ChildProcess;
   /** Everything the host printed, for the secret canaries. */
   output: () => string;
@@ -32,14 +37,14 @@ export const test = base.extend<{ consoleHost: ConsoleHost; sandboxArgs: string[
       writeFileSync(path.join(temp.dir, relative), content);
     }
     const { child, firstLine, stderr } = await startCli(['web', '--json', '--data-dir', temp.dir, ...sandboxArgs], { XOI_KEYCHAIN_SERVICE: `XOi Console e2e ${randomBytes(4).toString('hex')}` });
-    const { url, port } = JSON.parse(firstLine) as { url: string; port: number };
-    await use({ url, origin: `http://127.0.0.1:${port}`, port, dataDir: temp.dir, child, output: () => `${firstLine}\n${stderr()}` });
+    const { url, port, sandboxUrl } = JSON.parse(firstLine) as { url: string; port: number; sandboxUrl: string };
+    await use({ url, origin: `http://127.0.0.1:${port}`, port, dataDir: temp.dir, sandboxUrl, api: webHostClient(firstLine), child, output: () => `${firstLine}\n${stderr()}` });
     await stopChild(child);
     temp.remove();
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /** Opens the console with its token, then the given page. */
 export async function openConsole(page: Page, host: ConsoleHost, hash = '#/dashboard'): Promise<void> {
@@ -47,4 +52,9 @@ export async function openConsole(page: Page, host: ConsoleHost, hash = '#/dashb
   // The shell has mounted (and routed an empty address to the dashboard) before the test's own page is opened.
   await page.getByTestId('app-version').waitFor();
   await page.goto(`${host.origin}/${hash}`);
+}
+
+/** Waits until the first sync has mirrored the server: the status bar says "Synced …". */
+export async function waitForMirror(page: Page): Promise<void> {
+  await expect(page.getByTestId('sync-state')).toHaveText(/^Synced/, { timeout: 20_000 });
 }

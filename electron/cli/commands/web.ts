@@ -47,7 +47,7 @@ export async function runWeb(argv: string[], io: { stdout: NodeJS.WritableStream
     throw error;
   }
   log.info(`Web host listening on 127.0.0.1:${host.port}`);
-  io.stdout.write(values.json ? `${JSON.stringify({ url: host.url, port: host.port, dataDir })}\n` : `XOi Console is running at ${host.url}\n`);
+  io.stdout.write(values.json ? `${JSON.stringify({ url: host.url, port: host.port, dataDir, sandboxUrl: runtime.sandbox?.url ?? null })}\n` : `XOi Console is running at ${host.url}\n`);
   await waitForShutdown();
   await host.close();
   await runtime.close();

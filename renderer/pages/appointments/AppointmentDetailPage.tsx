@@ -4,7 +4,9 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime } from '../../app/format';
 import { useApiCall } from '../../app/use-api';
+import { useMirrorCall } from '../../app/use-sync-status';
 import { ExternalLink } from '../../components/ExternalLink';
+import { NoteText } from '../../components/NoteText';
 import { Timeline, VerdictPanel } from '../../components/VerdictView';
 import { printDocument } from '../print/print-actions';
 
@@ -52,7 +54,7 @@ function XoiJobCheck({ appointmentKey }: { appointmentKey: string }) {
 }
 
 export function AppointmentDetailPage({ appointmentKey }: { appointmentKey: string }) {
-  const { state, reload } = useApiCall('appointments.detail', { key: appointmentKey });
+  const { state, reload } = useMirrorCall('appointments.detail', { key: appointmentKey });
   const [printError, setPrintError] = useState<AppError | null>(null);
   const print = async (mode: 'print' | 'pdf') => setPrintError(await printDocument({ kind: 'report', key: appointmentKey, mode }));
   return (
@@ -86,7 +88,7 @@ export function AppointmentDetailPage({ appointmentKey }: { appointmentKey: stri
                   {note.internal ? ' · internal' : ''}
                   {note.readOnly ? ' · read-only' : ''}
                 </div>
-                <div className="note-text">{note.text}</div>
+                <NoteText text={note.text} />
                 {note.url ? (
                   <div>
                     Link: {note.urlOpenable ? <ExternalLink url={note.url} trustedHosts={[]} /> : <span className="link-refused">{note.url} (not opened: only trusted http(s) links open)</span>}

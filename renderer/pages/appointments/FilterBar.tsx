@@ -2,7 +2,7 @@ import { memo, useId } from 'react';
 import type { AppointmentFilter } from '../../../shared/contract';
 import { VERDICT_STATES } from '../../../shared/diagnosis/codes';
 import { formatNumber } from '../../app/format';
-import { useApiCall } from '../../app/use-api';
+import { useMirrorCall } from '../../app/use-sync-status';
 import { stateLabel } from '../../components/StateBadge';
 
 export const FilterBar = memo(function FilterBar(props: {
@@ -12,7 +12,7 @@ export const FilterBar = memo(function FilterBar(props: {
   onExport: () => void;
   exporting: boolean;
 }) {
-  const options = useApiCall('appointments.filterOptions', {});
+  const options = useMirrorCall('appointments.filterOptions', {});
   const id = useId();
   const { filter, onChange } = props;
   const single = (values: readonly string[]) => values[0] ?? '';
