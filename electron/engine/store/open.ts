@@ -57,6 +57,9 @@ export function openMirrorForWriting(file: string): WriteHandle {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Each checkpoint syncs the disk twice; at SQLite's default (every 4 MB of log) the first mirror spent about a
+    // fifth of its writing time waiting for those syncs. 40 MB between checkpoints keeps the log small on disk.
+    db.pragma('wal_autocheckpoint = 10000');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, version);
