@@ -5,6 +5,9 @@ import { technicianXoiStatus } from '../../../shared/diagnosis/technician-status
 import type { Verdict } from '../../../shared/diagnosis/types';
 import type { MirrorFacts } from './load-facts';
 
+/** How many verdicts are in each state. */
+export type StateCounts = Record<Verdict['state'], number>;
+
 const BUCKETS: Array<[string, number]> = [['< 15 min', 15], ['15–60 min', 60], ['1–4 h', 240], ['4–12 h', 720], ['12–48 h', 2880], ['> 48 h', Number.POSITIVE_INFINITY]];
 
 function bucketOf(minutes: number): number {
@@ -18,9 +21,7 @@ function median(values: number[]): number | null {
 }
 
 /** The dashboard's funnel and note latencies, computed with the verdicts (off the main thread). */
-export function computeDashboard(facts: MirrorFacts, context: DiagnosisContext, verdicts: readonly Verdict[]): Dashboard {
-  const counts = { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 };
-  for (const verdict of verdicts) counts[verdict.state]++;
+export function computeDashboard(facts: MirrorFacts, context: DiagnosisContext, counts: StateCounts): Dashboard {
   const funnel = { appointments: facts.appointments.length, eligible: 0, jobNotes: 0, completed: 0, resolution: 0, transcripts: 0 };
   const siteHistory: number[] = [];
   const resolution: number[] = [];

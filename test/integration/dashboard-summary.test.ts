@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { recomputeAllVerdicts } from '../../electron/engine/diagnosis/recompute-verdicts';
+import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
+import { readSnapshot } from '../../electron/engine/store/tables/snapshots';
+import type { Dashboard } from '../../shared/contract/appointments';
+import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
+import { mirrorHarness } from '../support/mirror-harness';
+import { FIXED_NOW, testSandbox } from '../support/sandbox';
+
+const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
+
+describe('the dashboard summary written with the verdicts', () => {
+  it('counts states, the funnel and the latencies as the mirror and the server hold them', async () => {
+    const sandbox = await testSandbox({ appointments: 300 });
+    const mirror = mirrorHarness(sandbox);
+    try {
+      await mirror.poller.syncNow();
+      recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+      const dashboard = readSnapshot<Dashboard>(mirror.store, 'dashboard')?.value;
+      if (!dashboard) throw new Error('no dashboard snapshot was written');
+
+      const byState = mirror.store.db.prepare('SELECT state, count(*) AS n FROM verdicts GROUP BY state').all() as Array<{ state: keyof Dashboard['counts']; n: number }>;
+      const expectedCounts = { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 };
+      for (const row of byState) expectedCounts[row.state] = row.n;
+      expect(dashboard.counts).toEqual(expectedCounts);
+
+      // The funnel, counted from the server's own world rather than from the mirror.
+      const appointments = [...sandbox.world.appointments.values()];
+      const notes = [...sandbox.world.notes.values()];
+      const keysWith = (...names: string[]) => new Set(notes.filter((note) => names.includes(note.name)).map((note) => `${note.company}/${note.serviceCall}/${note.appointment}`));
+      const completed = appointments.filter((appointment) => appointment.completedAt !== null);
+      const completedKeys = new Set(completed.map((appointment) => `${appointment.company}/${appointment.serviceCall}/${appointment.appointment}`));
+      const among = (keys: Set<string>) => [...keys].filter((key) => completedKeys.has(key)).length;
+      expect(dashboard.funnel.appointments).toBe(appointments.length);
+      expect(dashboard.funnel.jobNotes).toBe(keysWith('XOi Site History', 'XOi Workflow').size);
+      expect(dashboard.funnel.completed).toBe(completed.length);
+      expect(dashboard.funnel.resolution).toBe(among(keysWith('XOi Resolution')));
+      expect(dashboard.funnel.transcripts).toBe(among(keysWith('XOi Transcript')));
+      expect(dashboard.funnel.eligible).toBeGreaterThanOrEqual(dashboard.funnel.jobNotes);
+      expect(dashboard.funnel.eligible).toBeLessThanOrEqual(appointments.length);
+
+      const bucketTotal = (field: 'siteHistory' | 'resolution' | 'transcript') => dashboard.latency.reduce((sum, bucket) => sum + bucket[field], 0);
+      expect(bucketTotal('siteHistory')).toBeGreaterThan(0);
+      expect(bucketTotal('siteHistory')).toBeLessThanOrEqual(dashboard.funnel.jobNotes);
+      expect(bucketTotal('resolution')).toBeLessThanOrEqual(dashboard.funnel.resolution);
+      expect(bucketTotal('transcript')).toBeLessThanOrEqual(dashboard.funnel.transcripts);
+      expect(dashboard.medians.siteHistoryMinutes).not.toBeNull();
+    } finally {
+      await mirror.close();
+      await sandbox.close();
+    }
+  });
+});
