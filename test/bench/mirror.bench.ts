@@ -15,7 +15,7 @@ import { WorkerPoller } from '../../electron/engine/sync/worker-poller';
 import { DEFAULT_PAGE_SIZE } from '../../electron/engine/sync/poller';
 import { repoRoot } from '../support/paths';
 import { makeTempDir } from '../support/temp-dir';
-import { idleControl, memoryPeak, sandboxChanges, startChild, stop, timed, type Figure } from './bench-utils';
+import { idleControl, memoryPeak, percentile, sandboxChanges, startChild, stop, timed, type Figure } from './bench-utils';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
 
@@ -108,17 +108,22 @@ export async function mirrorBench(appointments: number): Promise<{ figures: Figu
   await stop(small.child);
 
   // The same rows, written straight into a fresh mirror: measured after the mirror, so their heap does not weigh on it.
+  // Three times, each into a new file, and the median kept: this rate divides every ratio below.
   const items = await allItems(url);
   const totalRows = Object.values(items).reduce((sum, list) => sum + list.length, 0);
-  const raw = openMirrorForWriting(path.join(temp.dir, 'raw.db'));
-  const rawRun = await timed(() => transaction(raw, () => {
-    for (const item of items.appointments as Array<{ kind: string; appointment: never; version: number }>) if (item.kind === 'upsert') upsertAppointment(raw, item.appointment, item.version);
-    for (const item of items.notes as Array<{ kind: string; note: never; version: number }>) if (item.kind === 'upsert') upsertNote(raw, item.note, item.version);
-    for (const item of items.history as Array<{ entry: never; version: number }>) upsertHistory(raw, item.entry, item.version);
-  }));
-  raw.db.close();
-  const rawRate = totalRows / (rawRun.ms / 1000);
-  figures.push({ group, name: 'raw better-sqlite3 upsert rate, same rows, one transaction', value: Math.round(rawRate), unit: 'rows/s' });
+  const rawRates: number[] = [];
+  for (const attempt of [1, 2, 3]) {
+    const raw = openMirrorForWriting(path.join(temp.dir, `raw-${attempt}.db`));
+    const rawRun = await timed(() => transaction(raw, () => {
+      for (const item of items.appointments as Array<{ kind: string; appointment: never; version: number }>) if (item.kind === 'upsert') upsertAppointment(raw, item.appointment, item.version);
+      for (const item of items.notes as Array<{ kind: string; note: never; version: number }>) if (item.kind === 'upsert') upsertNote(raw, item.note, item.version);
+      for (const item of items.history as Array<{ entry: never; version: number }>) upsertHistory(raw, item.entry, item.version);
+    }));
+    raw.db.close();
+    rawRates.push(totalRows / (rawRun.ms / 1000));
+  }
+  const rawRate = percentile(rawRates, 50);
+  figures.push({ group, name: 'raw better-sqlite3 upsert rate, same rows, one transaction', value: Math.round(rawRate), unit: 'rows/s', note: `median of 3: ${rawRates.map((rate) => Math.round(rate / 1000)).join(', ')} thousand` });
 
   const store2 = openMirrorForWriting(dbFile);
   const totalMirrored = (store2.db.prepare('SELECT (SELECT count(*) FROM appointments) + (SELECT count(*) FROM notes) + (SELECT count(*) FROM history) AS n').get() as { n: number }).n;
