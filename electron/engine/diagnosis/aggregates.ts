@@ -20,47 +20,58 @@ function median(values: number[]): number | null {
   return Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0);
 }
 
-/** The dashboard's funnel and note latencies, computed with the verdicts (off the main thread). */
-export function computeDashboard(facts: MirrorFacts, context: DiagnosisContext, counts: StateCounts): Dashboard {
-  const funnel = { appointments: facts.appointments.length, eligible: 0, jobNotes: 0, completed: 0, resolution: 0, transcripts: 0 };
-  const siteHistory: number[] = [];
-  const resolution: number[] = [];
-  const transcript: number[] = [];
-  const categoryOf = (status: string) => statusCategory(status, context);
-  for (const appointment of facts.appointments) {
-    const notes = facts.notesByKey.get(appointment.key) ?? [];
-    const first = (name: string) => notes.filter((note) => note.name === name).map((note) => Date.parse(note.createdAt)).sort((a, b) => a - b)[0];
-    const sh = first('XOi Site History');
-    const since = eligibleSince(appointment, facts.historyByKey.get(appointment.key) ?? [], categoryOf);
-    if (since !== null || sh !== undefined) funnel.eligible++;
-    if (sh !== undefined || first('XOi Workflow') !== undefined) funnel.jobNotes++;
-    if (sh !== undefined && since !== null && sh >= Date.parse(since)) siteHistory.push((sh - Date.parse(since)) / 60_000);
-    if (appointment.completedAt) {
-      funnel.completed++;
-      const completed = Date.parse(appointment.completedAt);
-      const res = first('XOi Resolution');
-      if (res !== undefined) {
-        funnel.resolution++;
-        if (res >= completed) resolution.push((res - completed) / 60_000);
-      }
-      const tr = first('XOi Transcript');
-      if (tr !== undefined) {
-        funnel.transcripts++;
-        if (tr >= completed) transcript.push((tr - completed) / 60_000);
+/**
+ * The dashboard's funnel and note latencies, computed with the verdicts (off the main thread), one slice of the
+ * mirror at a time.
+ */
+export class DashboardTally {
+  private readonly funnel = { appointments: 0, eligible: 0, jobNotes: 0, completed: 0, resolution: 0, transcripts: 0 };
+  private readonly siteHistory: number[] = [];
+  private readonly resolution: number[] = [];
+  private readonly transcript: number[] = [];
+
+  add(facts: MirrorFacts, context: DiagnosisContext): void {
+    const { funnel } = this;
+    const categoryOf = (status: string) => statusCategory(status, context);
+    funnel.appointments += facts.appointments.length;
+    for (const appointment of facts.appointments) {
+      const notes = facts.notesByKey.get(appointment.key) ?? [];
+      const first = (name: string) => notes.filter((note) => note.name === name).map((note) => Date.parse(note.createdAt)).sort((a, b) => a - b)[0];
+      const sh = first('XOi Site History');
+      const since = eligibleSince(appointment, facts.historyByKey.get(appointment.key) ?? [], categoryOf);
+      if (since !== null || sh !== undefined) funnel.eligible++;
+      if (sh !== undefined || first('XOi Workflow') !== undefined) funnel.jobNotes++;
+      if (sh !== undefined && since !== null && sh >= Date.parse(since)) this.siteHistory.push((sh - Date.parse(since)) / 60_000);
+      if (appointment.completedAt) {
+        funnel.completed++;
+        const completed = Date.parse(appointment.completedAt);
+        const res = first('XOi Resolution');
+        if (res !== undefined) {
+          funnel.resolution++;
+          if (res >= completed) this.resolution.push((res - completed) / 60_000);
+        }
+        const tr = first('XOi Transcript');
+        if (tr !== undefined) {
+          funnel.transcripts++;
+          if (tr >= completed) this.transcript.push((tr - completed) / 60_000);
+        }
       }
     }
   }
-  const latency = BUCKETS.map(([bucket]) => ({ bucket, siteHistory: 0, resolution: 0, transcript: 0 }));
-  for (const value of siteHistory) (latency[bucketOf(value)] as { siteHistory: number }).siteHistory++;
-  for (const value of resolution) (latency[bucketOf(value)] as { resolution: number }).resolution++;
-  for (const value of transcript) (latency[bucketOf(value)] as { transcript: number }).transcript++;
-  return {
-    counts,
-    funnel,
-    latency,
-    medians: { siteHistoryMinutes: median(siteHistory), resolutionMinutes: median(resolution), transcriptMinutes: median(transcript) },
-    computedAt: new Date(context.now).toISOString(),
-  };
+
+  result(counts: StateCounts, now: number): Dashboard {
+    const latency = BUCKETS.map(([bucket]) => ({ bucket, siteHistory: 0, resolution: 0, transcript: 0 }));
+    for (const value of this.siteHistory) (latency[bucketOf(value)] as { siteHistory: number }).siteHistory++;
+    for (const value of this.resolution) (latency[bucketOf(value)] as { resolution: number }).resolution++;
+    for (const value of this.transcript) (latency[bucketOf(value)] as { transcript: number }).transcript++;
+    return {
+      counts,
+      funnel: { ...this.funnel },
+      latency,
+      medians: { siteHistoryMinutes: median(this.siteHistory), resolutionMinutes: median(this.resolution), transcriptMinutes: median(this.transcript) },
+      computedAt: new Date(now).toISOString(),
+    };
+  }
 }
 
 /** Per technician: eligible appointments, how many got job notes, and their XOi user status. */

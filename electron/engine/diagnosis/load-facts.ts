@@ -4,7 +4,7 @@ import { buildXoiDirectory, integrationFindings, statusCategory, type DiagnosisC
 import { eligibleSince, technicianAt } from '../../../shared/diagnosis/eligibility-since';
 import type { ActivityFacts, AppointmentFacts, HistoryFacts, IntegrationFacts, NoteFacts, SystemFacts } from '../../../shared/diagnosis/types';
 import { statement, type ReadHandle, type WriteHandle } from '../store/handles';
-import { fromAppointmentRow, iterateAppointments } from '../store/tables/appointments';
+import { fromAppointmentRow, iterateAppointments, type AppointmentRow } from '../store/tables/appointments';
 import { readCompanies, readStatuses, readTechnicians } from '../store/tables/reference-lists';
 import { readSnapshot } from '../store/tables/snapshots';
 import { readXoiUsers } from '../store/tables/xoi-users';
@@ -19,6 +19,9 @@ export interface MirrorFacts {
   historyByKey: Map<string, HistoryFacts[]>;
 }
 
+/** No appointments at all: for a context that is not about the whole mirror. Read-only. */
+export const NO_FACTS: MirrorFacts = { appointments: [], notesByKey: new Map(), historyByKey: new Map() };
+
 function group<T>(rows: Iterable<T & { appointment_key: string }>, pick: (row: T) => T): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const row of rows) {
@@ -28,6 +31,13 @@ function group<T>(rows: Iterable<T & { appointment_key: string }>, pick: (row: T
   }
   return map;
 }
+
+const NOTE_FACTS = 'SELECT appointment_key, name, created_at AS createdAt FROM notes';
+const HISTORY_FACTS = 'SELECT appointment_key, action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history';
+type NoteFactRow = NoteFacts & { appointment_key: string };
+type HistoryFactRow = HistoryFacts & { appointment_key: string };
+const noteFacts = (row: NoteFacts): NoteFacts => ({ name: row.name, createdAt: row.createdAt });
+const historyFacts = (row: HistoryFacts): HistoryFacts => ({ action: row.action, technician: row.technician, status: row.status, taskDate: row.taskDate, completedAt: row.completedAt, modifiedAt: row.modifiedAt });
 
 /** Everything the rules read about every appointment (or one technician's), in three queries. */
 export function loadMirrorFacts(handle: Handle, technicianId?: string): MirrorFacts {
@@ -41,12 +51,30 @@ export function loadMirrorFacts(handle: Handle, technicianId?: string): MirrorFa
   }
   const scope = technicianId === undefined ? '' : ' WHERE appointment_key IN (SELECT key FROM appointments WHERE technician_id = ?)';
   const scopeParams = technicianId === undefined ? [] : [technicianId];
-  const notesByKey = group(statement(handle, `SELECT appointment_key, name, created_at AS createdAt FROM notes${scope}`).iterate(...scopeParams) as Iterable<NoteFacts & { appointment_key: string }>, (row) => ({ name: row.name, createdAt: row.createdAt }));
-  const historyByKey = group(
-    statement(handle, `SELECT appointment_key, action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history${scope}`).iterate(...scopeParams) as Iterable<HistoryFacts & { appointment_key: string }>,
-    (row) => ({ action: row.action, technician: row.technician, status: row.status, taskDate: row.taskDate, completedAt: row.completedAt, modifiedAt: row.modifiedAt }),
-  );
+  const notesByKey = group(statement(handle, `${NOTE_FACTS}${scope}`).iterate(...scopeParams) as Iterable<NoteFactRow>, noteFacts);
+  const historyByKey = group(statement(handle, `${HISTORY_FACTS}${scope}`).iterate(...scopeParams) as Iterable<HistoryFactRow>, historyFacts);
   return { appointments, notesByKey, historyByKey };
+}
+
+/**
+ * The same facts, a slice of appointments at a time in key order. A full recompute reads them this way so it never
+ * holds every appointment's facts at once (about 216 MB of heap at 100,000 appointments, and long collections).
+ * Each slice is read completely before it is handed over, so the caller may write between slices.
+ */
+export function* mirrorFactsInSlices(handle: Handle, sliceSize: number): Generator<MirrorFacts> {
+  let after = '';
+  for (;;) {
+    const rows = statement(handle, 'SELECT * FROM appointments WHERE key > ? ORDER BY key LIMIT ?').all(after, sliceSize) as AppointmentRow[];
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (!first || !last) return;
+    yield {
+      appointments: rows.map(fromAppointmentRow),
+      notesByKey: group(statement(handle, `${NOTE_FACTS} WHERE appointment_key BETWEEN ? AND ?`).all(first.key, last.key) as NoteFactRow[], noteFacts),
+      historyByKey: group(statement(handle, `${HISTORY_FACTS} WHERE appointment_key BETWEEN ? AND ?`).all(first.key, last.key) as HistoryFactRow[], historyFacts),
+    };
+    after = last.key;
+  }
 }
 
 /** The facts for one appointment only (the detail view, the CLI for one key). */
@@ -61,10 +89,9 @@ const JOB_NOTE_NAMES = new Set(['XOi Site History', 'XOi Workflow']);
 
 /**
  * Per technician: eligible appointments XOi should have handled by now, and how many have job notes. The basis
- * of "likely not an XOi user" when XOi's own user list is not available.
+ * of "likely not an XOi user" when XOi's own user list is not available. Adds to `tallies` when given (one slice at a time).
  */
-export function technicianTallies(facts: MirrorFacts, now: number, settings: VerdictSettings, categories: ReadonlyMap<string, StatusCategory>): Map<string, TechnicianTally> {
-  const tallies = new Map<string, TechnicianTally>();
+export function technicianTallies(facts: MirrorFacts, now: number, settings: VerdictSettings, categories: ReadonlyMap<string, StatusCategory>, tallies = new Map<string, TechnicianTally>()): Map<string, TechnicianTally> {
   const categoryOf = (status: string) => statusCategory(status, { serverCategories: categories, settings });
   const count = (technician: string, withJobNotes: boolean) => {
     const tally = tallies.get(technician) ?? { dueForJobNotes: 0, withJobNotes: 0 };
@@ -99,11 +126,10 @@ export function technicianTallies(facts: MirrorFacts, now: number, settings: Ver
 export function buildContextForOne(handle: Handle, technicianId: string | null, now: number, settings: VerdictSettings): DiagnosisContext {
   const summary = readSnapshot<TechnicianRow[]>(handle, 'technicians')?.value;
   if (summary) {
-    const empty: MirrorFacts = { appointments: [], notesByKey: new Map(), historyByKey: new Map() };
-    const context = buildContext(handle, empty, now, settings);
+    const context = buildContext(handle, NO_FACTS, now, settings);
     return { ...context, tallies: new Map(summary.map((row) => [row.id, { dueForJobNotes: row.eligible, withJobNotes: row.withJobNotes }])) };
   }
-  const facts = technicianId === null ? { appointments: [], notesByKey: new Map(), historyByKey: new Map() } : loadMirrorFacts(handle, technicianId);
+  const facts = technicianId === null ? NO_FACTS : loadMirrorFacts(handle, technicianId);
   const context = buildContext(handle, facts, now, settings);
   const others = statement(handle, "SELECT count(*) AS n FROM notes n JOIN appointments a ON a.key = n.appointment_key WHERE n.name = 'XOi Site History' AND (a.technician_id IS NOT ? )").get(technicianId) as { n: number };
   const tallies = new Map(context.tallies);

@@ -1,12 +1,12 @@
-import { integrationFindings, type DiagnosisContext } from '../../../shared/diagnosis/context';
+import { integrationFindings, type DiagnosisContext, type TechnicianTally } from '../../../shared/diagnosis/context';
 import { diagnoseAppointment, notesMask } from '../../../shared/diagnosis/diagnose';
 import type { ActivityFacts, AppointmentFacts, HistoryFacts, IntegrationFacts, NoteFacts, SystemFacts, Verdict } from '../../../shared/diagnosis/types';
 import { statement, transaction, type WriteHandle } from '../store/handles';
 import { fromAppointmentRow } from '../store/tables/appointments';
 import { readTechnicians } from '../store/tables/reference-lists';
 import { readSnapshot, writeSnapshot } from '../store/tables/snapshots';
-import { computeDashboard, computeTechnicianRows, type StateCounts } from './aggregates';
-import { buildContext, loadMirrorFacts } from './load-facts';
+import { computeTechnicianRows, DashboardTally, type StateCounts } from './aggregates';
+import { buildContext, mirrorFactsInSlices, NO_FACTS, technicianTallies } from './load-facts';
 import type { VerdictSettings } from './verdict-settings';
 
 /** What a full recompute leaves behind so the next passes can refresh only what changed. */
@@ -42,33 +42,43 @@ function currentIntegrationFindings(store: WriteHandle, now: number, settings: V
   });
 }
 
+/** Appointments read per slice in a full recompute: small enough that the worker's heap stays small. */
+export const RECOMPUTE_SLICE = 5_000;
+
 /**
  * Diagnoses every mirrored appointment and stores the verdicts (state, codes, notes matrix, search text) in one
  * transaction, with the dashboard and technician summaries, so screens filter and count among tens of thousands
- * instantly. Runs off the main thread.
+ * instantly. Runs off the main thread. The mirror is read twice, a slice at a time: first for the technicians'
+ * tallies, which every verdict may depend on, then to diagnose.
  */
-export function recomputeAllVerdicts(store: WriteHandle, now: number, settings: VerdictSettings): { count: number; cache: VerdictCache } {
-  const facts = loadMirrorFacts(store);
-  const context = buildContext(store, facts, now, settings);
+export function recomputeAllVerdicts(store: WriteHandle, now: number, settings: VerdictSettings, sliceSize = RECOMPUTE_SLICE): { count: number; cache: VerdictCache } {
+  const base = buildContext(store, NO_FACTS, now, settings);
   const technicianNames = new Map(readTechnicians(store).map((technician) => [technician.id, technician.name]));
   const computedAt = new Date(now).toISOString();
-  const count = transaction(store, () => {
+  return transaction(store, () => {
+    const tallies = new Map<string, TechnicianTally>();
+    for (const facts of mirrorFactsInSlices(store, sliceSize)) technicianTallies(facts, now, settings, base.serverCategories, tallies);
+    const context: DiagnosisContext = { ...base, tallies };
     statement(store, 'DELETE FROM verdict_codes').run();
     statement(store, 'DELETE FROM verdicts').run();
     statement(store, "INSERT INTO verdict_search (verdict_search) VALUES ('delete-all')").run();
-    // Counted, not kept: holding every verdict to the end added about 110 MB to the worker's heap at 100,000 appointments.
     const counts: StateCounts = { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 };
-    for (const appointment of facts.appointments) {
-      const notes = facts.notesByKey.get(appointment.key) ?? [];
-      const verdict = diagnoseAppointment({ appointment, notes, history: facts.historyByKey.get(appointment.key) ?? [] }, context);
-      writeVerdict(store, appointment, notes, verdict, appointment.technician ? (technicianNames.get(appointment.technician) ?? appointment.technician) : '', computedAt);
-      counts[verdict.state]++;
+    const dashboard = new DashboardTally();
+    let count = 0;
+    for (const facts of mirrorFactsInSlices(store, sliceSize)) {
+      for (const appointment of facts.appointments) {
+        const notes = facts.notesByKey.get(appointment.key) ?? [];
+        const verdict = diagnoseAppointment({ appointment, notes, history: facts.historyByKey.get(appointment.key) ?? [] }, context);
+        writeVerdict(store, appointment, notes, verdict, appointment.technician ? (technicianNames.get(appointment.technician) ?? appointment.technician) : '', computedAt);
+        counts[verdict.state]++;
+      }
+      dashboard.add(facts, context);
+      count += facts.appointments.length;
     }
-    writeSnapshot(store, 'dashboard', computeDashboard(facts, context, counts), computedAt);
+    writeSnapshot(store, 'dashboard', dashboard.result(counts, now), computedAt);
     writeSnapshot(store, 'technicians', computeTechnicianRows(context), computedAt);
-    return facts.appointments.length;
+    return { count, cache: { context, computedAt: now, settings: JSON.stringify(settings), integrationCodes: context.integrationFindings.map((finding) => finding.code).join(' ') } };
   });
-  return { count, cache: { context, computedAt: now, settings: JSON.stringify(settings), integrationCodes: context.integrationFindings.map((finding) => finding.code).join(' ') } };
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
