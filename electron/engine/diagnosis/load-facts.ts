@@ -77,6 +77,16 @@ export function* mirrorFactsInSlices(handle: Handle, sliceSize: number): Generat
   }
 }
 
+/** The facts of the given appointments only (a pass's changed ones); keys of deleted appointments are skipped. */
+export function mirrorFactsFor(handle: Handle, keys: readonly string[]): MirrorFacts {
+  const marks = keys.map(() => '?').join(', ');
+  return {
+    appointments: (statement(handle, `SELECT * FROM appointments WHERE key IN (${marks})`).all(...keys) as AppointmentRow[]).map(fromAppointmentRow),
+    notesByKey: group(statement(handle, `${NOTE_FACTS} WHERE appointment_key IN (${marks})`).all(...keys) as NoteFactRow[], noteFacts),
+    historyByKey: group(statement(handle, `${HISTORY_FACTS} WHERE appointment_key IN (${marks})`).all(...keys) as HistoryFactRow[], historyFacts),
+  };
+}
+
 /** The facts for one appointment only (the detail view, the CLI for one key). */
 export function loadAppointmentFacts(handle: Handle, key: string): { notes: NoteFacts[]; history: HistoryFacts[] } {
   return {

@@ -1,12 +1,10 @@
 import { integrationFindings, type DiagnosisContext, type TechnicianTally } from '../../../shared/diagnosis/context';
 import { diagnoseAppointment, notesMask } from '../../../shared/diagnosis/diagnose';
-import type { ActivityFacts, AppointmentFacts, HistoryFacts, IntegrationFacts, NoteFacts, SystemFacts, Verdict } from '../../../shared/diagnosis/types';
+import type { ActivityFacts, AppointmentFacts, IntegrationFacts, NoteFacts, SystemFacts, Verdict } from '../../../shared/diagnosis/types';
 import { statement, transaction, type WriteHandle } from '../store/handles';
-import { fromAppointmentRow } from '../store/tables/appointments';
-import { readTechnicians } from '../store/tables/reference-lists';
 import { readSnapshot, writeSnapshot } from '../store/tables/snapshots';
 import { computeTechnicianRows, DashboardTally, type StateCounts } from './aggregates';
-import { buildContext, mirrorFactsInSlices, NO_FACTS, technicianTallies } from './load-facts';
+import { buildContext, mirrorFactsFor, mirrorFactsInSlices, NO_FACTS, technicianTallies, type MirrorFacts } from './load-facts';
 import type { VerdictSettings } from './verdict-settings';
 
 /** What a full recompute leaves behind so the next passes can refresh only what changed. */
@@ -32,6 +30,19 @@ function writeVerdict(store: WriteHandle, appointment: AppointmentFacts, notes: 
   for (const code of verdict.codes) insertCode.run(appointment.key, code);
 }
 
+/** Diagnoses the appointments of `facts` and writes their verdicts; adds each verdict's state to `counts`. */
+function diagnoseAndWrite(store: WriteHandle, facts: MirrorFacts, context: DiagnosisContext, computedAt: string, counts: StateCounts): void {
+  for (const appointment of facts.appointments) {
+    const notes = facts.notesByKey.get(appointment.key) ?? [];
+    const verdict = diagnoseAppointment({ appointment, notes, history: facts.historyByKey.get(appointment.key) ?? [] }, context);
+    const technicianName = appointment.technician ? (context.technicians.get(appointment.technician)?.name ?? appointment.technician) : '';
+    writeVerdict(store, appointment, notes, verdict, technicianName, computedAt);
+    counts[verdict.state]++;
+  }
+}
+
+const noCounts = (): StateCounts => ({ ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 });
+
 function currentIntegrationFindings(store: WriteHandle, now: number, settings: VerdictSettings) {
   return integrationFindings({
     now,
@@ -53,7 +64,6 @@ export const RECOMPUTE_SLICE = 5_000;
  */
 export function recomputeAllVerdicts(store: WriteHandle, now: number, settings: VerdictSettings, sliceSize = RECOMPUTE_SLICE): { count: number; cache: VerdictCache } {
   const base = buildContext(store, NO_FACTS, now, settings);
-  const technicianNames = new Map(readTechnicians(store).map((technician) => [technician.id, technician.name]));
   const computedAt = new Date(now).toISOString();
   return transaction(store, () => {
     const tallies = new Map<string, TechnicianTally>();
@@ -62,16 +72,11 @@ export function recomputeAllVerdicts(store: WriteHandle, now: number, settings: 
     statement(store, 'DELETE FROM verdict_codes').run();
     statement(store, 'DELETE FROM verdicts').run();
     statement(store, "INSERT INTO verdict_search (verdict_search) VALUES ('delete-all')").run();
-    const counts: StateCounts = { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 };
+    const counts = noCounts();
     const dashboard = new DashboardTally();
     let count = 0;
     for (const facts of mirrorFactsInSlices(store, sliceSize)) {
-      for (const appointment of facts.appointments) {
-        const notes = facts.notesByKey.get(appointment.key) ?? [];
-        const verdict = diagnoseAppointment({ appointment, notes, history: facts.historyByKey.get(appointment.key) ?? [] }, context);
-        writeVerdict(store, appointment, notes, verdict, appointment.technician ? (technicianNames.get(appointment.technician) ?? appointment.technician) : '', computedAt);
-        counts[verdict.state]++;
-      }
+      diagnoseAndWrite(store, facts, context, computedAt, counts);
       dashboard.add(facts, context);
       count += facts.appointments.length;
     }
@@ -93,26 +98,17 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  */
 export function refreshVerdicts(store: WriteHandle, now: number, settings: VerdictSettings, keys: ReadonlySet<string>, cache: VerdictCache): number {
   const context: DiagnosisContext = { ...cache.context, now, integrationFindings: currentIntegrationFindings(store, now, settings) };
-  const technicianNames = new Map([...context.technicians.values()].map((technician) => [technician.id, technician.name]));
   const computedAt = new Date(now).toISOString();
   return transaction(store, () => {
-    let count = 0;
+    const counts = noCounts();
     for (const group of chunks([...keys], 400)) {
       const marks = group.map(() => '?').join(', ');
       // The search index rows of deleted appointments (gone with their verdicts) are swept here too.
       statement(store, `DELETE FROM verdict_search WHERE rowid IN (SELECT rowid FROM verdicts WHERE appointment_key IN (${marks}))`).run(...group);
       statement(store, `DELETE FROM verdicts WHERE appointment_key IN (${marks})`).run(...group);
-      const appointments = (statement(store, `SELECT * FROM appointments WHERE key IN (${marks})`).all(...group) as Array<Record<string, unknown>>).map((row) => fromAppointmentRow(row as never));
-      const notes = statement(store, `SELECT appointment_key, name, created_at AS createdAt FROM notes WHERE appointment_key IN (${marks})`).all(...group) as Array<NoteFacts & { appointment_key: string }>;
-      const history = statement(store, `SELECT appointment_key, action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history WHERE appointment_key IN (${marks})`).all(...group) as Array<HistoryFacts & { appointment_key: string }>;
-      for (const appointment of appointments) {
-        const own = notes.filter((note) => note.appointment_key === appointment.key);
-        const verdict = diagnoseAppointment({ appointment, notes: own, history: history.filter((row) => row.appointment_key === appointment.key) }, context);
-        writeVerdict(store, appointment, own, verdict, appointment.technician ? (technicianNames.get(appointment.technician) ?? appointment.technician) : '', computedAt);
-        count++;
-      }
+      diagnoseAndWrite(store, mirrorFactsFor(store, group), context, computedAt, counts);
     }
-    return count;
+    return counts.ok + counts.waiting + counts['needs-action'] + counts.blocked;
   });
 }
 
