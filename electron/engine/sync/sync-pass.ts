@@ -43,12 +43,7 @@ function wipeFeed(store: WriteHandle, feed: FeedName): void {
   else deleteAllHistory(store);
 }
 
-/**
- * One complete pass: the small reference lists and snapshots, then each change feed from its stored cursor to the
- * end. Every page's rows and its new cursor are committed in one transaction, so a crash at any instant loses
- * nothing and never leaves a cursor ahead of the data. Cancellation is honoured between pages: the page in flight
- * is finished and committed first.
- */
+/** What a pass did: rows per feed, and what the verdicts must catch up with. */
 export interface PassOutcome {
   counts: FeedCounts;
   /** Appointments whose rows, notes or history changed in this pass. */
@@ -61,6 +56,12 @@ function referenceFingerprint(store: WriteHandle): string {
   return JSON.stringify([readCompanies(store), readTechnicians(store), readStatuses(store)]);
 }
 
+/**
+ * One complete pass: the small reference lists and snapshots, then each change feed from its stored cursor to the
+ * end. Every page's rows and its new cursor are committed in one transaction, so a crash at any instant loses
+ * nothing and never leaves a cursor ahead of the data. Cancellation is honoured between pages: the page in flight
+ * is finished and committed first.
+ */
 export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
   const { client, store } = context;
   const counts: FeedCounts = {};
