@@ -5,33 +5,10 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDateTime, formatNumber } from '../app/format';
 import { useApiCall } from '../app/use-api';
 import { SyncIndicator } from '../components/SyncIndicator';
+import { RebuildMirrorButton } from '../components/RebuildMirrorButton';
 import { TableHead } from '../components/TableHead';
 
 const MIRROR_PROBLEMS = new Set(['MIRROR_CORRUPT', 'MIRROR_TOO_NEW', 'MIRROR_OPEN_FAILED']);
-
-function RebuildMirror() {
-  const [error, setError] = useState<AppError | null>(null);
-  const [started, setStarted] = useState(false);
-  return (
-    <div className="row">
-      <button
-        type="button"
-        className="primary"
-        onClick={() => {
-          if (!window.confirm('Rebuild the mirror? The local copy is read again from the Schedule server; nothing on the server changes.')) return;
-          void api.call('mirror.rebuild', {}).then((result) => {
-            setError(result.ok ? null : result.error);
-            setStarted(result.ok);
-          });
-        }}
-      >
-        Rebuild mirror
-      </button>
-      {started ? <span role="status">Rebuilding: the first sync reads everything again.</span> : null}
-      {error ? <ErrorMessage error={error} /> : null}
-    </div>
-  );
-}
 
 function StatusPanel({ status }: { status: SyncStatus | null }) {
   if (!status) return null;
@@ -39,7 +16,7 @@ function StatusPanel({ status }: { status: SyncStatus | null }) {
     return (
       <>
         <ErrorMessage title="The local mirror cannot be used" error={{ code: status.code, message: status.message, nextStep: status.nextStep }} />
-        <RebuildMirror />
+        <RebuildMirrorButton primary />
       </>
     );
   }

@@ -1,17 +1,13 @@
-import { useState } from 'react';
-import type { AppError } from '../../../shared/contract';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { useApiCall } from '../../app/use-api';
 import { ProfilesSection } from './ProfilesSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
 import { XoiSection } from './XoiSection';
 import { DesktopSection } from './DesktopSection';
+import { RebuildMirrorButton } from '../../components/RebuildMirrorButton';
 
 export function SettingsPage() {
   const { state, reload } = useApiCall('settings.get', {});
-  const [rebuildError, setRebuildError] = useState<AppError | null>(null);
-  const [rebuilt, setRebuilt] = useState(false);
   return (
     <section aria-labelledby="page-title">
       <h2 id="page-title">Settings</h2>
@@ -30,20 +26,7 @@ export function SettingsPage() {
               Mirror database: <code>{state.value.mirrorFile}</code>
             </p>
             <p>The mirror is a copy of the Schedule server: rebuilding it reads everything again and loses nothing.</p>
-            <button
-              type="button"
-              onClick={() => {
-                if (!window.confirm('Rebuild the mirror from the server?')) return;
-                void api.call('mirror.rebuild', {}).then((result) => {
-                  setRebuildError(result.ok ? null : result.error);
-                  setRebuilt(result.ok);
-                });
-              }}
-            >
-              Rebuild mirror
-            </button>
-            {rebuilt ? <p role="status">The mirror is being rebuilt.</p> : null}
-            {rebuildError ? <ErrorMessage error={rebuildError} /> : null}
+            <RebuildMirrorButton />
           </section>
         </>
       ) : null}
