@@ -22,6 +22,13 @@ export interface HostDeps {
 
 const LETTER_COUNTRIES = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE']);
 
+/** The native save dialog (attached to the main window when there is one); null when the user cancels. */
+async function chooseSavePath(owner: BrowserWindow | null, defaultPath: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
+  const options = { defaultPath, filters: [filter] };
+  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
 /** What only the desktop shell can do: native print and save dialogs, the system browser, start at login. */
 export function electronHostHandlers(deps: HostDeps) {
   return (engine: Handlers): Partial<Handlers> => ({
@@ -29,12 +36,7 @@ export function electronHostHandlers(deps: HostDeps) {
       printDocument(args, {
         createWindow: () => createPrintWindow(deps.bundleDir, deps.ownWebContents),
         waitForReady: (id) => deps.ready.wait(id, 30_000),
-        chooseSavePath: async (defaultName) => {
-          const owner = deps.mainWindow();
-          const options = { defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
-          const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-          return result.canceled || !result.filePath ? null : result.filePath;
-        },
+        chooseSavePath: (defaultName) => chooseSavePath(deps.mainWindow(), defaultName, { name: 'PDF', extensions: ['pdf'] }),
         writeFile: (file, data) => writeFile(file, data),
         pageSize: LETTER_COUNTRIES.has(app.getLocaleCountryCode()) ? 'Letter' : 'A4',
         appOrigin: APP_ORIGIN,
@@ -43,12 +45,10 @@ export function electronHostHandlers(deps: HostDeps) {
     'appointments.exportCsv': async (args) => {
       const produced = await engine['appointments.exportCsv'](args);
       if (produced.outcome !== 'download') return produced;
-      const owner = deps.mainWindow();
-      const options = { defaultPath: produced.fileName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
-      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-      if (choice.canceled || !choice.filePath) return { outcome: 'cancelled' as const };
-      await writeFile(choice.filePath, produced.csv, 'utf8');
-      return { outcome: 'saved' as const, path: choice.filePath, rows: produced.rows };
+      const file = await chooseSavePath(deps.mainWindow(), produced.fileName, { name: 'CSV', extensions: ['csv'] });
+      if (file === null) return { outcome: 'cancelled' as const };
+      await writeFile(file, produced.csv, 'utf8');
+      return { outcome: 'saved' as const, path: file, rows: produced.rows };
     },
     'shell.openExternal': async ({ url }) => {
       const opened = openExternalIfAllowed(url, { openInBrowser: deps.openInBrowser, trustedHosts: deps.trustedHosts, log: deps.log });

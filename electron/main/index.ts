@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { EVENT_NAMES } from '../../shared/contract/channels';
 import type { SyncStatus } from '../../shared/contract/sync';
+import { serverHosts } from '../../shared/links/external-url';
 import { openConsole, type ConsoleRuntime } from '../compose/open-console';
 import { buildMenuTemplate, type MenuCommand } from './app-menu';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
@@ -66,13 +67,7 @@ async function start(): Promise<void> {
   const profiles = await service.dispatch('profiles.list', {});
   if (profiles.ok) {
     const value = profiles.value as { profiles: Array<{ apiUrl: string }> };
-    trustedHosts = value.profiles.flatMap((profile) => {
-      try {
-        return [new URL(profile.apiUrl).hostname];
-      } catch {
-        return [];
-      }
-    });
+    trustedHosts = serverHosts(value.profiles.map((profile) => profile.apiUrl));
   }
   registerContractHandlers(ipcMain, service.dispatch, ownWebContents, log, { onPrintReady: (id, signal) => ready.signal(id, signal) });
 

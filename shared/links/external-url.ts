@@ -46,3 +46,14 @@ export function checkExternalUrl(raw: unknown, extraTrustedHosts: readonly strin
   if (!trusted) return { ok: false, reason: `${host} is not an XOi, WennSoft or configured Schedule address` };
   return { ok: true, url: url.toString() };
 }
+
+/** The host names of the configured Schedule servers, trusted for links beside XOi's and WennSoft's domains. */
+export function serverHosts(apiUrls: readonly string[]): string[] {
+  return apiUrls.flatMap((apiUrl) => {
+    try {
+      return [new URL(apiUrl).hostname];
+    } catch {
+      return [];
+    }
+  });
+}

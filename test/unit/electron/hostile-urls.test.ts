@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalUrl } from '../../../shared/links/external-url';
+import { checkExternalUrl, serverHosts } from '../../../shared/links/external-url';
 import { silentLogger } from '../../../electron/engine/logging/logger';
 import { isAppUrl } from '../../../electron/main/app-origin';
 import { guardWebContents, type GuardedContents } from '../../../electron/main/web-contents-guard';
@@ -138,4 +138,12 @@ describe('hostile URLs are neither navigated to nor opened', () => {
       expect(opened).toEqual([new URL(url).toString()]);
     },
   );
+});
+
+describe('the configured Schedule servers as trusted link hosts', () => {
+  it('takes each profile URL\'s host name and skips what is not a URL', () => {
+    expect(serverHosts(['https://schedule.example.com/ScheduleAPI', 'not a url', 'http://10.0.0.5:8080'])).toEqual(['schedule.example.com', '10.0.0.5']);
+    expect(checkExternalUrl('https://schedule.example.com/appointments', serverHosts(['https://schedule.example.com/ScheduleAPI'])).ok).toBe(true);
+    expect(checkExternalUrl('https://schedule.example.com.evil.test/', serverHosts(['https://schedule.example.com/ScheduleAPI'])).ok).toBe(false);
+  });
 });

@@ -1,23 +1,16 @@
 import { ConsoleError } from '../../../../shared/errors';
+import { serverHosts } from '../../../../shared/links/external-url';
 import { verdictSettingsFrom } from '../../diagnosis/verdict-settings';
 import type { Handlers } from '../../dispatch';
 import type { ServiceContext } from '../context';
 
 export function appointmentHandlers(context: ServiceContext): Pick<Handlers, 'appointments.query' | 'appointments.detail' | 'appointments.filterOptions' | 'appointments.exportCsv' | 'technicians.list' | 'dashboard.get'> {
-  const trustedHosts = (apiUrl: string) => {
-    try {
-      return [new URL(apiUrl).hostname];
-    } catch {
-      return [];
-    }
-  };
-
   return {
     'appointments.query': async (query) => (await context.active()).query('appointments.page', query),
 
     'appointments.detail': async ({ key }) => {
       const active = await context.active();
-      return active.query('appointments.detail', { key, localNow: context.now(), settings: verdictSettingsFrom(active.profile.settings, active.profile.xoi !== null), trustedHosts: trustedHosts(active.apiUrl) });
+      return active.query('appointments.detail', { key, localNow: context.now(), settings: verdictSettingsFrom(active.profile.settings, active.profile.xoi !== null), trustedHosts: serverHosts([active.apiUrl]) });
     },
 
     'appointments.filterOptions': async () => (await context.active()).query('appointments.filterOptions', undefined),

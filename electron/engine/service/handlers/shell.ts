@@ -1,4 +1,4 @@
-import { checkExternalUrl } from '../../../../shared/links/external-url';
+import { checkExternalUrl, serverHosts } from '../../../../shared/links/external-url';
 import type { Handlers } from '../../dispatch';
 import type { ServiceContext } from '../context';
 
@@ -10,13 +10,7 @@ export function shellHandlers(context: ServiceContext): Pick<Handlers, 'shell.op
     'desktop.save': async () => notDesktop,
     'shell.openExternal': async ({ url }) => {
       const active = await context.active();
-      let trusted: string[] = [];
-      try {
-        trusted = [new URL(active.apiUrl).hostname];
-      } catch {
-        trusted = [];
-      }
-      const check = checkExternalUrl(url, trusted);
+      const check = checkExternalUrl(url, serverHosts([active.apiUrl]));
       return check.ok ? { opened: false, reason: 'Open it from the page: the web host does not open windows.' } : { opened: false, reason: `Not opened: ${check.reason}.` };
     },
   };
