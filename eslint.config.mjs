@@ -12,9 +12,29 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 /** Globals that exist only in a browser or only in Node; shared/ must use neither. */
-const universal = new Set(['console', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask',
-  'structuredClone', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'AbortController', 'AbortSignal', 'Intl',
-  'atob', 'btoa', 'crypto', 'performance', 'Event', 'EventTarget', 'DOMException']);
+const universal = new Set([
+  'console',
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'queueMicrotask',
+  'structuredClone',
+  'URL',
+  'URLSearchParams',
+  'TextEncoder',
+  'TextDecoder',
+  'AbortController',
+  'AbortSignal',
+  'Intl',
+  'atob',
+  'btoa',
+  'crypto',
+  'performance',
+  'Event',
+  'EventTarget',
+  'DOMException',
+]);
 const esGlobals = new Set(Object.keys(globals.es2024));
 const hostOnlyGlobals = [...new Set([...Object.keys(globals.browser), ...Object.keys(globals.node)])]
   .filter((name) => !universal.has(name) && !esGlobals.has(name))
@@ -22,11 +42,25 @@ const hostOnlyGlobals = [...new Set([...Object.keys(globals.browser), ...Object.
 
 const noElectron = {
   paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }],
-  patterns: [{ group: ['electron/*', 'electron-log/main', 'electron-log/renderer'], message: 'Only electron/main and electron/preload may import Electron.' }],
+  patterns: [
+    {
+      group: ['electron/*', 'electron-log/main', 'electron-log/renderer'],
+      message: 'Only electron/main and electron/preload may import Electron.',
+    },
+  ],
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,10 +84,13 @@ export default tseslint.config(
     files: ['shared/**'],
     languageOptions: { globals: { __XOI_VERSION__: 'readonly' } },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in every host: no Node built-ins.' })),
-        patterns: [{ regex: '^(?!\\.|zod$|zod/)', message: 'shared/ may import only zod and its own files.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in every host: no Node built-ins.' })),
+          patterns: [{ regex: '^(?!\\.|zod$|zod/)', message: 'shared/ may import only zod and its own files.' }],
+        },
+      ],
       'no-restricted-globals': ['error', ...hostOnlyGlobals],
     },
   },
@@ -65,13 +102,19 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // Advice for the React Compiler, which this project does not use.
       'react-hooks/incompatible-library': 'off',
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.map((name) => ({ name, message: 'The renderer runs sandboxed: no Node built-ins.' })),
-        patterns: [
-          { regex: '(^|/)electron(/(?!preload/api$)|$)', message: 'The renderer talks to the engine only through renderer/api.' },
-          { regex: '^electron', message: 'The renderer never imports Electron.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The renderer runs sandboxed: no Node built-ins.' })),
+          patterns: [
+            {
+              regex: '(^|/)electron(/(?!preload/api$)|$)',
+              message: 'The renderer talks to the engine only through renderer/api.',
+            },
+            { regex: '^electron', message: 'The renderer never imports Electron.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -44,7 +44,9 @@ export async function buildNode() {
   await esbuild({
     ...common,
     entryPoints: [{ in: 'electron/main/system-browser.ts', out: 'electron/system-browser' }],
-    banner: { js: '/* eng-disable OPEN_EXTERNAL_JS_CHECK */ // Only URLs accepted by checkExternalUrl reach this file (see electron/main/system-browser.ts).' },
+    banner: {
+      js: '/* eng-disable OPEN_EXTERNAL_JS_CHECK */ // Only URLs accepted by checkExternalUrl reach this file (see electron/main/system-browser.ts).',
+    },
   });
   const cli = path.join(root, 'dist/cli/xoi-console.cjs');
   const text = readFileSync(cli, 'utf8');

@@ -12,8 +12,13 @@ export function findElectron(root) {
     return existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
   };
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const candidate = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, binaryName() ?? (process.platform === 'win32' ? 'electron.exe' : 'electron'));
-    return existsSync(candidate) ? { path: candidate } : { missing: `ELECTRON_OVERRIDE_DIST_PATH does not contain an Electron executable (${candidate})` };
+    const candidate = path.join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      binaryName() ?? (process.platform === 'win32' ? 'electron.exe' : 'electron'),
+    );
+    return existsSync(candidate)
+      ? { path: candidate }
+      : { missing: `ELECTRON_OVERRIDE_DIST_PATH does not contain an Electron executable (${candidate})` };
   }
   const installed = () => {
     const name = binaryName();
@@ -25,6 +30,7 @@ export function findElectron(root) {
   const download = spawnSync(process.execPath, [path.join(pkg, 'install.js')], { encoding: 'utf8', timeout: 180_000 });
   const fetched = installed();
   if (download.status === 0 && fetched) return { path: fetched };
-  const firstLine = `${download.stderr ?? ''}${download.stdout ?? ''}`.split('\n').find((line) => line.trim()) ?? 'no output';
+  const firstLine =
+    `${download.stderr ?? ''}${download.stdout ?? ''}`.split('\n').find((line) => line.trim()) ?? 'no output';
   return { missing: `downloading it failed: ${firstLine.trim().slice(0, 200)}` };
 }

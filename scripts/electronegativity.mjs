@@ -40,8 +40,13 @@ try {
   const serious = result.issues.filter((issue) => issue.severity.name === 'HIGH' || issue.severity.name === 'MEDIUM');
   const low = result.issues.length - serious.length;
   for (const error of unparsable) console.log(`CANNOT PARSE ${path.relative(stage, error.file)}: ${error.message}`);
-  for (const issue of serious) console.log(`${issue.severity.name} ${issue.id} ${issue.file}:${issue.location.line}:${issue.location.column} ${issue.description}`);
-  console.log(`electronegativity: ${result.globalChecks} global and ${result.atomicChecks} atomic checks; ${serious.length} HIGH/MEDIUM, ${low} LOW/INFORMATIONAL, ${unparsable.length} files not parsed`);
+  for (const issue of serious)
+    console.log(
+      `${issue.severity.name} ${issue.id} ${issue.file}:${issue.location.line}:${issue.location.column} ${issue.description}`,
+    );
+  console.log(
+    `electronegativity: ${result.globalChecks} global and ${result.atomicChecks} atomic checks; ${serious.length} HIGH/MEDIUM, ${low} LOW/INFORMATIONAL, ${unparsable.length} files not parsed`,
+  );
   process.exitCode = serious.length === 0 && unparsable.length === 0 ? 0 : 1;
 } finally {
   rmSync(stage, { recursive: true, force: true });

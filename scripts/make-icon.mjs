@@ -7,13 +7,17 @@ import { deflateSync } from 'node:zlib';
 const size = 512;
 const pixels = Buffer.alloc(size * size * 4);
 const inRoundedSquare = (x, y) => {
-  const r = 96, m = 16;
+  const r = 96,
+    m = 16;
   const cx = Math.min(Math.max(x, m + r), size - m - r);
   const cy = Math.min(Math.max(y, m + r), size - m - r);
   return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 };
 const distToSegment = (px, py, ax, ay, bx, by) => {
-  const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 };
 for (let y = 0; y < size; y++) {
@@ -40,13 +44,24 @@ const crc = (buf) => {
   return (c ^ 0xffffffff) >>> 0;
 };
 const chunk = (type, data) => {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type), data]);
-  const sum = Buffer.alloc(4); sum.writeUInt32BE(crc(body));
+  const sum = Buffer.alloc(4);
+  sum.writeUInt32BE(crc(body));
   return Buffer.concat([len, body, sum]);
 };
 const header = Buffer.alloc(13);
-header.writeUInt32BE(size, 0); header.writeUInt32BE(size, 4); header[8] = 8; header[9] = 6;
-writeFileSync(new URL('../build/icon.png', import.meta.url), Buffer.concat([
-  Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0)),
-]));
+header.writeUInt32BE(size, 0);
+header.writeUInt32BE(size, 4);
+header[8] = 8;
+header[9] = 6;
+writeFileSync(
+  new URL('../build/icon.png', import.meta.url),
+  Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]),
+);

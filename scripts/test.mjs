@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, then one closing line "N passed, N failed".
-//   lint, type checks (Node side, DOM side, e2e), build, Vitest (unit + integration),
+//   lint, formatting, type checks (Node side, DOM side, e2e), build, Vitest (unit + integration),
 //   Playwright in Chromium (end to end), Electronegativity on the built JavaScript.
 // On Linux the whole run happens inside a private D-Bus session with an unlocked gnome-keyring,
 // so the keychain tests use a real Secret Service without touching the user's own keyring.
-// Options: --only <step[,step]>   run only the named steps (lint, typecheck, build, vitest, e2e, electronegativity)
+// Options: --only <step[,step]>   run only the named steps (lint, format, typecheck, build, vitest, e2e, electronegativity)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -24,8 +24,12 @@ function which(command) {
 if (process.platform === 'linux' && !process.env.XOI_TEST_KEYRING_SESSION) {
   const missing = ['dbus-run-session', 'gnome-keyring-daemon'].filter((command) => !which(command));
   if (missing.length > 0) {
-    console.error(`npm test needs a private Secret Service for the keychain tests, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing.`);
-    console.error('Install them with: sudo apt-get install dbus gnome-keyring libsecret-1-dev (see README, "Testing on Linux").');
+    console.error(
+      `npm test needs a private Secret Service for the keychain tests, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing.`,
+    );
+    console.error(
+      'Install them with: sudo apt-get install dbus gnome-keyring libsecret-1-dev (see README, "Testing on Linux").',
+    );
     console.error('0 passed, 1 failed');
     process.exit(1);
   }
@@ -33,7 +37,12 @@ if (process.platform === 'linux' && !process.env.XOI_TEST_KEYRING_SESSION) {
   const inner = `echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "${process.execPath}" "${fileURLToPath(import.meta.url)}" "$@"`;
   const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner, 'sh', ...argv], {
     stdio: 'inherit',
-    env: { ...process.env, HOME: home, XDG_DATA_HOME: path.join(home, '.local', 'share'), XOI_TEST_KEYRING_SESSION: '1' },
+    env: {
+      ...process.env,
+      HOME: home,
+      XDG_DATA_HOME: path.join(home, '.local', 'share'),
+      XOI_TEST_KEYRING_SESSION: '1',
+    },
   });
   rmSync(home, { recursive: true, force: true });
   process.exit(result.status ?? 1);
@@ -45,9 +54,30 @@ const playwrightReport = path.join(reports, 'playwright.json');
 
 const steps = [
   { name: 'lint', command: bin('eslint'), args: ['.'] },
-  { name: 'typecheck', label: 'typecheck (Node side)', command: bin('tsc'), args: ['-p', 'tsconfig.node.json', '--noEmit'] },
-  { name: 'typecheck', label: 'typecheck (DOM side)', command: bin('tsc'), args: ['-p', 'tsconfig.web.json', '--noEmit'] },
-  { name: 'typecheck', label: 'typecheck (e2e)', command: bin('tsc'), args: ['-p', 'test/e2e/tsconfig.json', '--noEmit'] },
+  {
+    name: 'format',
+    label: 'format (Prettier, 120 columns)',
+    command: bin('prettier'),
+    args: ['--check', '--log-level', 'warn', '.'],
+  },
+  {
+    name: 'typecheck',
+    label: 'typecheck (Node side)',
+    command: bin('tsc'),
+    args: ['-p', 'tsconfig.node.json', '--noEmit'],
+  },
+  {
+    name: 'typecheck',
+    label: 'typecheck (DOM side)',
+    command: bin('tsc'),
+    args: ['-p', 'tsconfig.web.json', '--noEmit'],
+  },
+  {
+    name: 'typecheck',
+    label: 'typecheck (e2e)',
+    command: bin('tsc'),
+    args: ['-p', 'test/e2e/tsconfig.json', '--noEmit'],
+  },
   { name: 'build', command: process.execPath, args: ['scripts/build.mjs'] },
   {
     name: 'vitest',
@@ -57,7 +87,12 @@ const steps = [
     env: { XOI_SKIP_RENDERER_BUILD: '1' },
     count: () => {
       const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
-      return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0) };
+      return {
+        passed: report.numPassedTests,
+        failed:
+          report.numFailedTests +
+          (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0),
+      };
     },
   },
   {
@@ -71,7 +106,13 @@ const steps = [
       return { passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky };
     },
   },
-  { name: 'electronegativity', label: 'Electronegativity (built JavaScript)', command: process.execPath, args: ['scripts/electronegativity.mjs'], optional: !existsSync(path.join(root, 'scripts/electronegativity.mjs')) },
+  {
+    name: 'electronegativity',
+    label: 'Electronegativity (built JavaScript)',
+    command: process.execPath,
+    args: ['scripts/electronegativity.mjs'],
+    optional: !existsSync(path.join(root, 'scripts/electronegativity.mjs')),
+  },
 ];
 
 let passed = 0;
@@ -83,7 +124,11 @@ for (const step of steps) {
   const label = step.label ?? step.name;
   console.log(`\n=== ${label} ===`);
   const started = Date.now();
-  const result = spawnSync(step.command, step.args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...step.env } });
+  const result = spawnSync(step.command, step.args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
   const ok = result.status === 0;
   let counted = ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
   if (step.count) {
@@ -96,7 +141,9 @@ for (const step of steps) {
   }
   passed += counted.passed;
   failed += counted.failed;
-  summary.push(`${ok ? 'ok  ' : 'FAIL'} ${label} (${counted.passed} passed, ${counted.failed} failed, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  summary.push(
+    `${ok ? 'ok  ' : 'FAIL'} ${label} (${counted.passed} passed, ${counted.failed} failed, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 rmSync(reports, { recursive: true, force: true });
 console.log(`\n${summary.join('\n')}`);

@@ -41,9 +41,10 @@ export function redactValue(value: unknown, knownSecrets: readonly string[] = []
   if (Array.isArray(value)) return value.map((item) => redactValue(item, knownSecrets, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = SENSITIVE_KEY.test(key) && item !== null && item !== undefined && typeof item !== 'boolean'
-      ? REDACTED
-      : redactValue(item, knownSecrets, depth + 1);
+    out[key] =
+      SENSITIVE_KEY.test(key) && item !== null && item !== undefined && typeof item !== 'boolean'
+        ? REDACTED
+        : redactValue(item, knownSecrets, depth + 1);
   }
   return out;
 }

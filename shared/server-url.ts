@@ -6,11 +6,14 @@ export type ServerUrlCheck = { ok: true; url: string } | { ok: false; message: s
 
 export function checkServerUrl(input: string, field = 'URL'): ServerUrlCheck {
   const text = input.trim();
-  if (text === '') return { ok: false, message: `Enter the ${field}, for example https://schedule.example.com/ScheduleAPI.` };
+  if (text === '')
+    return { ok: false, message: `Enter the ${field}, for example https://schedule.example.com/ScheduleAPI.` };
   if (/\s/.test(text)) return { ok: false, message: `The ${field} must not contain spaces.` };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
-  if (!scheme || !text.includes('://')) return { ok: false, message: `The ${field} must start with https:// (or http:// on a trusted network).` };
-  if (scheme !== 'https' && scheme !== 'http') return { ok: false, message: `The ${field} must use https:// or http://, not ${scheme}://.` };
+  if (!scheme || !text.includes('://'))
+    return { ok: false, message: `The ${field} must start with https:// (or http:// on a trusted network).` };
+  if (scheme !== 'https' && scheme !== 'http')
+    return { ok: false, message: `The ${field} must use https:// or http://, not ${scheme}://.` };
   let url: URL;
   try {
     url = new URL(text);
@@ -18,12 +21,18 @@ export function checkServerUrl(input: string, field = 'URL'): ServerUrlCheck {
     return { ok: false, message: `The ${field} is not a valid web address.` };
   }
   if (url.username !== '' || url.password !== '') {
-    return { ok: false, message: `Do not put a user name or password in the ${field}; enter them in their own fields.` };
+    return {
+      ok: false,
+      message: `Do not put a user name or password in the ${field}; enter them in their own fields.`,
+    };
   }
   const rawHost = /^[a-z]+:\/\/([^/:?#]*)/i.exec(text)?.[1] ?? '';
   // Internationalised names can imitate another server; ask for the ASCII (xn--) form, which is unambiguous.
   if ([...rawHost].some((char) => (char.codePointAt(0) ?? 0) > 0x7e)) {
-    return { ok: false, message: `The ${field}'s server name has non-ASCII characters; enter its ASCII form instead (${url.hostname}).` };
+    return {
+      ok: false,
+      message: `The ${field}'s server name has non-ASCII characters; enter its ASCII form instead (${url.hostname}).`,
+    };
   }
   if (url.hostname === '') return { ok: false, message: `The ${field} has no server name.` };
   if (url.search !== '' || url.hash !== '') return { ok: false, message: `The ${field} must not contain "?" or "#".` };

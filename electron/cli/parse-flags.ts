@@ -9,7 +9,9 @@ export function parseFlags<O extends Options>(command: string, argv: string[], o
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const known = Object.keys(options).map((name) => `--${name}`).join(', ');
+    const known = Object.keys(options)
+      .map((name) => `--${name}`)
+      .join(', ');
     const ambiguous = /Option '(--[^']+)' argument is ambiguous/.exec(message);
     const sentence = ambiguous
       ? `${ambiguous[1]} needs a value (write a value that starts with "-" as ${ambiguous[1]}=-VALUE)`
@@ -20,7 +22,8 @@ export function parseFlags<O extends Options>(command: string, argv: string[], o
 
 export function integerFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}".`);
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}".`);
   const number = Number(value);
   if (number < min || number > max) throw new UsageError(`--${name} must be from ${min} to ${max}, not ${number}.`);
   return number;

@@ -44,7 +44,16 @@ function embedded(sandbox: Sandbox): EmbeddedSandbox {
  * engine and hands back one service. The engine never imports the sandbox; this is where they meet.
  */
 export async function openConsole(options: OpenConsoleOptions): Promise<ConsoleRuntime> {
-  const sandbox = options.sandbox === false ? null : await startSandbox({ seed: 7, appointments: 2000, speed: 1, ...options.sandbox, onError: (error) => options.log.warn('Sandbox error', error) });
+  const sandbox =
+    options.sandbox === false
+      ? null
+      : await startSandbox({
+          seed: 7,
+          appointments: 2000,
+          speed: 1,
+          ...options.sandbox,
+          onError: (error) => options.log.warn('Sandbox error', error),
+        });
   const service = createService({
     host: options.host,
     version: options.version,

@@ -29,7 +29,10 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
     }
     const parsed = methods[method].args.safeParse(rawArgs ?? {});
     if (!parsed.success) {
-      return fail('INVALID_ARGUMENT', `Invalid arguments for ${method}: ${describeZodError(parsed.error, 'arguments')}.`);
+      return fail(
+        'INVALID_ARGUMENT',
+        `Invalid arguments for ${method}: ${describeZodError(parsed.error, 'arguments')}.`,
+      );
     }
     try {
       const handler = handlers[method] as (args: unknown) => unknown;

@@ -1,6 +1,13 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-export type MenuCommand = 'print-setup-sheet' | 'save-setup-sheet-pdf' | 'export-csv' | 'print-report' | 'save-report-pdf' | 'sync-now' | 'go-settings';
+export type MenuCommand =
+  | 'print-setup-sheet'
+  | 'save-setup-sheet-pdf'
+  | 'export-csv'
+  | 'print-report'
+  | 'save-report-pdf'
+  | 'sync-now'
+  | 'go-settings';
 
 export interface MenuActions {
   command(command: MenuCommand): void;
@@ -15,19 +22,40 @@ export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuAction
     label: '&File',
     submenu: [
       { label: 'Print Setup Sheet…', accelerator: 'CmdOrCtrl+P', click: () => actions.command('print-setup-sheet') },
-      { label: 'Save Setup Sheet as PDF…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.command('save-setup-sheet-pdf') },
-      { label: 'Print Troubleshooting Report…', accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.command('print-report') },
+      {
+        label: 'Save Setup Sheet as PDF…',
+        accelerator: 'CmdOrCtrl+Shift+S',
+        click: () => actions.command('save-setup-sheet-pdf'),
+      },
+      {
+        label: 'Print Troubleshooting Report…',
+        accelerator: 'CmdOrCtrl+Shift+P',
+        click: () => actions.command('print-report'),
+      },
       { label: 'Save Troubleshooting Report as PDF…', click: () => actions.command('save-report-pdf') },
       { type: 'separator' },
       { label: 'Export Appointments as CSV…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export-csv') },
       { type: 'separator' },
       { label: 'Sync Now', accelerator: 'CmdOrCtrl+R', click: () => actions.command('sync-now') },
-      ...(mac ? [] : [{ type: 'separator' } as const, { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: () => actions.command('go-settings') }, { type: 'separator' } as const, { role: 'quit', label: 'E&xit' } as const]),
+      ...(mac
+        ? []
+        : [
+            { type: 'separator' } as const,
+            { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: () => actions.command('go-settings') },
+            { type: 'separator' } as const,
+            { role: 'quit', label: 'E&xit' } as const,
+          ]),
     ],
   };
   const view: MenuItemConstructorOptions = {
     label: '&View',
-    submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
   };
   const window: MenuItemConstructorOptions = { label: '&Window', role: 'windowMenu' };
   const help: MenuItemConstructorOptions = {
@@ -35,7 +63,9 @@ export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuAction
     role: 'help',
     submenu: [
       { label: 'Open Logs Folder', click: () => actions.openLogsFolder() },
-      ...(mac ? [] : [{ type: 'separator' } as const, { label: 'About XOi Console', click: () => actions.showAbout() }]),
+      ...(mac
+        ? []
+        : [{ type: 'separator' } as const, { label: 'About XOi Console', click: () => actions.showAbout() }]),
     ],
   };
   const appMenu: MenuItemConstructorOptions = {
@@ -52,5 +82,7 @@ export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuAction
       { role: 'quit' },
     ],
   };
-  return mac ? [appMenu, file, { role: 'editMenu' }, view, window, help] : [file, { label: '&Edit', role: 'editMenu' }, view, window, help];
+  return mac
+    ? [appMenu, file, { role: 'editMenu' }, view, window, help]
+    : [file, { label: '&Edit', role: 'editMenu' }, view, window, help];
 }

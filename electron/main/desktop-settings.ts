@@ -5,7 +5,11 @@ import { readJsonFile, writeJsonFile } from '../engine/profiles/json-file';
 const schema = z.object({
   closeToTray: z.boolean().default(false),
   startAtLogin: z.boolean().default(false),
-  bounds: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).partial().nullable().default(null),
+  bounds: z
+    .object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })
+    .partial()
+    .nullable()
+    .default(null),
   maximized: z.boolean().default(false),
 });
 export type DesktopSettings = z.infer<typeof schema>;

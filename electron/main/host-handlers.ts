@@ -23,7 +23,11 @@ export interface HostDeps {
 const LETTER_COUNTRIES = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE']);
 
 /** The native save dialog (attached to the main window when there is one); null when the user cancels. */
-async function chooseSavePath(owner: BrowserWindow | null, defaultPath: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
+async function chooseSavePath(
+  owner: BrowserWindow | null,
+  defaultPath: string,
+  filter: { name: string; extensions: string[] },
+): Promise<string | null> {
   const options = { defaultPath, filters: [filter] };
   const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
@@ -36,7 +40,8 @@ export function electronHostHandlers(deps: HostDeps) {
       printDocument(args, {
         createWindow: () => createPrintWindow(deps.bundleDir, deps.ownWebContents),
         waitForReady: (id) => deps.ready.wait(id, 30_000),
-        chooseSavePath: (defaultName) => chooseSavePath(deps.mainWindow(), defaultName, { name: 'PDF', extensions: ['pdf'] }),
+        chooseSavePath: (defaultName) =>
+          chooseSavePath(deps.mainWindow(), defaultName, { name: 'PDF', extensions: ['pdf'] }),
         writeFile: (file, data) => writeFile(file, data),
         pageSize: LETTER_COUNTRIES.has(app.getLocaleCountryCode()) ? 'Letter' : 'A4',
         appOrigin: APP_ORIGIN,
@@ -51,10 +56,21 @@ export function electronHostHandlers(deps: HostDeps) {
       return { outcome: 'saved' as const, path: file, rows: produced.rows };
     },
     'shell.openExternal': async ({ url }) => {
-      const opened = openExternalIfAllowed(url, { openInBrowser: deps.openInBrowser, trustedHosts: deps.trustedHosts, log: deps.log });
-      return { opened, reason: opened ? null : 'Only links to XOi, WennSoft and your Schedule server open from the console.' };
+      const opened = openExternalIfAllowed(url, {
+        openInBrowser: deps.openInBrowser,
+        trustedHosts: deps.trustedHosts,
+        log: deps.log,
+      });
+      return {
+        opened,
+        reason: opened ? null : 'Only links to XOi, WennSoft and your Schedule server open from the console.',
+      };
     },
-    'desktop.get': async () => ({ available: true, closeToTray: deps.desktop.get().closeToTray, startAtLogin: deps.desktop.get().startAtLogin }),
+    'desktop.get': async () => ({
+      available: true,
+      closeToTray: deps.desktop.get().closeToTray,
+      startAtLogin: deps.desktop.get().startAtLogin,
+    }),
     'desktop.save': async ({ closeToTray, startAtLogin }) => {
       deps.desktop.update({ closeToTray, startAtLogin });
       app.setLoginItemSettings({ openAtLogin: startAtLogin });

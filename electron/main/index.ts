@@ -61,7 +61,16 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     log,
     workerDir: bundleDir,
-    hostHandlers: electronHostHandlers({ bundleDir, ownWebContents, ready, desktop, mainWindow: () => mainWindow, trustedHosts: () => trustedHosts, openInBrowser: openInSystemBrowser, log }),
+    hostHandlers: electronHostHandlers({
+      bundleDir,
+      ownWebContents,
+      ready,
+      desktop,
+      mainWindow: () => mainWindow,
+      trustedHosts: () => trustedHosts,
+      openInBrowser: openInSystemBrowser,
+      log,
+    }),
   });
   const service = runtime.service;
   const profiles = await service.dispatch('profiles.list', {});
@@ -69,14 +78,26 @@ async function start(): Promise<void> {
     const value = profiles.value as { profiles: Array<{ apiUrl: string }> };
     trustedHosts = serverHosts(value.profiles.map((profile) => profile.apiUrl));
   }
-  registerContractHandlers(ipcMain, service.dispatch, ownWebContents, log, { onPrintReady: (id, signal) => ready.signal(id, signal) });
+  registerContractHandlers(ipcMain, service.dispatch, ownWebContents, log, {
+    onPrintReady: (id, signal) => ready.signal(id, signal),
+  });
 
   const send = (command: MenuCommand) => mainWindow?.webContents.send('event:menu.command', { command });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, {
-    command: send,
-    openLogsFolder: () => void shell.openPath(path.dirname(logFilePath())),
-    showAbout: () => void dialog.showMessageBox({ type: 'info', title: 'About XOi Console', message: `XOi Console ${app.getVersion()}`, detail: 'Administration console for the XOi Vision integration of WennSoft Service Management.' }),
-  })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(process.platform, {
+        command: send,
+        openLogsFolder: () => void shell.openPath(path.dirname(logFilePath())),
+        showAbout: () =>
+          void dialog.showMessageBox({
+            type: 'info',
+            title: 'About XOi Console',
+            message: `XOi Console ${app.getVersion()}`,
+            detail: 'Administration console for the XOi Vision integration of WennSoft Service Management.',
+          }),
+      }),
+    ),
+  );
 
   const tray = createStatusTray(path.join(bundleDir, 'icon.png'), {
     open: focusExisting,
@@ -88,7 +109,8 @@ async function start(): Promise<void> {
   service.events.subscribe((name, payload) => {
     if (name === 'sync.status') tray.update(payload as SyncStatus);
     if (!(EVENT_NAMES as readonly string[]).includes(name)) return;
-    for (const window of BrowserWindow.getAllWindows()) if (ownWebContents.has(window.webContents.id)) window.webContents.send(`event:${name}`, payload);
+    for (const window of BrowserWindow.getAllWindows())
+      if (ownWebContents.has(window.webContents.id)) window.webContents.send(`event:${name}`, payload);
   });
 
   mainWindow = createMainWindow(bundleDir, desktop);

@@ -19,7 +19,13 @@ export interface IpcOptions {
  * One handler per contract method. Each checks its sender before anything else, then hands the raw argument to the
  * dispatcher, which parses it with the method's zod schema.
  */
-export function registerContractHandlers(ipcMain: IpcMainLike, dispatch: Dispatch, ownWebContentsIds: ReadonlySet<number>, log: Logger, options: IpcOptions = {}): () => void {
+export function registerContractHandlers(
+  ipcMain: IpcMainLike,
+  dispatch: Dispatch,
+  ownWebContentsIds: ReadonlySet<number>,
+  log: Logger,
+  options: IpcOptions = {},
+): () => void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(method, async (event, args) => {
       if (!isTrustedSender(event, ownWebContentsIds)) {
@@ -28,7 +34,11 @@ export function registerContractHandlers(ipcMain: IpcMainLike, dispatch: Dispatc
       }
       if (method === 'print.ready' && options.onPrintReady) {
         const parsed = methods['print.ready'].args.safeParse(args ?? {});
-        if (!parsed.success) return fail('INVALID_ARGUMENT', `Invalid arguments for print.ready: ${describeZodError(parsed.error, 'arguments')}.`);
+        if (!parsed.success)
+          return fail(
+            'INVALID_ARGUMENT',
+            `Invalid arguments for print.ready: ${describeZodError(parsed.error, 'arguments')}.`,
+          );
         return ok({ acknowledged: options.onPrintReady(event.sender.id, parsed.data) });
       }
       return dispatch(method, args);

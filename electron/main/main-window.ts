@@ -8,7 +8,10 @@ import { MIN_SIZE, restoreBounds } from './window-state';
 /** The console's window, where the user left it (on a display that still exists), locked down like every window. */
 export function createMainWindow(bundleDir: string, desktop: DesktopSettingsStore): BrowserWindow {
   const saved = desktop.get();
-  const bounds = restoreBounds(saved.bounds ?? null, screen.getAllDisplays().map((display) => display.workArea));
+  const bounds = restoreBounds(
+    saved.bounds ?? null,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
     ...bounds,
     minWidth: MIN_SIZE.width,

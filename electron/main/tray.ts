@@ -11,7 +11,10 @@ export interface TrayActions {
 }
 
 /** The tray icon (menu bar on macOS): the poller's state, Sync now, Pause or Resume, Open, Quit. */
-export function createStatusTray(iconPath: string, actions: TrayActions): { update(status: SyncStatus): void; destroy(): void } {
+export function createStatusTray(
+  iconPath: string,
+  actions: TrayActions,
+): { update(status: SyncStatus): void; destroy(): void } {
   const image = nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 });
   const tray = new Tray(image);
   tray.setToolTip('XOi Console');
@@ -19,15 +22,19 @@ export function createStatusTray(iconPath: string, actions: TrayActions): { upda
   const update = (status: SyncStatus) => {
     const label = trayStatusLabel(status);
     tray.setToolTip(`XOi Console: ${label}`);
-    tray.setContextMenu(Menu.buildFromTemplate([
-      { label, enabled: false },
-      { type: 'separator' },
-      { label: 'Sync Now', click: () => actions.syncNow(), enabled: status.state !== 'running' },
-      status.state === 'paused' ? { label: 'Resume', click: () => actions.resume() } : { label: 'Pause', click: () => actions.pause() },
-      { type: 'separator' },
-      { label: 'Open XOi Console', click: () => actions.open() },
-      { label: 'Quit', click: () => actions.quit() },
-    ]));
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        { label, enabled: false },
+        { type: 'separator' },
+        { label: 'Sync Now', click: () => actions.syncNow(), enabled: status.state !== 'running' },
+        status.state === 'paused'
+          ? { label: 'Resume', click: () => actions.resume() }
+          : { label: 'Pause', click: () => actions.pause() },
+        { type: 'separator' },
+        { label: 'Open XOi Console', click: () => actions.open() },
+        { label: 'Quit', click: () => actions.quit() },
+      ]),
+    );
   };
   update({ state: 'stopped', lastSuccessAt: null });
   return { update, destroy: () => tray.destroy() };

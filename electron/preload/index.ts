@@ -21,4 +21,7 @@ const events = Object.fromEntries(
   ]),
 );
 
-contextBridge.exposeInMainWorld('xoiConsole', Object.freeze({ methods: Object.freeze(methods), events: Object.freeze(events) }));
+contextBridge.exposeInMainWorld(
+  'xoiConsole',
+  Object.freeze({ methods: Object.freeze(methods), events: Object.freeze(events) }),
+);

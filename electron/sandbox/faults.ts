@@ -35,19 +35,27 @@ export class FaultSpecError extends Error {
 
 export function parseFaultSpec(spec: string): FaultRule[] {
   const rules: FaultRule[] = [];
-  for (const rawRule of spec.split(';').map((part) => part.trim()).filter(Boolean)) {
+  for (const rawRule of spec
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^(\*|\/[^:\s]*):(.*)$/.exec(rawRule);
     const route = match ? (match[1] === '*' ? '/' : (match[1] ?? '/')) : '/';
     const body = match ? (match[2] ?? '') : rawRule;
     const rule: FaultRule = { route, latency: null, rates: {} };
-    for (const setting of body.split(',').map((part) => part.trim()).filter(Boolean)) {
+    for (const setting of body
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const [name = '', value = ''] = setting.split('=').map((part) => part.trim());
       if (name === 'latency') {
         const range = /^(\d+)(?:-(\d+))?$/.exec(value);
-        if (!range) throw new FaultSpecError(`"${setting}": latency must be milliseconds, like latency=50 or latency=10-200`);
+        if (!range)
+          throw new FaultSpecError(`"${setting}": latency must be milliseconds, like latency=50 or latency=10-200`);
         const min = Number(range[1]);
         const max = range[2] === undefined ? min : Number(range[2]);
-        if (max < min || max > 60_000) throw new FaultSpecError(`"${setting}": latency range must go up, at most 60000 ms`);
+        if (max < min || max > 60_000)
+          throw new FaultSpecError(`"${setting}": latency range must go up, at most 60000 ms`);
         rule.latency = [min, max];
         continue;
       }
@@ -55,7 +63,8 @@ export function parseFaultSpec(spec: string): FaultRule[] {
         throw new FaultSpecError(`"${setting}": unknown fault "${name}" (allowed: latency, ${FAULT_KINDS.join(', ')})`);
       }
       const rate = Number(value);
-      if (value === '' || !Number.isFinite(rate) || rate < 0 || rate > 1) throw new FaultSpecError(`"${setting}": the rate must be a number from 0 to 1`);
+      if (value === '' || !Number.isFinite(rate) || rate < 0 || rate > 1)
+        throw new FaultSpecError(`"${setting}": the rate must be a number from 0 to 1`);
       rule.rates[name as FaultKind] = rate;
     }
     rules.push(rule);
@@ -66,7 +75,16 @@ export function parseFaultSpec(spec: string): FaultRule[] {
 export class FaultInjector {
   private rules: FaultRule[] = [];
   private rng: Rng;
-  readonly injected: Record<FaultKind | 'latency', number> = { latency: 0, reset: 0, '5xx': 0, '429': 0, '429date': 0, malformed: 0, truncate: 0, trickle: 0 };
+  readonly injected: Record<FaultKind | 'latency', number> = {
+    latency: 0,
+    reset: 0,
+    '5xx': 0,
+    '429': 0,
+    '429date': 0,
+    malformed: 0,
+    truncate: 0,
+    trickle: 0,
+  };
 
   constructor(spec: string, seed: number) {
     this.rng = createRng(seed ^ 0x5eed);

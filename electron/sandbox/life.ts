@@ -13,7 +13,11 @@ export const LIFE_INTERVAL_MS = 10 * MINUTE;
 export class WorldLife {
   private callNumber = 900000;
 
-  constructor(private readonly world: SandboxWorld, private readonly clock: SandboxClock, private readonly rng: Rng) {}
+  constructor(
+    private readonly world: SandboxWorld,
+    private readonly clock: SandboxClock,
+    private readonly rng: Rng,
+  ) {}
 
   tick(): void {
     const now = this.clock.now();
@@ -22,20 +26,23 @@ export class WorldLife {
     if (rng.chance(0.6) && technicianIds.length > 0) {
       const taskDate = now + rng.int(1, 72) * HOUR;
       const assigned = rng.chance(0.6);
-      this.world.putAppointment({
-        company: rng.chance(0.6) ? 'TWO' : 'THREE',
-        serviceCall: `SC${++this.callNumber}`,
-        appointment: '001',
-        customer: `${rng.pick(CUSTOMERS)} – ${rng.int(10, 999)} Main St`,
-        status: assigned ? 'Dispatched' : 'Unassigned',
-        technician: assigned ? rng.pick(technicianIds) : null,
-        taskDate: iso(taskDate - (taskDate % HOUR)),
-        estimatedHours: rng.int(2, 12) / 2,
-        completedAt: null,
-        createdIn: rng.chance(0.7) ? 'Schedule' : 'Signature',
-        createdAt: iso(now),
-        modifiedAt: iso(now),
-      }, rng.pick(DISPATCHERS));
+      this.world.putAppointment(
+        {
+          company: rng.chance(0.6) ? 'TWO' : 'THREE',
+          serviceCall: `SC${++this.callNumber}`,
+          appointment: '001',
+          customer: `${rng.pick(CUSTOMERS)} – ${rng.int(10, 999)} Main St`,
+          status: assigned ? 'Dispatched' : 'Unassigned',
+          technician: assigned ? rng.pick(technicianIds) : null,
+          taskDate: iso(taskDate - (taskDate % HOUR)),
+          estimatedHours: rng.int(2, 12) / 2,
+          completedAt: null,
+          createdIn: rng.chance(0.7) ? 'Schedule' : 'Signature',
+          createdAt: iso(now),
+          modifiedAt: iso(now),
+        },
+        rng.pick(DISPATCHERS),
+      );
     }
     let changes = 0;
     for (const appointment of this.world.appointments.values()) {
@@ -45,7 +52,12 @@ export class WorldLife {
       if (taskAt === null || taskAt > now || !rng.chance(0.05)) continue;
       const key = appointmentKeyString(appointment);
       if (category === 'unassigned' && technicianIds.length > 0) {
-        this.world.updateAppointment(key, { status: 'Dispatched', technician: rng.pick(technicianIds) }, now, rng.pick(DISPATCHERS));
+        this.world.updateAppointment(
+          key,
+          { status: 'Dispatched', technician: rng.pick(technicianIds) },
+          now,
+          rng.pick(DISPATCHERS),
+        );
         changes++;
       } else if (category === 'scheduled' && appointment.technician) {
         this.world.updateAppointment(key, { status: 'Working' }, now, 'mobiletech.sync');

@@ -49,10 +49,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seed = options.seed ?? options.scenario?.seed ?? DEFAULT_SANDBOX_SEED;
   const loaded = options.scenario
     ? worldFromScenario(options.scenario)
-    : { world: generateWorld({ seed, appointments: options.appointments ?? DEFAULT_SANDBOX_APPOINTMENTS, now: options.now ?? Date.now() }), now: options.now ?? Date.now() };
+    : {
+        world: generateWorld({
+          seed,
+          appointments: options.appointments ?? DEFAULT_SANDBOX_APPOINTMENTS,
+          now: options.now ?? Date.now(),
+        }),
+        now: options.now ?? Date.now(),
+      };
   const world = loaded.world;
   const agentEnabled = options.xoiAgent !== false;
-  const clock = options.clock ?? (agentEnabled ? new ScaledClock(loaded.now, options.speed ?? 1) : new FixedClock(loaded.now));
+  const clock =
+    options.clock ?? (agentEnabled ? new ScaledClock(loaded.now, options.speed ?? 1) : new FixedClock(loaded.now));
   const faults = new FaultInjector(options.faults ?? '', seed);
   const server = createSandboxServer({ world, clock, faults, onError: options.onError });
   server.keepAliveTimeout = 5_000;
@@ -81,7 +89,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const realDelay = clock.realDelay(XOI_POLL_INTERVAL_MS);
-  const ticker = agentEnabled && Number.isFinite(realDelay) ? setInterval(() => void tick().catch(options.onError), Math.max(50, realDelay)) : null;
+  const ticker =
+    agentEnabled && Number.isFinite(realDelay)
+      ? setInterval(() => void tick().catch(options.onError), Math.max(50, realDelay))
+      : null;
   ticker?.unref();
   if (agentEnabled && Number.isFinite(realDelay)) void tick().catch(options.onError);
 

@@ -6,7 +6,15 @@ import type { SandboxClock } from './clock';
 import type { Rng } from './rng';
 import type { SandboxWorld } from './world/world';
 import type { XoiJob } from './world/types';
-import { jobNotes, makeJobId, planVideos, resolutionNote, transcriptNote, xoiUserForTechnician, type PlannedNote } from './world/xoi-timeline';
+import {
+  jobNotes,
+  makeJobId,
+  planVideos,
+  resolutionNote,
+  transcriptNote,
+  xoiUserForTechnician,
+  type PlannedNote,
+} from './world/xoi-timeline';
 
 interface PendingNote {
   dueAt: number;
@@ -62,7 +70,11 @@ export class XoiAgent {
     const password = this.world.xoiKnownPassword;
     if (this.running || password === null) return report;
     this.running = true;
-    const client = createScheduleClient({ baseUrl: this.baseUrl(), credentials: { userName: this.world.integration.userName, password }, timeoutMs: 10_000 });
+    const client = createScheduleClient({
+      baseUrl: this.baseUrl(),
+      credentials: { userName: this.world.integration.userName, password },
+      timeoutMs: 10_000,
+    });
     try {
       report.polled = true;
       await this.poll(client, report);
@@ -94,7 +106,11 @@ export class XoiAgent {
         const appointment = change.data.appointment;
         const key = appointmentKeyString(appointment);
         if (!active.has(appointment.company)) continue;
-        const eligible = isEligibleForXoi({ category: categories.get(appointment.status) ?? null, technicianId: appointment.technician, taskDate: appointment.taskDate });
+        const eligible = isEligibleForXoi({
+          category: categories.get(appointment.status) ?? null,
+          technicianId: appointment.technician,
+          taskDate: appointment.taskDate,
+        });
         if (!eligible) continue;
         let job = this.world.xoiJobs.get(key);
         if (!job) {
@@ -126,7 +142,9 @@ export class XoiAgent {
   private scheduleCompletion(job: XoiJob, key: string, completedAt: number): void {
     const now = this.clock.now();
     this.pending.push({ dueAt: now, key, note: resolutionNote(job) });
-    job.transcriptDelaysMs.forEach((delay, index) => this.pending.push({ dueAt: Math.max(now, completedAt + delay), key, note: transcriptNote(job, index) }));
+    job.transcriptDelaysMs.forEach((delay, index) =>
+      this.pending.push({ dueAt: Math.max(now, completedAt + delay), key, note: transcriptNote(job, index) }),
+    );
   }
 
   private async writeDue(client: ReturnType<typeof createScheduleClient>, report: AgentTickReport): Promise<void> {

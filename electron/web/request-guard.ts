@@ -42,5 +42,7 @@ export function hostAllowed(request: IncomingMessage, port: number): boolean {
 export function originAllowed(request: IncomingMessage, port: number): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
-  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}` || origin === `http://[::1]:${port}`;
+  return (
+    origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}` || origin === `http://[::1]:${port}`
+  );
 }

@@ -72,17 +72,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
 
   async function handleCall(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
-    if (request.method !== 'POST') return sendJson(response, 405, { ok: false, error: { code: 'METHOD_NOT_ALLOWED', message: 'Use POST.' } });
+    if (request.method !== 'POST')
+      return sendJson(response, 405, { ok: false, error: { code: 'METHOD_NOT_ALLOWED', message: 'Use POST.' } });
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, { ok: false, error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send JSON.' } });
     }
     const body = await readBody(request);
-    if (body === null) return sendJson(response, 413, { ok: false, error: { code: 'TOO_LARGE', message: 'The request is larger than 1 MB.' } });
+    if (body === null)
+      return sendJson(response, 413, {
+        ok: false,
+        error: { code: 'TOO_LARGE', message: 'The request is larger than 1 MB.' },
+      });
     let args: unknown;
     try {
       args = body === '' ? {} : JSON.parse(body);
     } catch {
-      return sendJson(response, 400, { ok: false, error: { code: 'INVALID_JSON', message: 'The request body is not valid JSON.' } });
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'INVALID_JSON', message: 'The request body is not valid JSON.' },
+      });
     }
     sendJson(response, 200, await options.dispatch(decodeURIComponent(method), args));
   }
@@ -110,23 +118,34 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     securityHeaders(response);
-    if (!hostAllowed(request, port)) return sendText(response, 421, 'This server answers only on its loopback address.');
+    if (!hostAllowed(request, port))
+      return sendText(response, 421, 'This server answers only on its loopback address.');
     if (!originAllowed(request, port)) return sendText(response, 403, 'Cross-origin requests are refused.');
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const queryToken = url.searchParams.get('token');
     if (request.method === 'GET' && url.pathname === '/' && queryToken !== null) {
-      if (!tokensEqual(token, queryToken)) return sendText(response, 401, 'That link has an invalid token. Open the address printed when the console started.');
+      if (!tokensEqual(token, queryToken))
+        return sendText(
+          response,
+          401,
+          'That link has an invalid token. Open the address printed when the console started.',
+        );
       response.setHeader('Set-Cookie', `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       response.writeHead(303, { Location: '/' });
       return void response.end();
     }
     if (!tokensEqual(token, presentedToken(request, port))) {
-      return sendText(response, 401, 'Open the address printed when the console started (it carries the access token).');
+      return sendText(
+        response,
+        401,
+        'Open the address printed when the console started (it carries the access token).',
+      );
     }
     if (url.pathname === '/api/events') return handleEvents(request, response);
     const call = /^\/api\/call\/([^/]+)$/.exec(url.pathname);
     if (call) return handleCall(request, response, call[1] ?? '');
-    if (url.pathname.startsWith('/api/')) return sendJson(response, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
+    if (url.pathname.startsWith('/api/'))
+      return sendJson(response, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.');
     return handleStatic(response, url.pathname);
   }

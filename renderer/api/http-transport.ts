@@ -27,11 +27,25 @@ export function httpTransport(): Transport {
           credentials: 'same-origin',
         });
         if (response.status === 401) {
-          return { ok: false, error: { code: 'WEB_TOKEN_MISSING', message: 'This page lost its access token.', nextStep: 'Open the address printed when the console started.' } };
+          return {
+            ok: false,
+            error: {
+              code: 'WEB_TOKEN_MISSING',
+              message: 'This page lost its access token.',
+              nextStep: 'Open the address printed when the console started.',
+            },
+          };
         }
         return (await response.json()) as Result<unknown>;
       } catch {
-        return { ok: false, error: { code: 'HOST_UNREACHABLE', message: 'The console host is not answering.', nextStep: 'Check that "npm run web" (or the console) is still running, then reload.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'HOST_UNREACHABLE',
+            message: 'The console host is not answering.',
+            nextStep: 'Check that "npm run web" (or the console) is still running, then reload.',
+          },
+        };
       }
     },
     subscribe<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void) {

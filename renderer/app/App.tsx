@@ -27,7 +27,11 @@ function PageContent({ page, route, sync }: { page: PageId; route: Route; sync: 
     case 'setup':
       return <SetupPage />;
     case 'appointments':
-      return route.rest[0] ? <AppointmentDetailPage key={route.rest[0]} appointmentKey={route.rest[0]} /> : <AppointmentsPage key={route.query.toString()} initialFilter={filterFromQuery(route.query)} />;
+      return route.rest[0] ? (
+        <AppointmentDetailPage key={route.rest[0]} appointmentKey={route.rest[0]} />
+      ) : (
+        <AppointmentsPage key={route.query.toString()} initialFilter={filterFromQuery(route.query)} />
+      );
     case 'technicians':
       return <TechniciansPage />;
     case 'activity':
@@ -75,14 +79,25 @@ export function App() {
     return (
       <main className="print-root">
         {route.rest[0] === 'setup-sheet' ? <SetupSheetView query={route.query} /> : null}
-        {route.rest[0] === 'report' && route.rest[1] ? <ReportView appointmentKey={route.rest[1]} query={route.query} /> : null}
+        {route.rest[0] === 'report' && route.rest[1] ? (
+          <ReportView appointmentKey={route.rest[1]} query={route.query} />
+        ) : null}
       </main>
     );
   }
 
   return (
     <div className="app-shell">
-      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="app-header">
         <h1 className="app-title">XOi Console</h1>
         <span className="spacer" />

@@ -6,7 +6,10 @@ import { useApiCall, useEvent } from './use-api';
 export function ProfileSwitcher() {
   const { state, reload } = useApiCall('profiles.list', {});
   const id = useId();
-  useEvent('profiles.changed', useCallback(() => reload(), [reload]));
+  useEvent(
+    'profiles.changed',
+    useCallback(() => reload(), [reload]),
+  );
   if (state.status !== 'ready') return null;
   return (
     <div className="profile-switcher">
@@ -19,7 +22,9 @@ export function ProfileSwitcher() {
         }}
       >
         {state.value.profiles.map((profile) => (
-          <option key={profile.id} value={profile.id}>{profile.name}</option>
+          <option key={profile.id} value={profile.id}>
+            {profile.name}
+          </option>
         ))}
       </select>
     </div>

@@ -14,10 +14,6 @@ export function formatDate(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : dateOnly.format(date);
 }
 
-export function timeZoneName(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat().format(value);
 }

@@ -2,10 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppError, EventName, EventPayload, MethodArgs, MethodName, MethodResult } from '../../shared/contract';
 import { api } from '../api/client';
 
-export type Loadable<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: AppError }
-  | { status: 'ready'; value: T };
+export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; value: T };
 
 /** Calls a method when `key` changes and keeps the outcome; `reload` asks again. */
 export function useApiCall<M extends MethodName>(method: M, args: MethodArgs<M>, key: string = JSON.stringify(args)) {

@@ -15,14 +15,20 @@ export function useSyncStatus(): SyncStatus | null {
       live = false;
     };
   }, []);
-  useEvent('sync.status', useCallback((next: SyncStatus) => setStatus(next), []));
+  useEvent(
+    'sync.status',
+    useCallback((next: SyncStatus) => setStatus(next), []),
+  );
   return status;
 }
 
 /** Bumps whenever the worker has recomputed the verdicts, so lists can reload. */
 export function useVerdictsVersion(): number {
   const [version, setVersion] = useState(0);
-  useEvent('verdicts.updated', useCallback(() => setVersion((value) => value + 1), []));
+  useEvent(
+    'verdicts.updated',
+    useCallback(() => setVersion((value) => value + 1), []),
+  );
   return version;
 }
 
@@ -30,7 +36,11 @@ export function useVerdictsVersion(): number {
  * Calls a method that reads the mirror, and again whenever a sync has changed it: a page opened before the first
  * mirror (or left open) fills in by itself. The previous answer stays on screen while the new one loads.
  */
-export function useMirrorCall<M extends MethodName>(method: M, args: MethodArgs<M>, key: string = JSON.stringify(args)) {
+export function useMirrorCall<M extends MethodName>(
+  method: M,
+  args: MethodArgs<M>,
+  key: string = JSON.stringify(args),
+) {
   const version = useVerdictsVersion();
   return useApiCall(method, args, `${key}@${version}`);
 }

@@ -16,8 +16,16 @@ export function Field({ label, hint, error, ...input }: FieldProps) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {hint ? <span id={hintId} className="hint">{hint}</span> : null}
-      {error ? <span id={errorId} className="field-error" role="alert">{error}</span> : null}
+      {hint ? (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={errorId} className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -10,10 +10,16 @@ export function Notices() {
   return (
     <div className="notices" aria-live="polite">
       {notices.map((notice, index) => (
-        <div key={`${notice.at}-${index}`} className={`notice ${notice.level === 'info' ? 'info' : ''}`} role={notice.level === 'error' ? 'alert' : 'status'}>
+        <div
+          key={`${notice.at}-${index}`}
+          className={`notice ${notice.level === 'info' ? 'info' : ''}`}
+          role={notice.level === 'error' ? 'alert' : 'status'}
+        >
           <span>{notice.message}</span>
           {notice.nextStep ? <span className="next-step"> {notice.nextStep}</span> : null}
-          <button type="button" onClick={() => setNotices((current) => current.filter((_, i) => i !== index))}>Dismiss</button>
+          <button type="button" onClick={() => setNotices((current) => current.filter((_, i) => i !== index))}>
+            Dismiss
+          </button>
         </div>
       ))}
     </div>

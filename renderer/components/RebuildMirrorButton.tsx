@@ -13,7 +13,12 @@ export function RebuildMirrorButton({ primary = false }: { primary?: boolean }) 
         type="button"
         className={primary ? 'primary' : undefined}
         onClick={() => {
-          if (!window.confirm('Rebuild the mirror? The local copy is read again from the Schedule server; nothing on the server changes.')) return;
+          if (
+            !window.confirm(
+              'Rebuild the mirror? The local copy is read again from the Schedule server; nothing on the server changes.',
+            )
+          )
+            return;
           void api.call('mirror.rebuild', {}).then((result) => {
             setError(result.ok ? null : result.error);
             setStarted(result.ok);

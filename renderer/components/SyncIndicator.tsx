@@ -11,7 +11,12 @@ export function SyncIndicator({ status }: { status: SyncStatus | null }) {
           Syncing {status.feed}: {formatNumber(status.feedRows)}
           {status.feedEstimate ? ` of about ${formatNumber(status.feedEstimate)}` : ''} rows
           {status.firstMirror && status.feedEstimate ? (
-            <progress className="sync-progress" max={status.feedEstimate} value={Math.min(status.feedRows, status.feedEstimate)} aria-label={`First mirror of ${status.feed}`} />
+            <progress
+              className="sync-progress"
+              max={status.feedEstimate}
+              value={Math.min(status.feedRows, status.feedEstimate)}
+              aria-label={`First mirror of ${status.feed}`}
+            />
           ) : null}
         </span>
       );
@@ -22,8 +27,16 @@ export function SyncIndicator({ status }: { status: SyncStatus | null }) {
     case 'stopped':
       return <span data-testid="sync-state">Sync stopped</span>;
     case 'error':
-      return <span data-testid="sync-state" className="state-needs-action">Sync problem: {status.message}</span>;
+      return (
+        <span data-testid="sync-state" className="state-needs-action">
+          Sync problem: {status.message}
+        </span>
+      );
     case 'needs-credentials':
-      return <span data-testid="sync-state" className="state-needs-action">Sync stopped: the login was rejected</span>;
+      return (
+        <span data-testid="sync-state" className="state-needs-action">
+          Sync stopped: the login was rejected
+        </span>
+      );
   }
 }

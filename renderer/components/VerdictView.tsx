@@ -11,7 +11,9 @@ export function VerdictPanel({ verdict }: { verdict: Verdict }) {
       <h3 id="verdict-title">
         <StateBadge state={verdict.state} /> <span data-testid="verdict-summary">{verdict.summary}</span>
       </h3>
-      <p className="next-step"><strong>Next step:</strong> {verdict.nextStep}</p>
+      <p className="next-step">
+        <strong>Next step:</strong> {verdict.nextStep}
+      </p>
       <h4>Reasons</h4>
       <ul className="codes">
         {verdict.codes.map((code) => (
@@ -43,7 +45,8 @@ export function Timeline({ events }: { events: readonly TimelineEvent[] }) {
     <ol className="timeline" aria-label="Timeline">
       {events.map((event, index) => (
         <li key={`${event.at}-${index}`} className={`timeline-${event.kind}`}>
-          <time dateTime={event.at}>{formatDateTime(event.at)}</time> <strong>{event.title}</strong> <span>{event.detail}</span>
+          <time dateTime={event.at}>{formatDateTime(event.at)}</time> <strong>{event.title}</strong>{' '}
+          <span>{event.detail}</span>
         </li>
       ))}
     </ol>

@@ -15,7 +15,10 @@ function StatusPanel({ status }: { status: SyncStatus | null }) {
   if (status.state === 'error' && MIRROR_PROBLEMS.has(status.code)) {
     return (
       <>
-        <ErrorMessage title="The local mirror cannot be used" error={{ code: status.code, message: status.message, nextStep: status.nextStep }} />
+        <ErrorMessage
+          title="The local mirror cannot be used"
+          error={{ code: status.code, message: status.message, nextStep: status.nextStep }}
+        />
         <RebuildMirrorButton primary />
       </>
     );
@@ -24,14 +27,20 @@ function StatusPanel({ status }: { status: SyncStatus | null }) {
     return (
       <ErrorMessage
         title={status.state === 'needs-credentials' ? 'Sync stopped' : 'Sync problem'}
-        error={{ code: status.code, message: status.message, nextStep: `${status.nextStep}${status.state === 'error' && status.nextRetryAt ? ` Next attempt ${formatDateTime(status.nextRetryAt)}.` : ''}` }}
+        error={{
+          code: status.code,
+          message: status.message,
+          nextStep: `${status.nextStep}${status.state === 'error' && status.nextRetryAt ? ` Next attempt ${formatDateTime(status.nextRetryAt)}.` : ''}`,
+        }}
       />
     );
   }
   return (
     <dl className="facts">
       <dt>State</dt>
-      <dd><SyncIndicator status={status} /></dd>
+      <dd>
+        <SyncIndicator status={status} />
+      </dd>
       <dt>Last successful sync</dt>
       <dd>{formatDateTime(status.lastSuccessAt)}</dd>
       {status.state === 'idle' ? (
@@ -50,7 +59,8 @@ export function ActivityPage({ status }: { status: SyncStatus | null }) {
   const [actionError, setActionError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const reloadRuns = runs.reload;
-  const finishedRuns = status?.state === 'idle' || status?.state === 'error' ? status.lastSuccessAt ?? status.state : null;
+  const finishedRuns =
+    status?.state === 'idle' || status?.state === 'error' ? (status.lastSuccessAt ?? status.state) : null;
   useEffect(() => {
     reloadRuns();
   }, [finishedRuns, reloadRuns]);
@@ -68,11 +78,22 @@ export function ActivityPage({ status }: { status: SyncStatus | null }) {
       <h2 id="page-title">Activity</h2>
       <StatusPanel status={status} />
       <div className="row">
-        <button type="button" className="primary" onClick={() => void act('sync.now')} disabled={busy || status?.state === 'running'}>Sync now</button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void act('sync.now')}
+          disabled={busy || status?.state === 'running'}
+        >
+          Sync now
+        </button>
         {status?.state === 'paused' ? (
-          <button type="button" onClick={() => void act('sync.resume')}>Resume</button>
+          <button type="button" onClick={() => void act('sync.resume')}>
+            Resume
+          </button>
         ) : (
-          <button type="button" onClick={() => void act('sync.pause')}>Pause</button>
+          <button type="button" onClick={() => void act('sync.pause')}>
+            Pause
+          </button>
         )}
       </div>
       {actionError ? <ErrorMessage error={actionError} /> : null}
@@ -90,7 +111,11 @@ export function ActivityPage({ status }: { status: SyncStatus | null }) {
                   <td>{run.outcome}</td>
                   <td>
                     {['appointments', 'notes', 'history']
-                      .map((feed) => (run.rows[feed] ? `${feed} ${formatNumber(run.rows[feed].upserted)}${run.rows[feed].deleted ? ` / -${formatNumber(run.rows[feed].deleted)}` : ''}${run.rows[feed].rejected ? ` (${run.rows[feed].rejected} rejected)` : ''}` : null))
+                      .map((feed) =>
+                        run.rows[feed]
+                          ? `${feed} ${formatNumber(run.rows[feed].upserted)}${run.rows[feed].deleted ? ` / -${formatNumber(run.rows[feed].deleted)}` : ''}${run.rows[feed].rejected ? ` (${run.rows[feed].rejected} rejected)` : ''}`
+                          : null,
+                      )
                       .filter(Boolean)
                       .join(', ') || '—'}
                   </td>

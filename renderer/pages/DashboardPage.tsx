@@ -63,7 +63,11 @@ export function DashboardPage() {
           </table>
         </figure>
         <figure>
-          <figcaption>How long the notes take (median: Site History {minutes(dashboard.medians.siteHistoryMinutes)}, Resolution {minutes(dashboard.medians.resolutionMinutes)}, first transcript {minutes(dashboard.medians.transcriptMinutes)})</figcaption>
+          <figcaption>
+            How long the notes take (median: Site History {minutes(dashboard.medians.siteHistoryMinutes)}, Resolution{' '}
+            {minutes(dashboard.medians.resolutionMinutes)}, first transcript{' '}
+            {minutes(dashboard.medians.transcriptMinutes)})
+          </figcaption>
           <div className="chart" aria-hidden="true">
             <ResponsiveContainer width="100%" height={240}>
               <BarChart data={dashboard.latency}>

@@ -21,15 +21,33 @@ export function TechniciansPage() {
       {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
       {state.status === 'ready' ? (
         <table className="data" aria-label="Technicians">
-          <TableHead columns={['Technician', 'MobileTech email', 'XOi user email', 'XOi user status', 'Eligible appointments', 'With job notes', 'Last device sync']} />
+          <TableHead
+            columns={[
+              'Technician',
+              'MobileTech email',
+              'XOi user email',
+              'XOi user status',
+              'Eligible appointments',
+              'With job notes',
+              'Last device sync',
+            ]}
+          />
           <tbody>
             {state.value.map((technician) => (
               <tr key={technician.id} className={technician.xoiState === 'ok' ? '' : 'attention'}>
-                <td><a href={`#/appointments?technician=${encodeURIComponent(technician.id)}`}>{technician.name}</a></td>
-                <td><code>{technician.mobileTechEmail === null ? '(none)' : JSON.stringify(technician.mobileTechEmail)}</code></td>
+                <td>
+                  <a href={`#/appointments?technician=${encodeURIComponent(technician.id)}`}>{technician.name}</a>
+                </td>
+                <td>
+                  <code>
+                    {technician.mobileTechEmail === null ? '(none)' : JSON.stringify(technician.mobileTechEmail)}
+                  </code>
+                </td>
                 <td>{technician.xoiEmail === null ? '—' : <code>{JSON.stringify(technician.xoiEmail)}</code>}</td>
                 <td>
-                  <span aria-hidden="true">{technician.xoiState === 'ok' ? '✔ ' : technician.xoiState === 'unknown' ? '? ' : '⚠ '}</span>
+                  <span aria-hidden="true">
+                    {technician.xoiState === 'ok' ? '✔ ' : technician.xoiState === 'unknown' ? '? ' : '⚠ '}
+                  </span>
                   {XOI_STATE[technician.xoiState]}
                   {technician.certainty === 'likely' ? ' (likely)' : ''}
                 </td>

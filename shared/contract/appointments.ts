@@ -3,27 +3,40 @@ import { VERDICT_STATES } from '../diagnosis/codes';
 
 export const verdictStateSchema = z.enum(VERDICT_STATES);
 
-export const appointmentFilterSchema = z.object({
-  search: z.string().max(200).default(''),
-  states: z.array(verdictStateSchema).max(4).default([]),
-  codes: z.array(z.string().max(40)).max(40).default([]),
-  companies: z.array(z.string().max(64)).max(200).default([]),
-  technicians: z.array(z.string().max(64)).max(1000).default([]),
-  /** Task date range, ISO dates (inclusive). */
-  from: z.string().max(40).nullable().default(null),
-  to: z.string().max(40).nullable().default(null),
-}).strict();
+export const appointmentFilterSchema = z
+  .object({
+    search: z.string().max(200).default(''),
+    states: z.array(verdictStateSchema).max(4).default([]),
+    codes: z.array(z.string().max(40)).max(40).default([]),
+    companies: z.array(z.string().max(64)).max(200).default([]),
+    technicians: z.array(z.string().max(64)).max(1000).default([]),
+    /** Task date range, ISO dates (inclusive). */
+    from: z.string().max(40).nullable().default(null),
+    to: z.string().max(40).nullable().default(null),
+  })
+  .strict();
 export type AppointmentFilter = z.infer<typeof appointmentFilterSchema>;
-export type AppointmentFilterInput = z.input<typeof appointmentFilterSchema>;
 
 export const SORT_FIELDS = ['taskDate', 'key', 'state', 'technician', 'customer'] as const;
 
-export const appointmentQuerySchema = z.object({
-  filter: appointmentFilterSchema.default({ search: '', states: [], codes: [], companies: [], technicians: [], from: null, to: null }),
-  sort: z.object({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']) }).default({ field: 'taskDate', direction: 'desc' }),
-  offset: z.number().int().min(0).max(10_000_000).default(0),
-  limit: z.number().int().min(1).max(500).default(100),
-}).strict();
+export const appointmentQuerySchema = z
+  .object({
+    filter: appointmentFilterSchema.default({
+      search: '',
+      states: [],
+      codes: [],
+      companies: [],
+      technicians: [],
+      from: null,
+      to: null,
+    }),
+    sort: z
+      .object({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
+      .default({ field: 'taskDate', direction: 'desc' }),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
 
 export const appointmentRowSchema = z.object({
   key: z.string(),
@@ -45,7 +58,12 @@ export const appointmentRowSchema = z.object({
 });
 export type AppointmentRow = z.infer<typeof appointmentRowSchema>;
 
-export const stateCountsSchema = z.object({ ok: z.number().int(), waiting: z.number().int(), 'needs-action': z.number().int(), blocked: z.number().int() });
+export const stateCountsSchema = z.object({
+  ok: z.number().int(),
+  waiting: z.number().int(),
+  'needs-action': z.number().int(),
+  blocked: z.number().int(),
+});
 
 export const appointmentPageSchema = z.object({
   total: z.number().int(),
@@ -97,7 +115,9 @@ export const appointmentDetailSchema = z.object({
   createdAt: z.string(),
   modifiedAt: z.string(),
   companyName: z.string().nullable(),
-  technician: z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), lastDeviceSyncAt: z.string().nullable() }).nullable(),
+  technician: z
+    .object({ id: z.string(), name: z.string(), email: z.string().nullable(), lastDeviceSyncAt: z.string().nullable() })
+    .nullable(),
   verdict: verdictSchema,
   timeline: z.array(timelineEventSchema),
   notes: z.array(noteViewSchema),
@@ -129,10 +149,28 @@ export const filterOptionsSchema = z.object({
 
 export const dashboardSchema = z.object({
   counts: stateCountsSchema,
-  funnel: z.object({ appointments: z.number().int(), eligible: z.number().int(), jobNotes: z.number().int(), completed: z.number().int(), resolution: z.number().int(), transcripts: z.number().int() }),
+  funnel: z.object({
+    appointments: z.number().int(),
+    eligible: z.number().int(),
+    jobNotes: z.number().int(),
+    completed: z.number().int(),
+    resolution: z.number().int(),
+    transcripts: z.number().int(),
+  }),
   /** Minutes from eligibility to XOi Site History, completion to Resolution, completion to first transcript: counts per bucket. */
-  latency: z.array(z.object({ bucket: z.string(), siteHistory: z.number().int(), resolution: z.number().int(), transcript: z.number().int() })),
-  medians: z.object({ siteHistoryMinutes: z.number().nullable(), resolutionMinutes: z.number().nullable(), transcriptMinutes: z.number().nullable() }),
+  latency: z.array(
+    z.object({
+      bucket: z.string(),
+      siteHistory: z.number().int(),
+      resolution: z.number().int(),
+      transcript: z.number().int(),
+    }),
+  ),
+  medians: z.object({
+    siteHistoryMinutes: z.number().nullable(),
+    resolutionMinutes: z.number().nullable(),
+    transcriptMinutes: z.number().nullable(),
+  }),
   computedAt: z.string().nullable(),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

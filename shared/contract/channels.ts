@@ -39,15 +39,17 @@ export const METHOD_NAMES = [
   'desktop.save',
 ] as const;
 
-export const EVENT_NAMES = ['app.notice', 'sync.status', 'verdicts.updated', 'profiles.changed', 'menu.command'] as const;
+export const EVENT_NAMES = [
+  'app.notice',
+  'sync.status',
+  'verdicts.updated',
+  'profiles.changed',
+  'menu.command',
+] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
-}
-
-export function isEventName(value: unknown): value is EventName {
-  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
 }

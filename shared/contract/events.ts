@@ -10,7 +10,17 @@ export const events = {
   'verdicts.updated': z.object({ at: z.string(), count: z.number().int() }),
   'profiles.changed': z.object({ activeId: z.string() }),
   /** A menu item or shortcut in the Electron shell, for the renderer to act on. */
-  'menu.command': z.object({ command: z.enum(['print-setup-sheet', 'save-setup-sheet-pdf', 'export-csv', 'print-report', 'save-report-pdf', 'sync-now', 'go-settings']) }),
+  'menu.command': z.object({
+    command: z.enum([
+      'print-setup-sheet',
+      'save-setup-sheet-pdf',
+      'export-csv',
+      'print-report',
+      'save-report-pdf',
+      'sync-now',
+      'go-settings',
+    ]),
+  }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

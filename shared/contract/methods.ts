@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { appInfoSchema } from './app';
-import { appointmentDetailSchema, appointmentFilterSchema, appointmentPageSchema, appointmentQuerySchema, dashboardSchema, filterOptionsSchema, technicianRowSchema } from './appointments';
+import {
+  appointmentDetailSchema,
+  appointmentFilterSchema,
+  appointmentPageSchema,
+  appointmentQuerySchema,
+  dashboardSchema,
+  filterOptionsSchema,
+  technicianRowSchema,
+} from './appointments';
 import type { MethodName } from './channels';
 import { exportCsvResultSchema, printArgsSchema, printResultSchema, setupSheetSchema } from './print';
 import { connectionTestSchema, profileInputSchema, profileSettingsSchema, profileViewSchema } from './profiles';
@@ -36,7 +44,14 @@ export const methods = {
   'profiles.delete': { args: idArgs, result: z.object({ removed: z.literal(true) }) },
   'profiles.activate': { args: idArgs, result: profileViewSchema },
   'profiles.testConnection': {
-    args: z.object({ apiUrl: z.string().max(2048), userName: z.string().max(128), password: z.string().max(1024).optional(), profileId: z.string().max(64).optional() }).strict(),
+    args: z
+      .object({
+        apiUrl: z.string().max(2048),
+        userName: z.string().max(128),
+        password: z.string().max(1024).optional(),
+        profileId: z.string().max(64).optional(),
+      })
+      .strict(),
     result: connectionTestSchema,
   },
 
@@ -50,7 +65,10 @@ export const methods = {
   'sync.resume': { args: noArgs, result: syncStatusSchema },
   'sync.runs': {
     args: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
-    result: z.object({ runs: z.array(syncRunSchema), rejected: z.array(z.object({ feed: z.string(), item: z.string(), reason: z.string(), seenAt: z.string() })) }),
+    result: z.object({
+      runs: z.array(syncRunSchema),
+      rejected: z.array(z.object({ feed: z.string(), item: z.string(), reason: z.string(), seenAt: z.string() })),
+    }),
   },
   'mirror.rebuild': { args: noArgs, result: z.object({ rebuilt: z.literal(true) }) },
 
@@ -60,12 +78,18 @@ export const methods = {
   'appointments.query': { args: appointmentQuerySchema, result: appointmentPageSchema },
   'appointments.detail': { args: keyArgs, result: appointmentDetailSchema },
   'appointments.filterOptions': { args: noArgs, result: filterOptionsSchema },
-  'appointments.exportCsv': { args: z.object({ filter: appointmentFilterSchema }).strict(), result: exportCsvResultSchema },
+  'appointments.exportCsv': {
+    args: z.object({ filter: appointmentFilterSchema }).strict(),
+    result: exportCsvResultSchema,
+  },
   'technicians.list': { args: noArgs, result: z.array(technicianRowSchema) },
   'dashboard.get': { args: noArgs, result: dashboardSchema },
 
   'print.document': { args: printArgsSchema, result: printResultSchema },
-  'print.ready': { args: z.object({ ok: z.boolean(), error: z.string().max(500).optional() }).strict(), result: z.object({ acknowledged: z.boolean() }) },
+  'print.ready': {
+    args: z.object({ ok: z.boolean(), error: z.string().max(500).optional() }).strict(),
+    result: z.object({ acknowledged: z.boolean() }),
+  },
   'sheet.data': { args: noArgs, result: setupSheetSchema },
 
   'xoi.status': { args: noArgs, result: xoiStatusSchema },
@@ -74,8 +98,14 @@ export const methods = {
   'xoi.job': { args: keyArgs, result: xoiJobSchema },
 
   'desktop.get': { args: noArgs, result: desktopSettingsSchema },
-  'desktop.save': { args: z.object({ closeToTray: z.boolean(), startAtLogin: z.boolean() }).strict(), result: desktopSettingsSchema },
-  'shell.openExternal': { args: z.object({ url: z.string().max(4096) }).strict(), result: z.object({ opened: z.boolean(), reason: z.string().nullable() }) },
+  'desktop.save': {
+    args: z.object({ closeToTray: z.boolean(), startAtLogin: z.boolean() }).strict(),
+    result: desktopSettingsSchema,
+  },
+  'shell.openExternal': {
+    args: z.object({ url: z.string().max(4096) }).strict(),
+    result: z.object({ opened: z.boolean(), reason: z.string().nullable() }),
+  },
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type Methods = typeof methods;

@@ -3,12 +3,14 @@ import { prerequisiteSchema } from './setup';
 
 export const printKindSchema = z.enum(['setup-sheet', 'report']);
 
-export const printArgsSchema = z.object({
-  kind: printKindSchema,
-  /** The appointment (COMPANY/SERVICECALL/APPOINTMENT) for a troubleshooting report. */
-  key: z.string().max(200).optional(),
-  mode: z.enum(['print', 'pdf']),
-}).strict();
+export const printArgsSchema = z
+  .object({
+    kind: printKindSchema,
+    /** The appointment (COMPANY/SERVICECALL/APPOINTMENT) for a troubleshooting report. */
+    key: z.string().max(200).optional(),
+    mode: z.enum(['print', 'pdf']),
+  })
+  .strict();
 export type PrintArgs = z.infer<typeof printArgsSchema>;
 
 export const printResultSchema = z.discriminatedUnion('outcome', [
@@ -34,7 +36,6 @@ export const setupSheetSchema = z.object({
   passwordSetAt: z.string().nullable(),
   checklist: z.array(prerequisiteSchema),
 });
-export type SetupSheet = z.infer<typeof setupSheetSchema>;
 
 export const exportCsvResultSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('saved'), path: z.string(), rows: z.number().int() }),

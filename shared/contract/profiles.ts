@@ -18,9 +18,17 @@ export const XOI_ENDPOINTS = {
 } as const;
 
 export const profileSettingsSchema = z.object({
-  syncIntervalMinutes: z.number().int().min(1, 'must be at least 1 minute').max(1440, 'must be at most 1440 minutes (a day)'),
+  syncIntervalMinutes: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1 minute')
+    .max(1440, 'must be at most 1440 minutes (a day)'),
   pollDelayMinutes: z.number().int().min(1, 'must be at least 1 minute').max(1440, 'must be at most 1440 minutes'),
-  transcriptWindowHours: z.number().int().min(1, 'must be at least 1 hour').max(168, 'must be at most 168 hours (a week)'),
+  transcriptWindowHours: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1 hour')
+    .max(168, 'must be at most 168 hours (a week)'),
   statusOverrides: z.record(z.string().min(1).max(64), z.enum(STATUS_CATEGORIES)),
 });
 export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
@@ -59,18 +67,29 @@ export const profileViewSchema = profileSchema.extend({
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
 
-export const profileInputSchema = z.object({
-  id: z.string().optional(),
-  name: z.string().trim().min(1, 'Enter a name for this connection').max(80, 'must be at most 80 characters'),
-  apiUrl: z.string(),
-  userName: z.string().trim().min(1, 'Enter the Schedule administrator user name').max(128, 'must be at most 128 characters'),
-  /** Omit to keep the stored password. */
-  password: z.string().max(1024, 'must be at most 1024 characters').optional(),
-}).strict();
-export type ProfileInput = z.infer<typeof profileInputSchema>;
+export const profileInputSchema = z
+  .object({
+    id: z.string().optional(),
+    name: z.string().trim().min(1, 'Enter a name for this connection').max(80, 'must be at most 80 characters'),
+    apiUrl: z.string(),
+    userName: z
+      .string()
+      .trim()
+      .min(1, 'Enter the Schedule administrator user name')
+      .max(128, 'must be at most 128 characters'),
+    /** Omit to keep the stored password. */
+    password: z.string().max(1024, 'must be at most 1024 characters').optional(),
+  })
+  .strict();
 
 export const connectionTestSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), scheduleVersion: z.string(), signatureVersion: z.string(), mobileTechVersion: z.string(), serverTime: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    scheduleVersion: z.string(),
+    signatureVersion: z.string(),
+    mobileTechVersion: z.string(),
+    serverTime: z.string(),
+  }),
   z.object({ ok: z.literal(false), code: z.string(), message: z.string(), nextStep: z.string() }),
 ]);
 export type ConnectionTest = z.infer<typeof connectionTestSchema>;

@@ -17,10 +17,3 @@ export function ok<T>(value: T): Result<T> {
 export function fail<T = never>(code: string, message: string, nextStep?: string): Result<T> {
   return { ok: false, error: nextStep === undefined ? { code, message } : { code, message, nextStep } };
 }
-
-export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: appErrorSchema }),
-  ]);
-}

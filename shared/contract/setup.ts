@@ -31,10 +31,12 @@ export const setupStateSchema = z.object({
 });
 export type SetupState = z.infer<typeof setupStateSchema>;
 
-export const setupApplyArgsSchema = z.object({
-  password: z.string().max(4096),
-  confirmPassword: z.string().max(4096),
-}).strict();
+export const setupApplyArgsSchema = z
+  .object({
+    password: z.string().max(4096),
+    confirmPassword: z.string().max(4096),
+  })
+  .strict();
 
 export const setupResultSchema = z.object({
   createdUser: z.boolean(),

@@ -36,8 +36,10 @@ export const syncStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
-export const feedCountsSchema = z.record(z.string(), z.object({ upserted: z.number().int(), deleted: z.number().int(), rejected: z.number().int() }));
-export type FeedCountsView = z.infer<typeof feedCountsSchema>;
+export const feedCountsSchema = z.record(
+  z.string(),
+  z.object({ upserted: z.number().int(), deleted: z.number().int(), rejected: z.number().int() }),
+);
 
 export const syncRunSchema = z.object({
   id: z.number().int(),
@@ -48,4 +50,3 @@ export const syncRunSchema = z.object({
   errorMessage: z.string().nullable(),
   rows: feedCountsSchema,
 });
-export type SyncRunView = z.infer<typeof syncRunSchema>;

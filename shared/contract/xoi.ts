@@ -13,16 +13,17 @@ export const xoiStatusSchema = z.object({
 });
 export type XoiStatus = z.infer<typeof xoiStatusSchema>;
 
-export const xoiSaveArgsSchema = z.object({
-  environment: z.enum(XOI_ENVIRONMENTS),
-  tokenUrl: z.string().max(2048).optional(),
-  usersUrl: z.string().max(2048).optional(),
-  jobsUrl: z.string().max(2048).optional(),
-  /** Omit to keep the stored key and secret. */
-  apiKey: z.string().max(1024).optional(),
-  apiSecret: z.string().max(4096).optional(),
-}).strict();
-export type XoiSaveArgs = z.infer<typeof xoiSaveArgsSchema>;
+export const xoiSaveArgsSchema = z
+  .object({
+    environment: z.enum(XOI_ENVIRONMENTS),
+    tokenUrl: z.string().max(2048).optional(),
+    usersUrl: z.string().max(2048).optional(),
+    jobsUrl: z.string().max(2048).optional(),
+    /** Omit to keep the stored key and secret. */
+    apiKey: z.string().max(1024).optional(),
+    apiSecret: z.string().max(4096).optional(),
+  })
+  .strict();
 
 export const xoiJobSchema = z.object({
   found: z.boolean(),

@@ -1,7 +1,15 @@
 import { categoryOf, type StatusCategory } from '../domain/statuses';
 import { isSupportedMobileTech, isSupportedSchedule, isSupportedSignature } from '../domain/versions';
 import type { VerdictCode } from './codes';
-import type { ActivityFacts, DiagnosisSettings, Evidence, IntegrationFacts, SystemFacts, TechnicianFacts, XoiUserFacts } from './types';
+import type {
+  ActivityFacts,
+  DiagnosisSettings,
+  Evidence,
+  IntegrationFacts,
+  SystemFacts,
+  TechnicianFacts,
+  XoiUserFacts,
+} from './types';
 
 export interface XoiDirectory {
   exact: ReadonlyMap<string, XoiUserFacts>;
@@ -50,33 +58,67 @@ export function buildXoiDirectory(users: readonly XoiUserFacts[]): XoiDirectory 
   return { exact, normalized };
 }
 
-export function statusCategory(status: string, context: Pick<DiagnosisContext, 'serverCategories' | 'settings'>): StatusCategory | null {
+export function statusCategory(
+  status: string,
+  context: Pick<DiagnosisContext, 'serverCategories' | 'settings'>,
+): StatusCategory | null {
   return categoryOf(status, context.serverCategories, new Map(Object.entries(context.settings.statusOverrides)));
 }
 
 /** The integration-wide findings, computed once per diagnosis run. */
-export function integrationFindings(input: Pick<DiagnosisContext, 'now' | 'settings' | 'system' | 'integration' | 'activity'>): IntegrationFinding[] {
+export function integrationFindings(
+  input: Pick<DiagnosisContext, 'now' | 'settings' | 'system' | 'integration' | 'activity'>,
+): IntegrationFinding[] {
   const findings: IntegrationFinding[] = [];
   const { system, integration, activity } = input;
   if (system) {
-    if (!system.seeRegistered) findings.push({ code: 'SEE_NOT_REGISTERED', evidence: [{ label: 'See feature for MobileTech', value: 'not registered' }] });
-    if (!system.xoiEnabledInMobileTechAdmin) findings.push({ code: 'XOI_NOT_ENABLED_IN_MOBILETECH', evidence: [{ label: 'XOi Deep Linking in MobileTech Admin', value: 'not enabled' }] });
+    if (!system.seeRegistered)
+      findings.push({
+        code: 'SEE_NOT_REGISTERED',
+        evidence: [{ label: 'See feature for MobileTech', value: 'not registered' }],
+      });
+    if (!system.xoiEnabledInMobileTechAdmin)
+      findings.push({
+        code: 'XOI_NOT_ENABLED_IN_MOBILETECH',
+        evidence: [{ label: 'XOi Deep Linking in MobileTech Admin', value: 'not enabled' }],
+      });
     const unsupported: string[] = [];
-    if (!isSupportedMobileTech(system.mobileTechVersion)) unsupported.push(`MobileTech ${system.mobileTechVersion} (needs 8 or later)`);
-    if (!isSupportedSignature(system.signatureVersion)) unsupported.push(`Signature ${system.signatureVersion} (needs 2016 or 2018)`);
-    if (!isSupportedSchedule(system.scheduleVersion)) unsupported.push(`Schedule ${system.scheduleVersion} (needs 4.5 or later)`);
-    if (unsupported.length > 0) findings.push({ code: 'UNSUPPORTED_VERSION', evidence: [{ label: 'Unsupported', value: unsupported.join('; ') }] });
+    if (!isSupportedMobileTech(system.mobileTechVersion))
+      unsupported.push(`MobileTech ${system.mobileTechVersion} (needs 8 or later)`);
+    if (!isSupportedSignature(system.signatureVersion))
+      unsupported.push(`Signature ${system.signatureVersion} (needs 2016 or 2018)`);
+    if (!isSupportedSchedule(system.scheduleVersion))
+      unsupported.push(`Schedule ${system.scheduleVersion} (needs 4.5 or later)`);
+    if (unsupported.length > 0)
+      findings.push({
+        code: 'UNSUPPORTED_VERSION',
+        evidence: [{ label: 'Unsupported', value: unsupported.join('; ') }],
+      });
   }
-  if (integration && !integration.configured) findings.push({ code: 'INTEGRATION_NOT_CONFIGURED', evidence: [{ label: 'XOi Integration Setup', value: 'not saved (no integration user)' }] });
+  if (integration && !integration.configured)
+    findings.push({
+      code: 'INTEGRATION_NOT_CONFIGURED',
+      evidence: [{ label: 'XOi Integration Setup', value: 'not saved (no integration user)' }],
+    });
   if (activity && integration?.configured !== false) {
     const lastFailure = activity.authFailures[0];
     if (activity.lastCallResult === 'auth-failed') {
       findings.push({
         code: 'XOI_AUTH_FAILING',
         evidence: [
-          { label: "XOi's last call", value: 'rejected (wrong password)', ...(activity.lastCallAt ? { at: activity.lastCallAt } : {}) },
-          { label: 'Rejected calls recorded', value: String(activity.authFailures.length), ...(lastFailure ? { at: lastFailure.at } : {}) },
-          ...(integration?.passwordSetAt ? [{ label: 'Integration password last set', value: 'by the setup', at: integration.passwordSetAt }] : []),
+          {
+            label: "XOi's last call",
+            value: 'rejected (wrong password)',
+            ...(activity.lastCallAt ? { at: activity.lastCallAt } : {}),
+          },
+          {
+            label: 'Rejected calls recorded',
+            value: String(activity.authFailures.length),
+            ...(lastFailure ? { at: lastFailure.at } : {}),
+          },
+          ...(integration?.passwordSetAt
+            ? [{ label: 'Integration password last set', value: 'by the setup', at: integration.passwordSetAt }]
+            : []),
         ],
       });
     }
@@ -85,7 +127,16 @@ export function integrationFindings(input: Pick<DiagnosisContext, 'now' | 'setti
     if (last === null || input.now - last > limit) {
       findings.push({
         code: 'XOI_NOT_POLLING',
-        evidence: [{ label: "XOi's last call to Schedule", value: last === null ? 'never' : `${Math.round((input.now - last) / 60_000)} minutes ago (expected every ${Math.round(input.settings.pollDelayMs / 60_000)} minutes)`, ...(activity.lastCallAt ? { at: activity.lastCallAt } : {}) }],
+        evidence: [
+          {
+            label: "XOi's last call to Schedule",
+            value:
+              last === null
+                ? 'never'
+                : `${Math.round((input.now - last) / 60_000)} minutes ago (expected every ${Math.round(input.settings.pollDelayMs / 60_000)} minutes)`,
+            ...(activity.lastCallAt ? { at: activity.lastCallAt } : {}),
+          },
+        ],
       });
     }
   }

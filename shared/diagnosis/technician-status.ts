@@ -20,12 +20,21 @@ export const INFERENCE_MIN_APPOINTMENTS = 2;
  * Is this technician an XOi user XOi will match? With XOi's user list the answer is certain (XOi compares the email
  * exactly); without it, it is inferred from the notes XOi did or did not write for this technician.
  */
-export function technicianXoiStatus(technician: TechnicianFacts | undefined, context: Pick<DiagnosisContext, 'xoiUsers' | 'tallies'>): TechnicianXoiStatus {
+export function technicianXoiStatus(
+  technician: TechnicianFacts | undefined,
+  context: Pick<DiagnosisContext, 'xoiUsers' | 'tallies'>,
+): TechnicianXoiStatus {
   if (!technician) return { state: 'unknown', certainty: 'unknown', code: null, xoiEmail: null, evidence: [] };
   const email = technician.email;
   const shown = (value: string) => JSON.stringify(value);
   if (email === null || email.trim() === '') {
-    return { state: 'no-email', certainty: 'certain', code: 'TECH_EMAIL_MISSING', xoiEmail: null, evidence: [{ label: 'MobileTech email', value: 'none' }] };
+    return {
+      state: 'no-email',
+      certainty: 'certain',
+      code: 'TECH_EMAIL_MISSING',
+      xoiEmail: null,
+      evidence: [{ label: 'MobileTech email', value: 'none' }],
+    };
   }
   const mobileTech: Evidence = { label: 'MobileTech email', value: shown(email) };
   const directory = context.xoiUsers;
@@ -33,17 +42,53 @@ export function technicianXoiStatus(technician: TechnicianFacts | undefined, con
     const exact = directory.exact.get(email);
     if (exact) {
       return exact.enabled
-        ? { state: 'ok', certainty: 'certain', code: null, xoiEmail: exact.email, evidence: [mobileTech, { label: 'XOi user', value: `${shown(exact.email)}, enabled` }] }
-        : { state: 'disabled', certainty: 'certain', code: 'TECH_XOI_USER_DISABLED', xoiEmail: exact.email, evidence: [mobileTech, { label: 'XOi user', value: `${shown(exact.email)}, disabled` }] };
+        ? {
+            state: 'ok',
+            certainty: 'certain',
+            code: null,
+            xoiEmail: exact.email,
+            evidence: [mobileTech, { label: 'XOi user', value: `${shown(exact.email)}, enabled` }],
+          }
+        : {
+            state: 'disabled',
+            certainty: 'certain',
+            code: 'TECH_XOI_USER_DISABLED',
+            xoiEmail: exact.email,
+            evidence: [mobileTech, { label: 'XOi user', value: `${shown(exact.email)}, disabled` }],
+          };
     }
     const near = directory.normalized.get(normalizeEmail(email));
     if (near) {
-      return { state: 'mismatch', certainty: 'certain', code: 'TECH_EMAIL_MISMATCH', xoiEmail: near.email, evidence: [mobileTech, { label: 'XOi user email', value: `${shown(near.email)} (differs only by case or spaces)` }] };
+      return {
+        state: 'mismatch',
+        certainty: 'certain',
+        code: 'TECH_EMAIL_MISMATCH',
+        xoiEmail: near.email,
+        evidence: [
+          mobileTech,
+          { label: 'XOi user email', value: `${shown(near.email)} (differs only by case or spaces)` },
+        ],
+      };
     }
-    return { state: 'not-user', certainty: 'certain', code: 'TECH_NOT_XOI_USER', xoiEmail: null, evidence: [mobileTech, { label: 'XOi users', value: 'none with this email' }] };
+    return {
+      state: 'not-user',
+      certainty: 'certain',
+      code: 'TECH_NOT_XOI_USER',
+      xoiEmail: null,
+      evidence: [mobileTech, { label: 'XOi users', value: 'none with this email' }],
+    };
   }
   if (email !== email.trim()) {
-    return { state: 'mismatch', certainty: 'likely', code: 'TECH_EMAIL_MISMATCH', xoiEmail: null, evidence: [mobileTech, { label: 'Inferred', value: 'the email has spaces around it, which no XOi user email has' }] };
+    return {
+      state: 'mismatch',
+      certainty: 'likely',
+      code: 'TECH_EMAIL_MISMATCH',
+      xoiEmail: null,
+      evidence: [
+        mobileTech,
+        { label: 'Inferred', value: 'the email has spaces around it, which no XOi user email has' },
+      ],
+    };
   }
   const tally = context.tallies.get(technician.id);
   let othersWithNotes = 0;
@@ -54,8 +99,20 @@ export function technicianXoiStatus(technician: TechnicianFacts | undefined, con
       certainty: 'likely',
       code: 'TECH_NOT_XOI_USER',
       xoiEmail: null,
-      evidence: [mobileTech, { label: 'Inferred', value: `none of this technician's ${tally.dueForJobNotes} eligible appointments got job notes, while other technicians' did (connect XOi's API in Settings to know for sure)` }],
+      evidence: [
+        mobileTech,
+        {
+          label: 'Inferred',
+          value: `none of this technician's ${tally.dueForJobNotes} eligible appointments got job notes, while other technicians' did (connect XOi's API in Settings to know for sure)`,
+        },
+      ],
     };
   }
-  return { state: tally && tally.withJobNotes > 0 ? 'ok' : 'unknown', certainty: tally && tally.withJobNotes > 0 ? 'likely' : 'unknown', code: null, xoiEmail: null, evidence: [mobileTech] };
+  return {
+    state: tally && tally.withJobNotes > 0 ? 'ok' : 'unknown',
+    certainty: tally && tally.withJobNotes > 0 ? 'likely' : 'unknown',
+    code: null,
+    xoiEmail: null,
+    evidence: [mobileTech],
+  };
 }

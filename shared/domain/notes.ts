@@ -24,12 +24,48 @@ export interface XoiNoteInfo {
 }
 
 export const XOI_NOTES: readonly XoiNoteInfo[] = [
-  { name: 'XOi Site History', kind: 'site-history', internal: true, onSummaryReport: false, holds: 'a link to the Job Activity in Vision' },
-  { name: 'XOi Workflow', kind: 'workflow', internal: true, onSummaryReport: false, holds: 'a link to the job in Vision' },
-  { name: 'XOi Resolution', kind: 'resolution', internal: false, onSummaryReport: true, holds: "the URL of the job's photos and videos on the Vision website" },
-  { name: 'XOi Transcript', kind: 'transcript', internal: false, onSummaryReport: false, holds: "Vision's transcription of the job's videos" },
-  { name: 'XOi Transcript 2', kind: 'transcript', internal: false, onSummaryReport: false, holds: "Vision's transcription of the job's videos" },
-  { name: 'XOi Transcript 3', kind: 'transcript', internal: false, onSummaryReport: false, holds: "Vision's transcription of the job's videos" },
+  {
+    name: 'XOi Site History',
+    kind: 'site-history',
+    internal: true,
+    onSummaryReport: false,
+    holds: 'a link to the Job Activity in Vision',
+  },
+  {
+    name: 'XOi Workflow',
+    kind: 'workflow',
+    internal: true,
+    onSummaryReport: false,
+    holds: 'a link to the job in Vision',
+  },
+  {
+    name: 'XOi Resolution',
+    kind: 'resolution',
+    internal: false,
+    onSummaryReport: true,
+    holds: "the URL of the job's photos and videos on the Vision website",
+  },
+  {
+    name: 'XOi Transcript',
+    kind: 'transcript',
+    internal: false,
+    onSummaryReport: false,
+    holds: "Vision's transcription of the job's videos",
+  },
+  {
+    name: 'XOi Transcript 2',
+    kind: 'transcript',
+    internal: false,
+    onSummaryReport: false,
+    holds: "Vision's transcription of the job's videos",
+  },
+  {
+    name: 'XOi Transcript 3',
+    kind: 'transcript',
+    internal: false,
+    onSummaryReport: false,
+    holds: "Vision's transcription of the job's videos",
+  },
 ];
 
 export const TRANSCRIPT_NOTE_NAMES: readonly XoiNoteName[] = ['XOi Transcript', 'XOi Transcript 2', 'XOi Transcript 3'];
@@ -37,8 +73,4 @@ export const MAX_TRANSCRIPTS = 3;
 
 export function isXoiNoteName(name: string): name is XoiNoteName {
   return (XOI_NOTE_NAMES as readonly string[]).includes(name);
-}
-
-export function xoiNoteInfo(name: string): XoiNoteInfo | undefined {
-  return XOI_NOTES.find((note) => note.name === name);
 }

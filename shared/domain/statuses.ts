@@ -2,7 +2,14 @@
  * Appointment statuses are a customer-editable lookup list (domain.md, W4/W5), so the console reads every status
  * through its category. Built-in names get default categories; the administrator can remap any status.
  */
-export const STATUS_CATEGORIES = ['unassigned', 'unscheduled', 'scheduled', 'in progress', 'completed', 'closed'] as const;
+export const STATUS_CATEGORIES = [
+  'unassigned',
+  'unscheduled',
+  'scheduled',
+  'in progress',
+  'completed',
+  'closed',
+] as const;
 export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
 
 export interface BuiltInStatus {
@@ -34,8 +41,10 @@ export function categoryOf(
   serverCategories: ReadonlyMap<string, StatusCategory>,
   overrides: ReadonlyMap<string, StatusCategory> = new Map(),
 ): StatusCategory | null {
-  return overrides.get(status)
-    ?? serverCategories.get(status)
-    ?? BUILT_IN_STATUSES.find((builtIn) => builtIn.name.toLowerCase() === status.toLowerCase())?.category
-    ?? null;
+  return (
+    overrides.get(status) ??
+    serverCategories.get(status) ??
+    BUILT_IN_STATUSES.find((builtIn) => builtIn.name.toLowerCase() === status.toLowerCase())?.category ??
+    null
+  );
 }

@@ -7,7 +7,10 @@ export const SUPPORTED_SIGNATURE_VERSIONS: readonly string[] = ['2016', '2018'];
 export const MIN_SCHEDULE_VERSION: readonly [number, number] = [4, 5];
 
 function numericParts(version: string): number[] {
-  return version.split(/[.\s]/).map((part) => Number.parseInt(part, 10)).filter((part) => Number.isFinite(part));
+  return version
+    .split(/[.\s]/)
+    .map((part) => Number.parseInt(part, 10))
+    .filter((part) => Number.isFinite(part));
 }
 
 export function isSupportedMobileTech(version: string): boolean {

@@ -6,7 +6,12 @@
  */
 export const ALLOWED_SCHEMES: readonly string[] = ['https:', 'http:'];
 
-export const TRUSTED_DOMAINS: readonly string[] = ['xoi.io', 'xoeye.com', 'docs.wennsoft.com', 'wennsoft.atlassian.net'];
+export const TRUSTED_DOMAINS: readonly string[] = [
+  'xoi.io',
+  'xoeye.com',
+  'docs.wennsoft.com',
+  'wennsoft.atlassian.net',
+];
 
 export type ExternalUrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
@@ -18,13 +23,20 @@ function hasSpaceOrInvisible(text: string): boolean {
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     if (code <= 0x20 || code === 0x7f || /\s/.test(char)) return true;
-    if ((code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff) return true;
+    if (
+      (code >= 0x200b && code <= 0x200f) ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069) ||
+      code === 0xfeff
+    )
+      return true;
   }
   return false;
 }
 
 export function checkExternalUrl(raw: unknown, extraTrustedHosts: readonly string[] = []): ExternalUrlCheck {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 4096) return { ok: false, reason: 'not a usable address' };
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 4096)
+    return { ok: false, reason: 'not a usable address' };
   if (hasSpaceOrInvisible(raw)) {
     return { ok: false, reason: 'the address contains spaces or invisible characters' };
   }
@@ -34,15 +46,20 @@ export function checkExternalUrl(raw: unknown, extraTrustedHosts: readonly strin
   } catch {
     return { ok: false, reason: 'not a valid address' };
   }
-  if (!ALLOWED_SCHEMES.includes(url.protocol)) return { ok: false, reason: `links of type "${url.protocol}" are never opened` };
+  if (!ALLOWED_SCHEMES.includes(url.protocol))
+    return { ok: false, reason: `links of type "${url.protocol}" are never opened` };
   // The parser folds some look-alike characters into ASCII (a Roman numeral ten becomes "x"): judge the text as written.
   const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(raw)?.[1] ?? '';
-  if ([...authority].some((char) => (char.codePointAt(0) ?? 0) > 0x7e)) return { ok: false, reason: 'the address uses an internationalised host name' };
-  if (url.username !== '' || url.password !== '') return { ok: false, reason: 'the address carries a user name or password' };
+  if ([...authority].some((char) => (char.codePointAt(0) ?? 0) > 0x7e))
+    return { ok: false, reason: 'the address uses an internationalised host name' };
+  if (url.username !== '' || url.password !== '')
+    return { ok: false, reason: 'the address carries a user name or password' };
   const host = url.hostname.toLowerCase();
-  if (host.split('.').some((label) => label.startsWith('xn--'))) return { ok: false, reason: 'the address uses an internationalised host name' };
-  const trusted = TRUSTED_DOMAINS.some((domain) => hostMatches(host, domain))
-    || extraTrustedHosts.some((extra) => extra.toLowerCase() === host);
+  if (host.split('.').some((label) => label.startsWith('xn--')))
+    return { ok: false, reason: 'the address uses an internationalised host name' };
+  const trusted =
+    TRUSTED_DOMAINS.some((domain) => hostMatches(host, domain)) ||
+    extraTrustedHosts.some((extra) => extra.toLowerCase() === host);
   if (!trusted) return { ok: false, reason: `${host} is not an XOi, WennSoft or configured Schedule address` };
   return { ok: true, url: url.toString() };
 }

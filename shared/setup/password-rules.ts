@@ -11,17 +11,33 @@ export interface PasswordProblem {
   message: string;
 }
 
-export function checkIntegrationPassword(password: string, confirmPassword: string, maxLength: number): PasswordProblem[] {
+export function checkIntegrationPassword(
+  password: string,
+  confirmPassword: string,
+  maxLength: number,
+): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
   if (password.trim() === '') {
-    problems.push({ field: 'password', code: 'PASSWORD_EMPTY', message: 'Enter a password: it cannot be empty or only spaces.' });
+    problems.push({
+      field: 'password',
+      code: 'PASSWORD_EMPTY',
+      message: 'Enter a password: it cannot be empty or only spaces.',
+    });
   } else if (password.length > maxLength) {
-    problems.push({ field: 'password', code: 'PASSWORD_TOO_LONG', message: `The password is too long: the server allows at most ${maxLength} characters.` });
+    problems.push({
+      field: 'password',
+      code: 'PASSWORD_TOO_LONG',
+      message: `The password is too long: the server allows at most ${maxLength} characters.`,
+    });
   }
   if (password !== confirmPassword && confirmPassword !== '') {
     problems.push({ field: 'confirmPassword', code: 'PASSWORD_MISMATCH', message: "The passwords don't match." });
   } else if (confirmPassword === '' && password.trim() !== '') {
-    problems.push({ field: 'confirmPassword', code: 'PASSWORD_MISMATCH', message: "The passwords don't match: enter the password again to confirm it." });
+    problems.push({
+      field: 'confirmPassword',
+      code: 'PASSWORD_MISMATCH',
+      message: "The passwords don't match: enter the password again to confirm it.",
+    });
   }
   return problems;
 }
@@ -44,6 +60,11 @@ export function passwordStrength(password: string): PasswordStrength {
   if (classes >= 3) score++;
   if (/^(.)\1+$/.test(password) || /^(password|123456|qwerty)/i.test(password)) score = 0;
   const bounded = Math.min(4, score) as PasswordStrength['score'];
-  const hint = bounded >= 3 ? 'Good: long and varied.' : password.length < 12 ? 'Use at least 12 characters.' : 'Mix upper and lower case, digits and symbols.';
+  const hint =
+    bounded >= 3
+      ? 'Good: long and varied.'
+      : password.length < 12
+        ? 'Use at least 12 characters.'
+        : 'Mix upper and lower case, digits and symbols.';
   return { score: bounded, label: LABELS[bounded] ?? 'Very weak', hint };
 }

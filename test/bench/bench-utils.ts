@@ -38,9 +38,16 @@ export function memoryPeak(): () => number {
  * Starts the bundled CLI and resolves with its first stdout line. `background` lowers its CPU priority: the sandbox
  * stands for a Schedule server on another machine, so on a 2-core box it should not take the console's CPU.
  */
-export function startChild(args: string[], env: NodeJS.ProcessEnv = {}, background = false): Promise<{ child: ChildProcess; line: string }> {
+export function startChild(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  background = false,
+): Promise<{ child: ChildProcess; line: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliBundle, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [cliBundle, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+    });
     if (background && child.pid) {
       try {
         os.setPriority(child.pid, 15);
@@ -67,7 +74,14 @@ export function stop(child: ChildProcess): Promise<void> {
 }
 
 export async function sandboxChanges(url: string, count: number, seed: number): Promise<unknown> {
-  const response = await fetch(`${url}/sandbox/changes`, { method: 'POST', headers: { Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ count, seed }) });
+  const response = await fetch(`${url}/sandbox/changes`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ count, seed }),
+  });
   if (!response.ok) throw new Error(`sandbox changes failed: ${response.status}`);
   return response.json();
 }

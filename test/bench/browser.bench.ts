@@ -7,7 +7,15 @@ const executablePath = process.env.CHROMIUM_PATH ?? (process.platform === 'linux
 /** The appointment list in real Chromium with a large mirror: first rows, DOM size, longest task while scrolling. */
 export async function browserBench(appointments: number): Promise<Figure[]> {
   const temp = makeTempDir('xoi-bench-web-');
-  const host = await startChild(['web', '--json', '--data-dir', temp.dir, '--sandbox-appointments', String(appointments), '--no-xoi-agent']);
+  const host = await startChild([
+    'web',
+    '--json',
+    '--data-dir',
+    temp.dir,
+    '--sandbox-appointments',
+    String(appointments),
+    '--no-xoi-agent',
+  ]);
   // Measured: the browser and the host's answers; the embedded sandbox's generation is only the set-up.
   const { url, port } = JSON.parse(host.line) as { url: string; port: number };
   const token = new URL(url).searchParams.get('token') ?? '';
@@ -15,8 +23,23 @@ export async function browserBench(appointments: number): Promise<Figure[]> {
   const figures: Figure[] = [];
   try {
     // Waits for the first full mirror (a "Sync now" joins the run in progress).
-    await fetch(`http://127.0.0.1:${port}/api/call/sync.now`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-xoi-token': token }, body: '{}' });
-    const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    await fetch(`http://127.0.0.1:${port}/api/call/sync.now`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-xoi-token': token },
+      body: '{}',
+    });
+    const browser = await chromium.launch({
+      ...(executablePath ? { executablePath } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     await page.goto(url);
     await page.getByTestId('app-version').waitFor();
@@ -25,16 +48,34 @@ export async function browserBench(appointments: number): Promise<Figure[]> {
     await page.locator('[data-testid="appointment-scroller"] [role="row"] a').first().waitFor({ timeout: 60_000 });
     figures.push({ group, name: 'time to first rows', value: Date.now() - started, unit: 'ms' });
     const summary = await page.locator('.list-summary').innerText();
-    figures.push({ group, name: 'rows in the list', value: Number((/^([\d,.\s]+) appointments/.exec(summary)?.[1] ?? '0').replace(/\D/g, '')), unit: 'rows' });
-    figures.push({ group, name: 'DOM nodes', value: await page.evaluate(() => document.getElementsByTagName('*').length), unit: 'nodes', note: 'limit: 1,400' });
+    figures.push({
+      group,
+      name: 'rows in the list',
+      value: Number((/^([\d,.\s]+) appointments/.exec(summary)?.[1] ?? '0').replace(/\D/g, '')),
+      unit: 'rows',
+    });
+    figures.push({
+      group,
+      name: 'DOM nodes',
+      value: await page.evaluate(() => document.getElementsByTagName('*').length),
+      unit: 'nodes',
+      note: 'limit: 1,400',
+    });
     const scrolling = await page.evaluate(async () => {
       const scroller = document.querySelector('[data-testid="appointment-scroller"]') as HTMLElement;
       const longTasks: number[] = [];
-      const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+      const observer = new PerformanceObserver((list) =>
+        list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
+      );
       observer.observe({ type: 'longtask', buffered: false });
       let worstFrame = 0;
       let last = performance.now();
-      const steps = [...Array.from({ length: 120 }, (_, i) => i * 1_500), scroller.scrollHeight / 2, scroller.scrollHeight - 2_000, 0];
+      const steps = [
+        ...Array.from({ length: 120 }, (_, i) => i * 1_500),
+        scroller.scrollHeight / 2,
+        scroller.scrollHeight - 2_000,
+        0,
+      ];
       for (const top of steps) {
         scroller.scrollTop = top;
         await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
@@ -44,9 +85,20 @@ export async function browserBench(appointments: number): Promise<Figure[]> {
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
       observer.disconnect();
-      return { longest: longTasks.length ? Math.max(...longTasks) : 0, count: longTasks.length, worstFrame, nodes: document.getElementsByTagName('*').length };
+      return {
+        longest: longTasks.length ? Math.max(...longTasks) : 0,
+        count: longTasks.length,
+        worstFrame,
+        nodes: document.getElementsByTagName('*').length,
+      };
     });
-    figures.push({ group, name: 'longest task while scrolling (0: none over 50 ms)', value: Math.round(scrolling.longest), unit: 'ms', note: `${scrolling.count} long tasks` });
+    figures.push({
+      group,
+      name: 'longest task while scrolling (0: none over 50 ms)',
+      value: Math.round(scrolling.longest),
+      unit: 'ms',
+      note: `${scrolling.count} long tasks`,
+    });
     figures.push({ group, name: 'longest frame while scrolling', value: Math.round(scrolling.worstFrame), unit: 'ms' });
     figures.push({ group, name: 'DOM nodes after scrolling', value: scrolling.nodes, unit: 'nodes' });
     await browser.close();

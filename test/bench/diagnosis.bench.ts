@@ -24,33 +24,97 @@ export async function diagnosisBench(dbFile: string): Promise<Figure[]> {
     const all = await timed(() => {
       let count = 0;
       for (const appointment of facts.appointments) {
-        diagnoseAppointment({ appointment, notes: facts.notesByKey.get(appointment.key) ?? [], history: facts.historyByKey.get(appointment.key) ?? [] }, context);
+        diagnoseAppointment(
+          {
+            appointment,
+            notes: facts.notesByKey.get(appointment.key) ?? [],
+            history: facts.historyByKey.get(appointment.key) ?? [],
+          },
+          context,
+        );
         count++;
       }
       return count;
     });
     figures.push({ group, name: 'load the facts (three queries)', value: Math.round(load.ms), unit: 'ms' });
     figures.push({ group, name: 'diagnose all (pure rules)', value: Math.round(all.ms), unit: 'ms' });
-    figures.push({ group, name: 'per appointment', value: Number(((all.ms * 1000) / all.value).toFixed(1)), unit: 'µs' });
+    figures.push({
+      group,
+      name: 'per appointment',
+      value: Number(((all.ms * 1000) / all.value).toFixed(1)),
+      unit: 'µs',
+    });
 
     const rng = createRng(3);
-    const keys = Array.from({ length: 100 }, () => facts.appointments[rng.int(0, facts.appointments.length - 1)]?.key ?? '');
+    const keys = Array.from(
+      { length: 100 },
+      () => facts.appointments[rng.int(0, facts.appointments.length - 1)]?.key ?? '',
+    );
     const one: number[] = [];
     for (const key of keys) one.push((await timed(() => appointmentDetail(handle, key, now, settings, []))).ms);
-    figures.push({ group, name: 'one appointment, diagnosed live (detail view), median', value: Number(percentile(one, 50).toFixed(1)), unit: 'ms' });
-    figures.push({ group, name: 'one appointment, diagnosed live, p95', value: Number(percentile(one, 95).toFixed(1)), unit: 'ms' });
+    figures.push({
+      group,
+      name: 'one appointment, diagnosed live (detail view), median',
+      value: Number(percentile(one, 50).toFixed(1)),
+      unit: 'ms',
+    });
+    figures.push({
+      group,
+      name: 'one appointment, diagnosed live, p95',
+      value: Number(percentile(one, 95).toFixed(1)),
+      unit: 'ms',
+    });
 
-    const words = ['lakeside', 'sc1005', 'harbor', 'ana', 'two/sc10', 'elm court', 'marina', 'priya', 'warehouse', '001'];
+    const words = [
+      'lakeside',
+      'sc1005',
+      'harbor',
+      'ana',
+      'two/sc10',
+      'elm court',
+      'marina',
+      'priya',
+      'warehouse',
+      '001',
+    ];
     const searches: number[] = [];
     for (let round = 0; round < 20; round++) {
       for (const word of words) {
-        searches.push((await timed(() => queryAppointmentPage(handle, { filter: { ...EMPTY_FILTER, search: word }, sort: { field: 'taskDate', direction: 'desc' }, offset: 0, limit: 100 }))).ms);
+        searches.push(
+          (
+            await timed(() =>
+              queryAppointmentPage(handle, {
+                filter: { ...EMPTY_FILTER, search: word },
+                sort: { field: 'taskDate', direction: 'desc' },
+                offset: 0,
+                limit: 100,
+              }),
+            )
+          ).ms,
+        );
       }
     }
-    figures.push({ group, name: 'search (first 100 rows, total, counts), median', value: Number(percentile(searches, 50).toFixed(1)), unit: 'ms' });
+    figures.push({
+      group,
+      name: 'search (first 100 rows, total, counts), median',
+      value: Number(percentile(searches, 50).toFixed(1)),
+      unit: 'ms',
+    });
     figures.push({ group, name: 'search p95', value: Number(percentile(searches, 95).toFixed(1)), unit: 'ms' });
-    const page = await timed(() => queryAppointmentPage(handle, { filter: { ...EMPTY_FILTER, states: ['needs-action'] }, sort: { field: 'taskDate', direction: 'desc' }, offset: 50_000, limit: 200 }));
-    figures.push({ group, name: 'a deep window (offset 50,000) filtered by state', value: Number(page.ms.toFixed(1)), unit: 'ms' });
+    const page = await timed(() =>
+      queryAppointmentPage(handle, {
+        filter: { ...EMPTY_FILTER, states: ['needs-action'] },
+        sort: { field: 'taskDate', direction: 'desc' },
+        offset: 50_000,
+        limit: 200,
+      }),
+    );
+    figures.push({
+      group,
+      name: 'a deep window (offset 50,000) filtered by state',
+      value: Number(page.ms.toFixed(1)),
+      unit: 'ms',
+    });
   } finally {
     handle.db.close();
   }

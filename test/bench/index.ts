@@ -25,11 +25,23 @@ for (const figure of figures) {
     group = figure.group;
     console.log(`\n${group}`);
   }
-  console.log(`  ${figure.name.padEnd(width)}  ${String(figure.value.toLocaleString('en-US')).padStart(12)} ${figure.unit}${figure.note ? `   (${figure.note})` : ''}`);
+  console.log(
+    `  ${figure.name.padEnd(width)}  ${String(figure.value.toLocaleString('en-US')).padStart(12)} ${figure.unit}${figure.note ? `   (${figure.note})` : ''}`,
+  );
 }
 const out = path.join(repoRoot, 'bench-results');
 mkdirSync(out, { recursive: true });
-const report = { at: new Date().toISOString(), appointments, machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}` }, figures };
+const report = {
+  at: new Date().toISOString(),
+  appointments,
+  machine: {
+    cpus: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  },
+  figures,
+};
 writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(path.join(out, `bench-${report.at.replace(/[:.]/g, '-')}.json`), `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nwritten: bench-results/latest.json`);

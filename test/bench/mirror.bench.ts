@@ -15,12 +15,25 @@ import { WorkerPoller } from '../../electron/engine/sync/worker-poller';
 import { DEFAULT_PAGE_SIZE } from '../../electron/engine/sync/poller';
 import { repoRoot } from '../support/paths';
 import { makeTempDir } from '../support/temp-dir';
-import { idleControl, memoryPeak, percentile, sandboxChanges, startChild, stop, timed, type Figure } from './bench-utils';
+import {
+  idleControl,
+  memoryPeak,
+  percentile,
+  sandboxChanges,
+  startChild,
+  stop,
+  timed,
+  type Figure,
+} from './bench-utils';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
 
 async function allItems(url: string): Promise<Record<string, unknown[]>> {
-  const client = createScheduleClient({ baseUrl: url, credentials: { userName: 'admin', password: 'sandbox' }, timeoutMs: 120_000 });
+  const client = createScheduleClient({
+    baseUrl: url,
+    credentials: { userName: 'admin', password: 'sandbox' },
+    timeoutMs: 120_000,
+  });
   const items: Record<string, unknown[]> = {};
   for (const feed of FEEDS) {
     items[feed] = [];
@@ -38,7 +51,13 @@ async function allItems(url: string): Promise<Record<string, unknown[]>> {
 function workerPoller(url: string, dbFile: string, onFeedsProgress: () => void = () => {}) {
   const poller = new WorkerPoller({
     script: path.join(repoRoot, 'dist', 'electron', 'sync-worker.cjs'),
-    data: { dbFile, baseUrl: url, userName: 'admin', settings: { intervalMs: 3_600_000, pageSize: DEFAULT_PAGE_SIZE }, verdicts: settings },
+    data: {
+      dbFile,
+      baseUrl: url,
+      userName: 'admin',
+      settings: { intervalMs: 3_600_000, pageSize: DEFAULT_PAGE_SIZE },
+      verdicts: settings,
+    },
     log: silentLogger,
     onStatus: (status) => {
       if (status.state === 'running') onFeedsProgress();
@@ -50,9 +69,15 @@ function workerPoller(url: string, dbFile: string, onFeedsProgress: () => void =
 }
 
 /** A full mirror and incremental passes through the real worker thread, beside raw better-sqlite3 upserts. */
-export async function mirrorBench(appointments: number): Promise<{ figures: Figure[]; dbFile: string; cleanup: () => Promise<void> }> {
+export async function mirrorBench(
+  appointments: number,
+): Promise<{ figures: Figure[]; dbFile: string; cleanup: () => Promise<void> }> {
   const temp = makeTempDir('xoi-bench-');
-  const big = await startChild(['sandbox', '--appointments', String(appointments), '--no-xoi-agent', '--seed', '7'], {}, true);
+  const big = await startChild(
+    ['sandbox', '--appointments', String(appointments), '--no-xoi-agent', '--seed', '7'],
+    {},
+    true,
+  );
   const url = /http:\/\/127\.0\.0\.1:\d+/.exec(big.line)?.[0] ?? '';
   const figures: Figure[] = [];
   const group = `mirror (${appointments.toLocaleString('en-US')} appointments)`;
@@ -79,12 +104,44 @@ export async function mirrorBench(appointments: number): Promise<{ figures: Figu
   const control = await stopControl();
   if (full.value.outcome !== 'ok') throw new Error(`full mirror failed: ${JSON.stringify(full.value)}`);
   const feedsMs = lastPageAt - mirrorStarted;
-  figures.push({ group, name: 'full mirror through the worker, pass and verdicts', value: Math.round(full.ms), unit: 'ms' });
-  figures.push({ group, name: 'of which the feeds (pages, parsing, transactions)', value: Math.round(feedsMs), unit: 'ms' });
-  figures.push({ group, name: 'longest main-thread stall during the full mirror', value: Number((delay.max / 1e6).toFixed(1)), unit: 'ms', note: 'limit: 50 ms' });
-  figures.push({ group, name: 'main-thread event-loop delay, 99th percentile', value: Number((delay.percentile(99) / 1e6).toFixed(1)), unit: 'ms' });
-  figures.push({ group, name: 'an idle control process at the same time: longest stall', value: Number(control.max.toFixed(1)), unit: 'ms', note: 'what the OS alone costs' });
-  figures.push({ group, name: 'an idle control process: 99th percentile', value: Number(control.p99.toFixed(1)), unit: 'ms' });
+  figures.push({
+    group,
+    name: 'full mirror through the worker, pass and verdicts',
+    value: Math.round(full.ms),
+    unit: 'ms',
+  });
+  figures.push({
+    group,
+    name: 'of which the feeds (pages, parsing, transactions)',
+    value: Math.round(feedsMs),
+    unit: 'ms',
+  });
+  figures.push({
+    group,
+    name: 'longest main-thread stall during the full mirror',
+    value: Number((delay.max / 1e6).toFixed(1)),
+    unit: 'ms',
+    note: 'limit: 50 ms',
+  });
+  figures.push({
+    group,
+    name: 'main-thread event-loop delay, 99th percentile',
+    value: Number((delay.percentile(99) / 1e6).toFixed(1)),
+    unit: 'ms',
+  });
+  figures.push({
+    group,
+    name: 'an idle control process at the same time: longest stall',
+    value: Number(control.max.toFixed(1)),
+    unit: 'ms',
+    note: 'what the OS alone costs',
+  });
+  figures.push({
+    group,
+    name: 'an idle control process: 99th percentile',
+    value: Number(control.p99.toFixed(1)),
+    unit: 'ms',
+  });
   const workerBusyMs = busyAtLastPage - busyBefore;
   figures.push({ group, name: 'peak memory (resident, main + worker)', value: Math.round(peakMb), unit: 'MB' });
 
@@ -95,7 +152,12 @@ export async function mirrorBench(appointments: number): Promise<{ figures: Figu
   const store = openMirrorForWriting(dbFile);
   const verdictRun = await timed(() => recomputeAllVerdicts(store, Date.now(), settings));
   store.db.close();
-  figures.push({ group, name: 'all verdicts recomputed (in the worker after a pass)', value: Math.round(verdictRun.ms), unit: 'ms' });
+  figures.push({
+    group,
+    name: 'all verdicts recomputed (in the worker after a pass)',
+    value: Math.round(verdictRun.ms),
+    unit: 'ms',
+  });
 
   const small = await startChild(['sandbox', '--appointments', '1000', '--no-xoi-agent', '--seed', '7'], {}, true);
   const smallUrl = /http:\/\/127\.0\.0\.1:\d+/.exec(small.line)?.[0] ?? '';
@@ -114,32 +176,81 @@ export async function mirrorBench(appointments: number): Promise<{ figures: Figu
   const rawRates: number[] = [];
   for (const attempt of [1, 2, 3]) {
     const raw = openMirrorForWriting(path.join(temp.dir, `raw-${attempt}.db`));
-    const rawRun = await timed(() => transaction(raw, () => {
-      for (const item of items.appointments as Array<{ kind: string; appointment: never; version: number }>) if (item.kind === 'upsert') upsertAppointment(raw, item.appointment, item.version);
-      for (const item of items.notes as Array<{ kind: string; note: never; version: number }>) if (item.kind === 'upsert') upsertNote(raw, item.note, item.version);
-      for (const item of items.history as Array<{ entry: never; version: number }>) upsertHistory(raw, item.entry, item.version);
-    }));
+    const rawRun = await timed(() =>
+      transaction(raw, () => {
+        for (const item of items.appointments as Array<{ kind: string; appointment: never; version: number }>)
+          if (item.kind === 'upsert') upsertAppointment(raw, item.appointment, item.version);
+        for (const item of items.notes as Array<{ kind: string; note: never; version: number }>)
+          if (item.kind === 'upsert') upsertNote(raw, item.note, item.version);
+        for (const item of items.history as Array<{ entry: never; version: number }>)
+          upsertHistory(raw, item.entry, item.version);
+      }),
+    );
     raw.db.close();
     rawRates.push(totalRows / (rawRun.ms / 1000));
   }
   const rawRate = percentile(rawRates, 50);
-  figures.push({ group, name: 'raw better-sqlite3 upsert rate, same rows, one transaction', value: Math.round(rawRate), unit: 'rows/s', note: `median of 3: ${rawRates.map((rate) => Math.round(rate / 1000)).join(', ')} thousand` });
+  figures.push({
+    group,
+    name: 'raw better-sqlite3 upsert rate, same rows, one transaction',
+    value: Math.round(rawRate),
+    unit: 'rows/s',
+    note: `median of 3: ${rawRates.map((rate) => Math.round(rate / 1000)).join(', ')} thousand`,
+  });
 
   const store2 = openMirrorForWriting(dbFile);
-  const totalMirrored = (store2.db.prepare('SELECT (SELECT count(*) FROM appointments) + (SELECT count(*) FROM notes) + (SELECT count(*) FROM history) AS n').get() as { n: number }).n;
+  const totalMirrored = (
+    store2.db
+      .prepare(
+        'SELECT (SELECT count(*) FROM appointments) + (SELECT count(*) FROM notes) + (SELECT count(*) FROM history) AS n',
+      )
+      .get() as { n: number }
+  ).n;
   store2.db.close();
   const mirrorRate = totalMirrored / (feedsMs / 1000);
   figures.push({ group, name: 'rows (appointments, notes, history)', value: totalRows, unit: 'rows' });
   figures.push({ group, name: 'full mirror rate (feeds)', value: Math.round(mirrorRate), unit: 'rows/s' });
-  figures.push({ group, name: 'full mirror rate / raw upsert rate', value: Number((mirrorRate / rawRate).toFixed(2)), unit: 'ratio', note: 'aim: 0.5 or better; wall time includes waiting for the sandbox server' });
+  figures.push({
+    group,
+    name: 'full mirror rate / raw upsert rate',
+    value: Number((mirrorRate / rawRate).toFixed(2)),
+    unit: 'ratio',
+    note: 'aim: 0.5 or better; wall time includes waiting for the sandbox server',
+  });
   const consoleRate = totalMirrored / (workerBusyMs / 1000);
-  figures.push({ group, name: "console's own work per row (worker busy time during the feeds)", value: Math.round(consoleRate), unit: 'rows/s' });
-  figures.push({ group, name: "console's own rate / raw upsert rate", value: Number((consoleRate / rawRate).toFixed(2)), unit: 'ratio' });
+  figures.push({
+    group,
+    name: "console's own work per row (worker busy time during the feeds)",
+    value: Math.round(consoleRate),
+    unit: 'rows/s',
+  });
+  figures.push({
+    group,
+    name: "console's own rate / raw upsert rate",
+    value: Number((consoleRate / rawRate).toFixed(2)),
+    unit: 'ratio',
+  });
 
   const incrementalGroup = 'incremental pass, 100 changes';
-  figures.push({ group: incrementalGroup, name: 'at 1,000 appointments', value: Math.round(incrementalSmall.ms), unit: 'ms' });
-  figures.push({ group: incrementalGroup, name: `at ${appointments.toLocaleString('en-US')} appointments`, value: Math.round(incrementalBig.ms), unit: 'ms' });
-  figures.push({ group: incrementalGroup, name: 'ratio (large / small)', value: Number((incrementalBig.ms / incrementalSmall.ms).toFixed(2)), unit: 'ratio', note: `size ratio ${Math.round(appointments / 1000)}` });
+  figures.push({
+    group: incrementalGroup,
+    name: 'at 1,000 appointments',
+    value: Math.round(incrementalSmall.ms),
+    unit: 'ms',
+  });
+  figures.push({
+    group: incrementalGroup,
+    name: `at ${appointments.toLocaleString('en-US')} appointments`,
+    value: Math.round(incrementalBig.ms),
+    unit: 'ms',
+  });
+  figures.push({
+    group: incrementalGroup,
+    name: 'ratio (large / small)',
+    value: Number((incrementalBig.ms / incrementalSmall.ms).toFixed(2)),
+    unit: 'ratio',
+    note: `size ratio ${Math.round(appointments / 1000)}`,
+  });
 
   return {
     figures,

@@ -27,7 +27,14 @@ export interface ChaosStats {
   failures: Array<{ runSeed: number; problem: string }>;
 }
 
-const ROUTES = ['/', '/v1/appointments/changes', '/v1/notes/changes', '/v1/history/changes', '/v1/system', '/v1/technicians'];
+const ROUTES = [
+  '/',
+  '/v1/appointments/changes',
+  '/v1/notes/changes',
+  '/v1/history/changes',
+  '/v1/system',
+  '/v1/technicians',
+];
 
 function randomFaults(rng: Rng): string {
   const rules: string[] = [];
@@ -65,14 +72,28 @@ function killedMirror(args: string[], afterLines: number): Promise<boolean> {
  */
 export async function chaosRun(runSeed: number, stats: ChaosStats): Promise<void> {
   const rng = createRng(runSeed);
-  const sandbox = await startSandbox({ seed: runSeed % 1000, appointments: rng.int(20, 90), now: Date.parse('2026-03-02T12:00:00Z'), xoiAgent: false, faults: randomFaults(rng) });
+  const sandbox = await startSandbox({
+    seed: runSeed % 1000,
+    appointments: rng.int(20, 90),
+    now: Date.parse('2026-03-02T12:00:00Z'),
+    xoiAgent: false,
+    faults: randomFaults(rng),
+  });
   const temp = makeTempDir('xoi-chaos-');
   const file = path.join(temp.dir, 'mirror.db');
   const poller = () => {
     const store = openMirrorForWriting(file);
     return {
       store,
-      poller: new Poller({ store, createClient: () => createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN }, timeoutMs: 5_000 }), scheduler: new ManualScheduler(), random: rng.next, log: silentLogger, settings: { intervalMs: 60_000, pageSize: rng.int(5, 60) } }),
+      poller: new Poller({
+        store,
+        createClient: () =>
+          createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN }, timeoutMs: 5_000 }),
+        scheduler: new ManualScheduler(),
+        random: rng.next,
+        log: silentLogger,
+        settings: { intervalMs: 60_000, pageSize: rng.int(5, 60) },
+      }),
     };
   };
   try {
@@ -80,7 +101,10 @@ export async function chaosRun(runSeed: number, stats: ChaosStats): Promise<void
     for (let step = 0; step < steps; step++) {
       const action = rng.next();
       if (action < 0.4) {
-        const killed = await killedMirror(['mirror', '--db', file, '--sandbox', sandbox.url, '--once', '--page-size', String(rng.int(5, 40))], rng.int(0, 6));
+        const killed = await killedMirror(
+          ['mirror', '--db', file, '--sandbox', sandbox.url, '--once', '--page-size', String(rng.int(5, 40))],
+          rng.int(0, 6),
+        );
         if (killed) stats.kills++;
       } else if (action < 0.75) {
         const { store, poller: current } = poller();
@@ -105,8 +129,11 @@ export async function chaosRun(runSeed: number, stats: ChaosStats): Promise<void
     const mine = mirrorState(store);
     const theirs = worldState(sandbox.world);
     store.db.close();
-    const different = (Object.keys(theirs) as Array<keyof typeof theirs>).filter((table) => !isDeepStrictEqual(mine[table], theirs[table]));
-    if (different.length > 0) throw new Error(`after the clean pass the mirror differs from the server in: ${different.join(', ')}`);
+    const different = (Object.keys(theirs) as Array<keyof typeof theirs>).filter(
+      (table) => !isDeepStrictEqual(mine[table], theirs[table]),
+    );
+    if (different.length > 0)
+      throw new Error(`after the clean pass the mirror differs from the server in: ${different.join(', ')}`);
     const db = new Database(file, { readonly: true });
     const integrity = db.pragma('integrity_check', { simple: true });
     db.close();
@@ -121,8 +148,20 @@ export function runSeedOf(seed: number, index: number): number {
   return (seed + index * 7919) >>> 0;
 }
 
-export async function runChaos(options: { runs: number; seed: number; onRun?: (index: number, stats: ChaosStats) => void }): Promise<ChaosStats> {
-  const stats: ChaosStats = { runs: 0, kills: 0, passes: 0, failedPasses: 0, serverChanges: 0, faultsInjected: 0, failures: [] };
+export async function runChaos(options: {
+  runs: number;
+  seed: number;
+  onRun?: (index: number, stats: ChaosStats) => void;
+}): Promise<ChaosStats> {
+  const stats: ChaosStats = {
+    runs: 0,
+    kills: 0,
+    passes: 0,
+    failedPasses: 0,
+    serverChanges: 0,
+    faultsInjected: 0,
+    failures: [],
+  };
   for (let index = 0; index < options.runs; index++) {
     const runSeed = runSeedOf(options.seed, index);
     try {

@@ -19,9 +19,15 @@ const stats = await runChaos({
   runs,
   seed,
   onRun: (index, current) => {
-    if ((index + 1) % 25 === 0 || index + 1 === runs) console.error(`chaos: ${index + 1}/${runs} runs, ${current.kills} kills, ${current.failures.length} failures`);
+    if ((index + 1) % 25 === 0 || index + 1 === runs)
+      console.error(`chaos: ${index + 1}/${runs} runs, ${current.kills} kills, ${current.failures.length} failures`);
   },
 });
-for (const failure of stats.failures) console.log(`FAILED run seed ${failure.runSeed}: ${failure.problem}\n  replay: npm run chaos -- --runs 1 --seed ${failure.runSeed}`);
-console.log(`chaos (seed ${seed}): ${stats.runs} runs, ${stats.kills} mirror processes killed, ${stats.passes} in-process passes (${stats.failedPasses} failed under faults), ${stats.serverChanges} server-side changes, ${stats.faultsInjected} faults injected, ${stats.failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+for (const failure of stats.failures)
+  console.log(
+    `FAILED run seed ${failure.runSeed}: ${failure.problem}\n  replay: npm run chaos -- --runs 1 --seed ${failure.runSeed}`,
+  );
+console.log(
+  `chaos (seed ${seed}): ${stats.runs} runs, ${stats.kills} mirror processes killed, ${stats.passes} in-process passes (${stats.failedPasses} failed under faults), ${stats.serverChanges} server-side changes, ${stats.faultsInjected} faults injected, ${stats.failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 process.exit(stats.failures.length === 0 ? 0 : 1);

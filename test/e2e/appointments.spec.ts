@@ -71,7 +71,9 @@ test.describe('one appointment, explained', () => {
     await openList(page, consoleHost);
     await page.getByRole('link', { name: 'TWO/REASSIGNED/001' }).click();
     await expect(page.getByRole('heading', { name: 'Appointment TWO/REASSIGNED/001' })).toBeVisible();
-    await expect(page.getByTestId('verdict-summary')).toHaveText('The technician changed after XOi made the job, so the Vision job belongs to someone else.');
+    await expect(page.getByTestId('verdict-summary')).toHaveText(
+      'The technician changed after XOi made the job, so the Vision job belongs to someone else.',
+    );
     await expect(page.locator('.verdict p.next-step')).toContainText('reassign the job in XOi Vision');
     const evidence = page.getByRole('table', { name: 'Evidence' });
     await expect(evidence).toContainText('Technician when XOi made the job');
@@ -82,7 +84,9 @@ test.describe('one appointment, explained', () => {
     const link = page.getByRole('link', { name: /vision\.xoi\.io\/jobactivity/ });
     await expect(link).toHaveAttribute('target', '_blank');
     await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
-    await expect(page.getByLabel(/XOi Vision link/)).toHaveValue(/^xoi-vision:\/\/activity\/view\?payload=%7B%22jobId%22%3A%22cjob-/);
+    await expect(page.getByLabel(/XOi Vision link/)).toHaveValue(
+      /^xoi-vision:\/\/activity\/view\?payload=%7B%22jobId%22%3A%22cjob-/,
+    );
   });
 
   test('prints the troubleshooting report with the verdict and the evidence', async ({ page, consoleHost }) => {
@@ -94,19 +98,38 @@ test.describe('one appointment, explained', () => {
     const file = path.join(consoleHost.dataDir, 'report.pdf');
     writeFileSync(file, await page.pdf({ format: 'A4' }));
     const text = pdfPages(file).join('\n').replace(/\s+/g, ' ');
-    for (const expected of ['XOi notes troubleshooting report', 'TWO/OVERDUE/001', 'Summit Office Park', 'Eligible for XOi long enough, yet its job notes have not arrived.', 'Next step:', 'JOB_NOTES_OVERDUE', 'Evidence', 'Missing', 'XOi Site History and XOi Workflow', 'Timeline']) {
+    for (const expected of [
+      'XOi notes troubleshooting report',
+      'TWO/OVERDUE/001',
+      'Summit Office Park',
+      'Eligible for XOi long enough, yet its job notes have not arrived.',
+      'Next step:',
+      'JOB_NOTES_OVERDUE',
+      'Evidence',
+      'Missing',
+      'XOi Site History and XOi Workflow',
+      'Timeline',
+    ]) {
       expect(text).toContain(expected);
     }
   });
 
-  test('follows the mirror: a note written on the server appears in the open detail after the next sync', async ({ page, consoleHost }) => {
+  test('follows the mirror: a note written on the server appears in the open detail after the next sync', async ({
+    page,
+    consoleHost,
+  }) => {
     await openList(page, consoleHost);
     await page.getByRole('link', { name: 'TWO/OVERDUE/001' }).click();
-    await expect(page.getByTestId('verdict-summary')).toHaveText('Eligible for XOi long enough, yet its job notes have not arrived.');
+    await expect(page.getByTestId('verdict-summary')).toHaveText(
+      'Eligible for XOi long enough, yet its job notes have not arrived.',
+    );
     const text = `Customer called: gate code ${randomBytes(3).toString('hex')}`;
     const written = await fetch(`${consoleHost.sandboxUrl}/v1/appointments/TWO/OVERDUE/001/notes`, {
       method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ name: 'Dispatcher note', text, internal: false }),
     });
     expect(written.status).toBe(201);
@@ -125,6 +148,8 @@ test('the technicians page shows who is not an XOi user at a glance', async ({ p
   await openConsole(page, consoleHost, '#/technicians');
   const row = page.getByRole('row').filter({ hasText: 'Ben Okafor' });
   await expect(row).toContainText('Not an XOi user');
-  await expect(page.getByRole('row').filter({ hasText: 'Marcus Lee' })).toContainText('Email differs by case or spaces');
+  await expect(page.getByRole('row').filter({ hasText: 'Marcus Lee' })).toContainText(
+    'Email differs by case or spaces',
+  );
   await expect(page.getByRole('row').filter({ hasText: 'Carla Lindqvist' })).toContainText('XOi user disabled');
 });

@@ -26,7 +26,11 @@ export interface ConsoleHost {
  * Every test gets its own web host process with a fresh data folder and its own keychain service name (the tests
  * share one throw-away keyring), on the embedded sandbox (or a scenario given by `sandboxArgs`).
  */
-export const test = base.extend<{ consoleHost: ConsoleHost; sandboxArgs: string[]; dataDirFiles: Record<string, string> }>({
+export const test = base.extend<{
+  consoleHost: ConsoleHost;
+  sandboxArgs: string[];
+  dataDirFiles: Record<string, string>;
+}>({
   sandboxArgs: [['--sandbox-appointments', '400'], { option: true }],
   /** Files to put in the data folder before the host starts (relative path: content). */
   dataDirFiles: [{}, { option: true }],
@@ -36,9 +40,20 @@ export const test = base.extend<{ consoleHost: ConsoleHost; sandboxArgs: string[
       mkdirSync(path.dirname(path.join(temp.dir, relative)), { recursive: true });
       writeFileSync(path.join(temp.dir, relative), content);
     }
-    const { child, firstLine, stderr } = await startCli(['web', '--json', '--data-dir', temp.dir, ...sandboxArgs], { XOI_KEYCHAIN_SERVICE: `XOi Console e2e ${randomBytes(4).toString('hex')}` });
+    const { child, firstLine, stderr } = await startCli(['web', '--json', '--data-dir', temp.dir, ...sandboxArgs], {
+      XOI_KEYCHAIN_SERVICE: `XOi Console e2e ${randomBytes(4).toString('hex')}`,
+    });
     const { url, port, sandboxUrl } = JSON.parse(firstLine) as { url: string; port: number; sandboxUrl: string };
-    await use({ url, origin: `http://127.0.0.1:${port}`, port, dataDir: temp.dir, sandboxUrl, api: webHostClient(firstLine), child, output: () => `${firstLine}\n${stderr()}` });
+    await use({
+      url,
+      origin: `http://127.0.0.1:${port}`,
+      port,
+      dataDir: temp.dir,
+      sandboxUrl,
+      api: webHostClient(firstLine),
+      child,
+      output: () => `${firstLine}\n${stderr()}`,
+    });
     await stopChild(child);
     temp.remove();
   },

@@ -5,14 +5,30 @@ import { expect, openConsole, test } from './fixtures';
 import { inkIn, meanDifference, pdfPages, readPgm, renderPage } from '../support/pdf-tools';
 import { makeTempDir } from '../support/temp-dir';
 
-const baseScenario = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'agent-basics.json'), 'utf8')) as Record<string, unknown>;
+const baseScenario = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'agent-basics.json'), 'utf8'),
+) as Record<string, unknown>;
 
 /** A server with 200 active companies, written for this test run (the sheet must list every one, once). */
 const manyCompanies = (() => {
   const temp = makeTempDir('xoi-200-');
-  const companies = Array.from({ length: 200 }, (_, index) => ({ id: `C${String(index + 1).padStart(3, '0')}`, name: `Company ${String(index + 1).padStart(3, '0')} Mechanical Services`, active: true }));
+  const companies = Array.from({ length: 200 }, (_, index) => ({
+    id: `C${String(index + 1).padStart(3, '0')}`,
+    name: `Company ${String(index + 1).padStart(3, '0')} Mechanical Services`,
+    active: true,
+  }));
   const file = path.join(temp.dir, 'two-hundred-companies.json');
-  writeFileSync(file, JSON.stringify({ ...baseScenario, companies: [...companies, { id: 'TWO', name: 'Fabrikam, Inc.', active: true }, { id: 'OLD', name: 'Old Co', active: false }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ...baseScenario,
+      companies: [
+        ...companies,
+        { id: 'TWO', name: 'Fabrikam, Inc.', active: true },
+        { id: 'OLD', name: 'Old Co', active: false },
+      ],
+    }),
+  );
   return file;
 })();
 
@@ -28,9 +44,36 @@ test.describe('the setup sheet, printed', () => {
   test('shows every field and company, and never the password, on Letter and A4', async ({ page, consoleHost }) => {
     await openConsole(page, consoleHost);
     for (const format of ['Letter', 'A4'] as const) {
-      const pages = await printSheet(page, consoleHost.origin, path.join(consoleHost.dataDir, `sheet-${format}.pdf`), format);
+      const pages = await printSheet(
+        page,
+        consoleHost.origin,
+        path.join(consoleHost.dataDir, `sheet-${format}.pdf`),
+        format,
+      );
       const text = pages.join('\n');
-      for (const expected of ['XOi Integration Setup sheet', 'Customer: Sandbox (simulated server)', 'User Name', 'XOI_INTEGRATION', 'API URL', 'Signature Version', '2018', 'Schedule version', '4.7', 'MobileTech version', '8.6', 'Active Dynamics Companies (2)', 'Fabrikam, Inc.', 'TWO', 'Contoso Mechanical', 'THREE', 'Integration configured', 'Never printed', 'separate secure channel', 'Checklist for XOi', 'See feature registered for MobileTech: met']) {
+      for (const expected of [
+        'XOi Integration Setup sheet',
+        'Customer: Sandbox (simulated server)',
+        'User Name',
+        'XOI_INTEGRATION',
+        'API URL',
+        'Signature Version',
+        '2018',
+        'Schedule version',
+        '4.7',
+        'MobileTech version',
+        '8.6',
+        'Active Dynamics Companies (2)',
+        'Fabrikam, Inc.',
+        'TWO',
+        'Contoso Mechanical',
+        'THREE',
+        'Integration configured',
+        'Never printed',
+        'separate secure channel',
+        'Checklist for XOi',
+        'See feature registered for MobileTech: met',
+      ]) {
         expect(text, `${format}: ${expected}`).toContain(expected);
       }
       expect(text).toMatch(/API URL\s+http:\/\/127\.0\.0\.1:\d+/);
@@ -40,7 +83,10 @@ test.describe('the setup sheet, printed', () => {
     }
   });
 
-  test('page 1 keeps its layout: margins clear, title on top, close to the reviewed baseline', async ({ page, consoleHost }, testInfo) => {
+  test('page 1 keeps its layout: margins clear, title on top, close to the reviewed baseline', async ({
+    page,
+    consoleHost,
+  }, testInfo) => {
     await openConsole(page, consoleHost);
     const pdf = path.join(consoleHost.dataDir, 'sheet.pdf');
     await printSheet(page, consoleHost.origin, pdf, 'Letter');
@@ -53,7 +99,8 @@ test.describe('the setup sheet, printed', () => {
     expect(inkIn(image, { x0: 0.95, x1: 1, y0: 0, y1: 1 })).toBe(0);
     expect(inkIn(image, { x0: 0.05, x1: 0.6, y0: 0.05, y1: 0.12 })).toBeGreaterThan(0.02);
     const baseline = path.resolve(import.meta.dirname, '..', 'fixtures', 'visual', 'setup-sheet-page1.pgm');
-    if (process.env.UPDATE_VISUAL_BASELINES === '1') writeFileSync(baseline, readFileSync(testInfo.outputPath('setup-sheet-page1.pgm')));
+    if (process.env.UPDATE_VISUAL_BASELINES === '1')
+      writeFileSync(baseline, readFileSync(testInfo.outputPath('setup-sheet-page1.pgm')));
     expect(existsSync(baseline), 'the reviewed baseline image (UPDATE_VISUAL_BASELINES=1 writes it)').toBe(true);
     // The printed time and the sandbox's port differ from run to run: a small difference is expected, a layout change is not.
     expect(meanDifference(image, readPgm(baseline))).toBeLessThan(4);
@@ -63,7 +110,10 @@ test.describe('the setup sheet, printed', () => {
 test.describe('the setup sheet with 200 companies', () => {
   test.use({ sandboxArgs: ['--sandbox-scenario', manyCompanies] });
 
-  test('prints every company row exactly once, over several pages, each with the table header', async ({ page, consoleHost }) => {
+  test('prints every company row exactly once, over several pages, each with the table header', async ({
+    page,
+    consoleHost,
+  }) => {
     await openConsole(page, consoleHost);
     const pages = await printSheet(page, consoleHost.origin, path.join(consoleHost.dataDir, 'many.pdf'), 'Letter');
     const text = pages.join('\n');

@@ -7,7 +7,9 @@ test.describe('settings: bad input gets a message naming the field, and changes 
     const form = page.getByRole('form', { name: 'Add a connection profile' });
     await form.getByRole('button', { name: 'Save profile' }).click();
     await expect(form.getByText('Enter a name for this connection, for example Production.')).toBeVisible();
-    await expect(form.getByText('Enter the Schedule API URL, for example https://schedule.example.com/ScheduleAPI.')).toBeVisible();
+    await expect(
+      form.getByText('Enter the Schedule API URL, for example https://schedule.example.com/ScheduleAPI.'),
+    ).toBeVisible();
     await form.getByLabel('Profile name').fill('Production');
     await form.getByLabel('Schedule API URL').fill('https://admin:pw@schedule.fabrikam.test/api');
     await form.getByLabel('Administrator user name').fill('admin');

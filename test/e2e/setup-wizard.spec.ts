@@ -19,7 +19,13 @@ function everyFile(dir: string): string[] {
 test.describe('the XOi Integration Setup wizard', () => {
   test('shows the prerequisites, then the Account Detail with a read-only User Name', async ({ page, consoleHost }) => {
     await openConsole(page, consoleHost, '#/setup');
-    for (const label of ['See feature registered for MobileTech', 'XOi Deep Linking enabled in MobileTech Admin', 'MobileTech 8 or later', 'Signature 2016 or Signature 2018', 'Schedule 4.5 or later']) {
+    for (const label of [
+      'See feature registered for MobileTech',
+      'XOi Deep Linking enabled in MobileTech Admin',
+      'MobileTech 8 or later',
+      'Signature 2016 or Signature 2018',
+      'Schedule 4.5 or later',
+    ]) {
       await expect(page.getByText(label)).toBeVisible();
     }
     await toAccountStep(page);
@@ -29,7 +35,10 @@ test.describe('the XOi Integration Setup wizard', () => {
     await expect(page.getByLabel('Confirm Password')).toBeVisible();
   });
 
-  test("says under Confirm Password that the passwords don't match, and saves nothing", async ({ page, consoleHost }) => {
+  test("says under Confirm Password that the passwords don't match, and saves nothing", async ({
+    page,
+    consoleHost,
+  }) => {
     await openConsole(page, consoleHost, '#/setup');
     await toAccountStep(page);
     await page.getByLabel('Password', { exact: true }).fill('First-password-123');
@@ -42,7 +51,10 @@ test.describe('the XOi Integration Setup wizard', () => {
     await expect(page.getByRole('heading', { name: 'Step 2 of 5: Account Detail' })).toBeVisible();
   });
 
-  test('refuses an empty or whitespace-only password and one over the limit, each with its own message', async ({ page, consoleHost }) => {
+  test('refuses an empty or whitespace-only password and one over the limit, each with its own message', async ({
+    page,
+    consoleHost,
+  }) => {
     await openConsole(page, consoleHost, '#/setup');
     await toAccountStep(page);
     await page.getByLabel('Password', { exact: true }).fill('    ');
@@ -71,7 +83,9 @@ test.describe('the XOi Integration Setup wizard', () => {
     await page.getByLabel('Password', { exact: true }).fill('A-good-password-42');
     await page.getByLabel('Confirm Password').fill('A-good-password-42');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByLabel('API URL')).toHaveValue(consoleHost.origin.replace(/:\d+$/, '') + /:\d+/.exec(await page.getByLabel('API URL').inputValue())?.[0]);
+    await expect(page.getByLabel('API URL')).toHaveValue(
+      consoleHost.origin.replace(/:\d+$/, '') + /:\d+/.exec(await page.getByLabel('API URL').inputValue())?.[0],
+    );
     await expect(page.getByLabel('API URL')).toHaveAttribute('readonly', '');
     await expect(page.getByLabel('Signature Version')).toHaveValue('2018');
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -82,7 +96,10 @@ test.describe('the XOi Integration Setup wizard', () => {
     await expect(table).not.toContainText('Northwind HVAC (closed)');
   });
 
-  test('completes by keyboard alone, and the password appears nowhere but the keychain (canary)', async ({ page, consoleHost }) => {
+  test('completes by keyboard alone, and the password appears nowhere but the keychain (canary)', async ({
+    page,
+    consoleHost,
+  }) => {
     const canary = `Canary-${Date.now().toString(36)}-Pw!`;
     const tabTo = async (name: string) => {
       for (let presses = 0; presses < 12; presses++) {
@@ -139,12 +156,22 @@ test.describe('the XOi Integration Setup wizard', () => {
 });
 
 test.describe('when See is not registered', () => {
-  test.use({ sandboxArgs: ['--sandbox-scenario', path.resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'codes', 'SEE_NOT_REGISTERED.json')] });
+  test.use({
+    sandboxArgs: [
+      '--sandbox-scenario',
+      path.resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'codes', 'SEE_NOT_REGISTERED.json'),
+    ],
+  });
 
-  test('the setup is unavailable, exactly as Schedule hides the tab, and the screen says why', async ({ page, consoleHost }) => {
+  test('the setup is unavailable, exactly as Schedule hides the tab, and the screen says why', async ({
+    page,
+    consoleHost,
+  }) => {
     await openConsole(page, consoleHost, '#/setup');
     await expect(page.getByRole('heading', { name: 'The XOi Integration Setup is not available' })).toBeVisible();
-    await expect(page.getByText(/The See feature is not registered for MobileTech on this server, so Schedule hides/)).toBeVisible();
+    await expect(
+      page.getByText(/The See feature is not registered for MobileTech on this server, so Schedule hides/),
+    ).toBeVisible();
     await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
     await expect(page.getByText(/See feature registered for MobileTech: not met/)).toBeVisible();
   });

@@ -44,7 +44,9 @@ describe('npm start without the Electron runtime', () => {
       child.on('exit', (code) => reject(new Error(`npm start exited (${code}) before serving: ${stdout}`)));
     });
     const address = new URL(url);
-    const response = await fetch(new URL('/', address), { headers: { 'x-xoi-token': address.searchParams.get('token') ?? '' } });
+    const response = await fetch(new URL('/', address), {
+      headers: { 'x-xoi-token': address.searchParams.get('token') ?? '' },
+    });
     const page = await response.text();
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');

@@ -51,13 +51,19 @@ describe('crash safety', () => {
           if (rng.chance(0.1)) sandbox.world.deleteAppointment(key, now, 'crash-test');
           else sandbox.world.updateAppointment(key, { customer: `changed ${round}-${change}` }, now, 'crash-test');
         }
-        const outcome = await mirrorUntilKilled(['mirror', '--db', file, '--sandbox', sandbox.url, '--once', '--page-size', '20'], rng.int(0, 6));
+        const outcome = await mirrorUntilKilled(
+          ['mirror', '--db', file, '--sandbox', sandbox.url, '--once', '--page-size', '20'],
+          rng.int(0, 6),
+        );
         if (outcome.killed) kills++;
         const problems = checkMirrorInvariants(file, sandbox.world);
         expect(problems, `after round ${round}`).toEqual([]);
       }
       expect(kills).toBeGreaterThanOrEqual(Math.floor(KILLS * 0.8));
-      const final = await mirrorUntilKilled(['mirror', '--db', file, '--sandbox', sandbox.url, '--once'], Number.POSITIVE_INFINITY);
+      const final = await mirrorUntilKilled(
+        ['mirror', '--db', file, '--sandbox', sandbox.url, '--once'],
+        Number.POSITIVE_INFINITY,
+      );
       expect(final).toEqual({ killed: false, code: 0 });
       const store = openMirrorForWriting(file);
       try {

@@ -19,7 +19,9 @@ describe('the dashboard summary written with the verdicts', () => {
       const dashboard = readSnapshot<Dashboard>(mirror.store, 'dashboard')?.value;
       if (!dashboard) throw new Error('no dashboard snapshot was written');
 
-      const byState = mirror.store.db.prepare('SELECT state, count(*) AS n FROM verdicts GROUP BY state').all() as Array<{ state: keyof Dashboard['counts']; n: number }>;
+      const byState = mirror.store.db
+        .prepare('SELECT state, count(*) AS n FROM verdicts GROUP BY state')
+        .all() as Array<{ state: keyof Dashboard['counts']; n: number }>;
       const expectedCounts = { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 };
       for (const row of byState) expectedCounts[row.state] = row.n;
       expect(dashboard.counts).toEqual(expectedCounts);
@@ -27,9 +29,16 @@ describe('the dashboard summary written with the verdicts', () => {
       // The funnel, counted from the server's own world rather than from the mirror.
       const appointments = [...sandbox.world.appointments.values()];
       const notes = [...sandbox.world.notes.values()];
-      const keysWith = (...names: string[]) => new Set(notes.filter((note) => names.includes(note.name)).map((note) => `${note.company}/${note.serviceCall}/${note.appointment}`));
+      const keysWith = (...names: string[]) =>
+        new Set(
+          notes
+            .filter((note) => names.includes(note.name))
+            .map((note) => `${note.company}/${note.serviceCall}/${note.appointment}`),
+        );
       const completed = appointments.filter((appointment) => appointment.completedAt !== null);
-      const completedKeys = new Set(completed.map((appointment) => `${appointment.company}/${appointment.serviceCall}/${appointment.appointment}`));
+      const completedKeys = new Set(
+        completed.map((appointment) => `${appointment.company}/${appointment.serviceCall}/${appointment.appointment}`),
+      );
       const among = (keys: Set<string>) => [...keys].filter((key) => completedKeys.has(key)).length;
       expect(dashboard.funnel.appointments).toBe(appointments.length);
       expect(dashboard.funnel.jobNotes).toBe(keysWith('XOi Site History', 'XOi Workflow').size);
@@ -39,7 +48,8 @@ describe('the dashboard summary written with the verdicts', () => {
       expect(dashboard.funnel.eligible).toBeGreaterThanOrEqual(dashboard.funnel.jobNotes);
       expect(dashboard.funnel.eligible).toBeLessThanOrEqual(appointments.length);
 
-      const bucketTotal = (field: 'siteHistory' | 'resolution' | 'transcript') => dashboard.latency.reduce((sum, bucket) => sum + bucket[field], 0);
+      const bucketTotal = (field: 'siteHistory' | 'resolution' | 'transcript') =>
+        dashboard.latency.reduce((sum, bucket) => sum + bucket[field], 0);
       expect(bucketTotal('siteHistory')).toBeGreaterThan(0);
       expect(bucketTotal('siteHistory')).toBeLessThanOrEqual(dashboard.funnel.jobNotes);
       expect(bucketTotal('resolution')).toBeLessThanOrEqual(dashboard.funnel.resolution);

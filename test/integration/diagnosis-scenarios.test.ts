@@ -28,7 +28,11 @@ export const EXPECTED_WITHOUT_XOI: Record<string, Expected> = {
   SEE_NOT_REGISTERED: { state: 'blocked', first: 'SEE_NOT_REGISTERED', includes: ['JOB_NOTES_OVERDUE'] },
   XOI_NOT_ENABLED_IN_MOBILETECH: { state: 'blocked', first: 'XOI_NOT_ENABLED_IN_MOBILETECH' },
   UNSUPPORTED_VERSION: { state: 'blocked', first: 'UNSUPPORTED_VERSION' },
-  INTEGRATION_NOT_CONFIGURED: { state: 'blocked', first: 'INTEGRATION_NOT_CONFIGURED', includes: ['JOB_NOTES_OVERDUE'] },
+  INTEGRATION_NOT_CONFIGURED: {
+    state: 'blocked',
+    first: 'INTEGRATION_NOT_CONFIGURED',
+    includes: ['JOB_NOTES_OVERDUE'],
+  },
   XOI_AUTH_FAILING: { state: 'needs-action', first: 'XOI_AUTH_FAILING', includes: ['JOB_NOTES_OVERDUE'] },
   XOI_NOT_POLLING: { state: 'needs-action', first: 'XOI_NOT_POLLING' },
   COMPANY_INACTIVE: { key: 'OLD/C-1/001', state: 'blocked', first: 'COMPANY_INACTIVE' },
@@ -61,11 +65,15 @@ export const EXPECTED_WITH_XOI: Record<string, Expected> = {
   JOB_NOTES_OVERDUE: { state: 'needs-action', first: 'JOB_NOTES_OVERDUE' },
 };
 
-const files = readdirSync(path.join(repoRoot, 'test', 'fixtures', 'scenarios', 'codes')).filter((file) => file.endsWith('.json'));
+const files = readdirSync(path.join(repoRoot, 'test', 'fixtures', 'scenarios', 'codes')).filter((file) =>
+  file.endsWith('.json'),
+);
 
 describe('one scenario per reason code, end to end (sandbox, mirror, xoi-console diagnose)', () => {
   it('has a scenario for every code a scenario can produce', () => {
-    const covered = new Set(Object.values(EXPECTED_WITHOUT_XOI).flatMap((expected) => [expected.first, ...(expected.includes ?? [])]));
+    const covered = new Set(
+      Object.values(EXPECTED_WITHOUT_XOI).flatMap((expected) => [expected.first, ...(expected.includes ?? [])]),
+    );
     for (const expected of Object.values(EXPECTED_WITH_XOI)) covered.add(expected.first);
     // UNKNOWN_STATUS cannot be written in a scenario (the file format refuses unknown statuses); the hostile-data
     // tests cover it.
@@ -73,7 +81,10 @@ describe('one scenario per reason code, end to end (sandbox, mirror, xoi-console
     expect(files.map((file) => file.replace('.json', '')).sort()).toEqual(Object.keys(EXPECTED_WITHOUT_XOI).sort());
   });
 
-  const cases: Array<[string, boolean]> = [...files.map((file): [string, boolean] => [file, false]), ...Object.keys(EXPECTED_WITH_XOI).map((name): [string, boolean] => [`${name}.json`, true])];
+  const cases: Array<[string, boolean]> = [
+    ...files.map((file): [string, boolean] => [file, false]),
+    ...Object.keys(EXPECTED_WITH_XOI).map((name): [string, boolean] => [`${name}.json`, true]),
+  ];
   it.each(cases)('%s (XOi users mirrored: %s)', async (file, withXoi) => {
     const name = file.replace('.json', '');
     const expected = (withXoi ? EXPECTED_WITH_XOI : EXPECTED_WITHOUT_XOI)[name];
@@ -81,17 +92,34 @@ describe('one scenario per reason code, end to end (sandbox, mirror, xoi-console
     const scenario = loadScenarioFixture(path.join('codes', file));
     const temp = makeTempDir('xoi-code-');
     try {
-      const db = await mirrorScenario(scenario, temp.dir, withXoi ? async (sandbox, dbFile) => {
-        const store = openMirrorForWriting(dbFile);
-        const check = await mirrorXoiUsers(store, createXoiClient({ ...sandboxXoiEndpoints(sandbox.url), ...SANDBOX_XOI_API }), Date.parse(scenario.now));
-        store.db.close();
-        expect(check.error).toBeNull();
-      } : undefined);
+      const db = await mirrorScenario(
+        scenario,
+        temp.dir,
+        withXoi
+          ? async (sandbox, dbFile) => {
+              const store = openMirrorForWriting(dbFile);
+              const check = await mirrorXoiUsers(
+                store,
+                createXoiClient({ ...sandboxXoiEndpoints(sandbox.url), ...SANDBOX_XOI_API }),
+                Date.parse(scenario.now),
+              );
+              store.db.close();
+              expect(check.error).toBeNull();
+            }
+          : undefined,
+      );
       const key = expected.key ?? 'TWO/C-1/001';
       const outcome = await runCli(['diagnose', key, '--db', db, '--now', scenario.now, '--json']);
       expect(outcome.stderr).toBe('');
       expect(outcome.code).toBe(0);
-      const [verdict] = JSON.parse(outcome.stdout) as Array<{ key: string; state: string; codes: string[]; summary: string; evidence: Array<{ label: string; value: string }>; nextStep: string }>;
+      const [verdict] = JSON.parse(outcome.stdout) as Array<{
+        key: string;
+        state: string;
+        codes: string[];
+        summary: string;
+        evidence: Array<{ label: string; value: string }>;
+        nextStep: string;
+      }>;
       expect(verdict?.key).toBe(key);
       expect(verdict?.state).toBe(expected.state);
       expect(verdict?.codes[0]).toBe(expected.first);
@@ -116,7 +144,10 @@ describe('xoi-console diagnose, called wrongly', () => {
     try {
       const db = await mirrorScenario(scenario, temp.dir);
       for (const [args, message] of [
-        [['diagnose', 'TWO/NOPE/001', '--db', db], /^xoi-console: diagnose: there is no appointment TWO\/NOPE\/001 in /],
+        [
+          ['diagnose', 'TWO/NOPE/001', '--db', db],
+          /^xoi-console: diagnose: there is no appointment TWO\/NOPE\/001 in /,
+        ],
         [['diagnose', 'TWO-NOPE', '--db', db], /is not a key; write it as COMPANY\/SERVICECALL\/APPOINTMENT/],
         [['diagnose', '--all', '--db', db, '--now', 'yesterday'], /--now must be an ISO date-time/],
         [['diagnose', '--db', db], /give either one KEY .* or --all/],
@@ -130,7 +161,9 @@ describe('xoi-console diagnose, called wrongly', () => {
       const table = await runCli(['diagnose', '--all', '--db', db, '--now', scenario.now]);
       expect(table.code).toBe(0);
       expect(table.stdout.split('\n')[0]).toMatch(/^KEY\s+STATE\s+CODES\s+SUMMARY$/);
-      expect(table.stdout).toMatch(/TWO\/C-1\/001\s+ok\s+NOTES_COMPLETE\s+All the XOi notes expected by now are here\./);
+      expect(table.stdout).toMatch(
+        /TWO\/C-1\/001\s+ok\s+NOTES_COMPLETE\s+All the XOi notes expected by now are here\./,
+      );
     } finally {
       temp.remove();
     }

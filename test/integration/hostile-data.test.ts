@@ -27,40 +27,111 @@ describe('hostile data from the server', () => {
     const base = [...world.appointments.values()][0];
     if (!base) throw new Error('empty world');
     const key = { company: base.company, serviceCall: base.serviceCall, appointment: base.appointment };
-    HOSTILE_TEXTS.forEach((text, index) => world.addNote({ ...key, id: `HOSTILE-${index}`, name: 'Dispatcher note', text, url: index === 1 ? 'javascript:alert(1)' : null, internal: false, readOnly: false, createdAt: '2026-03-01T10:00:00Z', author: 'Zoë Ångström-Łukasz ﷽' }));
-    world.appointments.upsert('TWO/ODD-1/001', { ...base, serviceCall: 'ODD-1', status: 'Teleported', customer: 'Ünïcødé Ltd. 株式会社 \u0301', taskDate: '0001-01-01T00:00:00Z', completedAt: null, modifiedAt: '9999-12-31T23:59:59Z' });
-    world.technicians.set('T-ODD', { id: 'T-ODD', name: 'Ｊöｈｎ 𝕯𝖔𝖊', email: 'jоhn@fabrikam.test', lastDeviceSyncAt: null });
+    HOSTILE_TEXTS.forEach((text, index) =>
+      world.addNote({
+        ...key,
+        id: `HOSTILE-${index}`,
+        name: 'Dispatcher note',
+        text,
+        url: index === 1 ? 'javascript:alert(1)' : null,
+        internal: false,
+        readOnly: false,
+        createdAt: '2026-03-01T10:00:00Z',
+        author: 'Zoë Ångström-Łukasz ﷽',
+      }),
+    );
+    world.appointments.upsert('TWO/ODD-1/001', {
+      ...base,
+      serviceCall: 'ODD-1',
+      status: 'Teleported',
+      customer: 'Ünïcødé Ltd. 株式会社 \u0301',
+      taskDate: '0001-01-01T00:00:00Z',
+      completedAt: null,
+      modifiedAt: '9999-12-31T23:59:59Z',
+    });
+    world.technicians.set('T-ODD', {
+      id: 'T-ODD',
+      name: 'Ｊöｈｎ 𝕯𝖔𝖊',
+      email: 'jоhn@fabrikam.test',
+      lastDeviceSyncAt: null,
+    });
     // Broken rows, served as the server sent them.
     world.appointments.upsert('TWO/BAD-1/001', { ...base, serviceCall: 'BAD-1', status: undefined } as never);
     world.appointments.upsert('TWO/BAD-2/001', { ...base, serviceCall: 'BAD-2', estimatedHours: 'eight' } as never);
     world.appointments.upsert('TWO/BAD-3/001', { ...base, serviceCall: 'BAD-3', taskDate: 'next Tuesday' } as never);
     world.notes.upsert('BAD-NOTE', { ...key, id: 'BAD-NOTE', name: 42, text: 'x' } as never);
-    world.appointments.upsert('TWO/EXTRA/001', { ...base, serviceCall: 'EXTRA', unexpected: { nested: true }, anotherField: 'ignored' } as never);
+    world.appointments.upsert('TWO/EXTRA/001', {
+      ...base,
+      serviceCall: 'EXTRA',
+      unexpected: { nested: true },
+      anotherField: 'ignored',
+    } as never);
     // The same note id offered twice: it ends as one row.
-    world.addNote({ ...key, id: 'DUP', name: 'Dispatcher note', text: 'first', url: null, internal: false, readOnly: false, createdAt: '2026-03-01T10:00:00Z', author: 'a' });
-    world.addNote({ ...key, id: 'DUP', name: 'Dispatcher note', text: 'second', url: null, internal: false, readOnly: false, createdAt: '2026-03-01T10:00:00Z', author: 'a' });
+    world.addNote({
+      ...key,
+      id: 'DUP',
+      name: 'Dispatcher note',
+      text: 'first',
+      url: null,
+      internal: false,
+      readOnly: false,
+      createdAt: '2026-03-01T10:00:00Z',
+      author: 'a',
+    });
+    world.addNote({
+      ...key,
+      id: 'DUP',
+      name: 'Dispatcher note',
+      text: 'second',
+      url: null,
+      internal: false,
+      readOnly: false,
+      createdAt: '2026-03-01T10:00:00Z',
+      author: 'a',
+    });
 
     const mirror = mirrorHarness(sandbox);
     try {
       expect((await mirror.poller.syncNow()).outcome).toBe('ok');
       const notes = readNotesOf(mirror.store, `${key.company}/${key.serviceCall}/${key.appointment}`);
-      HOSTILE_TEXTS.forEach((text, index) => expect(notes.find((note) => note.id === `HOSTILE-${index}`)?.text).toBe(text));
+      HOSTILE_TEXTS.forEach((text, index) =>
+        expect(notes.find((note) => note.id === `HOSTILE-${index}`)?.text).toBe(text),
+      );
       expect(notes.find((note) => note.id === 'HOSTILE-1')?.url).toBe('javascript:alert(1)');
       expect(notes.find((note) => note.id === 'HOSTILE-0')?.author).toBe('Zoë Ångström-Łukasz ﷽');
       expect(notes.filter((note) => note.id === 'DUP').map((note) => note.text)).toEqual(['second']);
-      expect(readAppointment(mirror.store, 'TWO/ODD-1/001')).toMatchObject({ status: 'Teleported', customer: 'Ünïcødé Ltd. 株式会社 \u0301', taskDate: '0001-01-01T00:00:00Z', modifiedAt: '9999-12-31T23:59:59Z' });
+      expect(readAppointment(mirror.store, 'TWO/ODD-1/001')).toMatchObject({
+        status: 'Teleported',
+        customer: 'Ünïcødé Ltd. 株式会社 \u0301',
+        taskDate: '0001-01-01T00:00:00Z',
+        modifiedAt: '9999-12-31T23:59:59Z',
+      });
       expect(readAppointment(mirror.store, 'TWO/EXTRA/001')).toBeDefined();
-      for (const bad of ['TWO/BAD-1/001', 'TWO/BAD-2/001', 'TWO/BAD-3/001']) expect(readAppointment(mirror.store, bad)).toBeUndefined();
+      for (const bad of ['TWO/BAD-1/001', 'TWO/BAD-2/001', 'TWO/BAD-3/001'])
+        expect(readAppointment(mirror.store, bad)).toBeUndefined();
       const rejected = readRejected(mirror.store);
-      expect(rejected.map((row) => row.item).sort()).toEqual(['TWO/BAD-1/001', 'TWO/BAD-2/001', 'TWO/BAD-3/001', `${key.company}/${key.serviceCall}/${key.appointment} id BAD-NOTE`].sort());
+      expect(rejected.map((row) => row.item).sort()).toEqual(
+        [
+          'TWO/BAD-1/001',
+          'TWO/BAD-2/001',
+          'TWO/BAD-3/001',
+          `${key.company}/${key.serviceCall}/${key.appointment} id BAD-NOTE`,
+        ].sort(),
+      );
       expect(rejected.find((row) => row.item === 'TWO/BAD-2/001')?.reason).toMatch(/estimatedHours/);
-      expect(rejected.find((row) => row.item === 'TWO/BAD-3/001')?.reason).toMatch(/taskDate: expected an ISO 8601 date-time/);
+      expect(rejected.find((row) => row.item === 'TWO/BAD-3/001')?.reason).toMatch(
+        /taskDate: expected an ISO 8601 date-time/,
+      );
       expect(readRecentRuns(mirror.store, 1)[0]?.rows.appointments?.rejected).toBe(3);
       // The rest of every page is mirrored.
-      expect(mirror.store.db.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({ n: world.appointments.size - 3 });
+      expect(mirror.store.db.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({
+        n: world.appointments.size - 3,
+      });
 
       recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
-      const odd = mirror.store.db.prepare("SELECT state, codes FROM verdicts WHERE appointment_key = 'TWO/ODD-1/001'").get() as { state: string; codes: string };
+      const odd = mirror.store.db
+        .prepare("SELECT state, codes FROM verdicts WHERE appointment_key = 'TWO/ODD-1/001'")
+        .get() as { state: string; codes: string };
       expect(odd).toEqual({ state: 'needs-action', codes: 'UNKNOWN_STATUS' });
     } finally {
       await mirror.close();
@@ -80,12 +151,17 @@ describe('a full disk while writing', () => {
       const outcome = await mirror.poller.syncNow();
       expect(outcome).toEqual({ outcome: 'error', code: 'MIRROR_WRITE_FAILED' });
       const status = mirror.poller.status();
-      expect(status).toMatchObject({ state: 'error', message: 'The disk is full, so the mirror could not be written. Nothing was changed.' });
+      expect(status).toMatchObject({
+        state: 'error',
+        message: 'The disk is full, so the mirror could not be written. Nothing was changed.',
+      });
       // Whatever was committed is whole: exactly the rows up to each cursor, integrity intact.
       expect(checkMirrorInvariants(mirror.file, sandbox.world)).toEqual([]);
       mirror.store.db.pragma('max_page_count = 1073741823');
       expect((await mirror.poller.syncNow()).outcome).toBe('ok');
-      expect(mirror.store.db.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({ n: sandbox.world.appointments.size });
+      expect(mirror.store.db.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({
+        n: sandbox.world.appointments.size,
+      });
     } finally {
       await mirror.close();
       await sandbox.close();

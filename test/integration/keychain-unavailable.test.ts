@@ -9,10 +9,15 @@ describe('when the operating system keychain cannot be used', () => {
   it('says so plainly with the fix, refuses to store a password anywhere else, and keeps the sandbox working', async () => {
     const temp = makeTempDir();
     // A real failure, not a stand-in: the Secret Service is simply not reachable from this process.
-    const { child, firstLine } = await startCli(['web', '--json', '--data-dir', temp.dir, '--sandbox-appointments', '60'], { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/xoi-test-bus', DISPLAY: '' });
+    const { child, firstLine } = await startCli(
+      ['web', '--json', '--data-dir', temp.dir, '--sandbox-appointments', '60'],
+      { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/xoi-test-bus', DISPLAY: '' },
+    );
     try {
       const host = webHostClient(firstLine);
-      const list = await host.call<{ keychain: { available: boolean; message: string; nextStep: string } }>('profiles.list');
+      const list = await host.call<{ keychain: { available: boolean; message: string; nextStep: string } }>(
+        'profiles.list',
+      );
       expect(list.ok).toBe(true);
       if (!list.ok) return;
       expect(list.value.keychain.available).toBe(false);
@@ -22,7 +27,12 @@ describe('when the operating system keychain cannot be used', () => {
       const profilesFile = path.join(temp.dir, 'profiles.json');
       const readProfiles = () => (existsSync(profilesFile) ? readFileSync(profilesFile, 'utf8') : null);
       const before = readProfiles();
-      const saved = await host.call('profiles.save', { name: 'Production', apiUrl: 'https://schedule.example.com/api', userName: 'admin', password: 'Keychain-Canary-91' });
+      const saved = await host.call('profiles.save', {
+        name: 'Production',
+        apiUrl: 'https://schedule.example.com/api',
+        userName: 'admin',
+        password: 'Keychain-Canary-91',
+      });
       expect(saved).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
       expect(readProfiles()).toBe(before);
 

@@ -26,14 +26,31 @@ describe('xoi-console mirror', () => {
     expect(outcome.code).toBe(0);
     const lines = outcome.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^mirrored: appointments \\+${sandbox.world.appointments.size}, notes \\+${sandbox.world.notes.size}, history \\+${sandbox.world.history.size}, technicians \\+\\d+, companies \\+3, statuses \\+11, xoiUsers \\+${sandbox.world.xoiUsers.length} in \\d+\\.\\d+ s$`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^mirrored: appointments \\+${sandbox.world.appointments.size}, notes \\+${sandbox.world.notes.size}, history \\+${sandbox.world.history.size}, technicians \\+\\d+, companies \\+3, statuses \\+11, xoiUsers \\+${sandbox.world.xoiUsers.length} in \\d+\\.\\d+ s$`,
+      ),
+    );
     expect(outcome.stderr).toMatch(/appointments: \d+ of about \d+ rows/);
     const again = await runCli(['mirror', '--db', db, '--sandbox', sandbox.url, '--once']);
     expect(again.stdout).toMatch(/^mirrored: appointments \+0, notes \+0, history \+0/);
   });
 
   it('--api with --password-stdin reads the password from standard input', async () => {
-    const outcome = await runCli(['mirror', '--db', path.join(temp.dir, 'stdin.db'), '--api', sandbox.url, '--user', 'admin', '--password-stdin', '--once'], { stdin: 'sandbox\n' });
+    const outcome = await runCli(
+      [
+        'mirror',
+        '--db',
+        path.join(temp.dir, 'stdin.db'),
+        '--api',
+        sandbox.url,
+        '--user',
+        'admin',
+        '--password-stdin',
+        '--once',
+      ],
+      { stdin: 'sandbox\n' },
+    );
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toMatch(/^mirrored: appointments \+150/);
   });
@@ -43,24 +60,81 @@ describe('xoi-console mirror', () => {
     const service = `XOi Console test ${randomBytes(4).toString('hex')}`;
     const profile = new ProfileStore(dataDir).save({ name: 'Test server', apiUrl: sandbox.url, userName: 'admin' });
     await createKeytarStore(service).set(secretAccount(profile.id, 'administrator'), 'sandbox');
-    const outcome = await runCli(['mirror', '--db', path.join(temp.dir, 'keychain.db'), '--api', `${sandbox.url}/`, '--user', 'admin', '--once', '--data-dir', dataDir], { env: { XOI_KEYCHAIN_SERVICE: service } });
+    const outcome = await runCli(
+      [
+        'mirror',
+        '--db',
+        path.join(temp.dir, 'keychain.db'),
+        '--api',
+        `${sandbox.url}/`,
+        '--user',
+        'admin',
+        '--once',
+        '--data-dir',
+        dataDir,
+      ],
+      { env: { XOI_KEYCHAIN_SERVICE: service } },
+    );
     expect(outcome.stderr).not.toMatch(/No saved password/);
     expect(outcome.code).toBe(0);
   });
 
   it('fails with one clear line when nothing is saved for that API and user', async () => {
-    const outcome = await runCli(['mirror', '--db', path.join(temp.dir, 'none.db'), '--api', sandbox.url, '--user', 'someone', '--once', '--data-dir', path.join(temp.dir, 'empty')]);
+    const outcome = await runCli([
+      'mirror',
+      '--db',
+      path.join(temp.dir, 'none.db'),
+      '--api',
+      sandbox.url,
+      '--user',
+      'someone',
+      '--once',
+      '--data-dir',
+      path.join(temp.dir, 'empty'),
+    ]);
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr.trim()).toBe(`xoi-console: No saved password for someone at ${sandbox.url}: save a profile for it in the console, or pass --password-stdin.`);
+    expect(outcome.stderr.trim()).toBe(
+      `xoi-console: No saved password for someone at ${sandbox.url}: save a profile for it in the console, or pass --password-stdin.`,
+    );
   });
 
   it('exits non-zero with one clear line on a rejected login, and on an unreachable server', async () => {
-    const rejected = await runCli(['mirror', '--db', path.join(temp.dir, 'rejected.db'), '--api', sandbox.url, '--user', 'admin', '--password-stdin', '--once'], { stdin: 'wrong' });
+    const rejected = await runCli(
+      [
+        'mirror',
+        '--db',
+        path.join(temp.dir, 'rejected.db'),
+        '--api',
+        sandbox.url,
+        '--user',
+        'admin',
+        '--password-stdin',
+        '--once',
+      ],
+      { stdin: 'wrong' },
+    );
     expect(rejected.code).toBe(1);
-    expect(rejected.stderr.trim().split('\n').at(-1)).toMatch(/^xoi-console: The Schedule server rejected the console's login, so syncing stopped\./);
-    const unreachable = await runCli(['mirror', '--db', path.join(temp.dir, 'gone.db'), '--api', 'http://schedule.nowhere.invalid', '--user', 'admin', '--password-stdin', '--once'], { stdin: 'x' });
+    expect(rejected.stderr.trim().split('\n').at(-1)).toMatch(
+      /^xoi-console: The Schedule server rejected the console's login, so syncing stopped\./,
+    );
+    const unreachable = await runCli(
+      [
+        'mirror',
+        '--db',
+        path.join(temp.dir, 'gone.db'),
+        '--api',
+        'http://schedule.nowhere.invalid',
+        '--user',
+        'admin',
+        '--password-stdin',
+        '--once',
+      ],
+      { stdin: 'x' },
+    );
     expect(unreachable.code).toBe(1);
-    expect(unreachable.stderr.trim().split('\n').at(-1)).toMatch(/^xoi-console: The Schedule server cannot be reached\./);
+    expect(unreachable.stderr.trim().split('\n').at(-1)).toMatch(
+      /^xoi-console: The Schedule server cannot be reached\./,
+    );
     expect(`${rejected.stderr}${unreachable.stderr}`).not.toMatch(/\n\s+at /);
   });
 
@@ -83,7 +157,20 @@ describe('xoi-console xoi-users', () => {
     sandbox = await testSandbox({ appointments: 20 });
   });
   afterAll(() => sandbox.close());
-  const args = (secret: string) => ({ args: ['xoi-users', '--token-url', `${sandbox.url}/xoi/token`, '--graphql-url', `${sandbox.url}/xoi/users/graphql`, '--api-key', 'sandbox-api-key', '--api-secret-stdin', '--json'], stdin: secret });
+  const args = (secret: string) => ({
+    args: [
+      'xoi-users',
+      '--token-url',
+      `${sandbox.url}/xoi/token`,
+      '--graphql-url',
+      `${sandbox.url}/xoi/users/graphql`,
+      '--api-key',
+      'sandbox-api-key',
+      '--api-secret-stdin',
+      '--json',
+    ],
+    stdin: secret,
+  });
 
   it('prints the XOi users (email, enabled, name) and exits 0', async () => {
     const { args: argv, stdin } = args('sandbox-api-secret');
@@ -98,7 +185,19 @@ describe('xoi-console xoi-users', () => {
     const rejected = await runCli(args('wrong').args, { stdin: 'wrong' });
     expect(rejected.code).toBe(1);
     expect(rejected.stderr.trim()).toMatch(/^xoi-console: XOi rejected the API key and secret\./);
-    const unreachable = await runCli(['xoi-users', '--token-url', 'http://127.0.0.1:9/x', '--graphql-url', 'http://127.0.0.1:9/y', '--api-key', 'k', '--api-secret-stdin'], { stdin: 's' });
+    const unreachable = await runCli(
+      [
+        'xoi-users',
+        '--token-url',
+        'http://127.0.0.1:9/x',
+        '--graphql-url',
+        'http://127.0.0.1:9/y',
+        '--api-key',
+        'k',
+        '--api-secret-stdin',
+      ],
+      { stdin: 's' },
+    );
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr.trim().split('\n')).toHaveLength(1);
     sandbox.faults.configure('/xoi/users:malformed=1');

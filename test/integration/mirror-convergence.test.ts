@@ -16,9 +16,13 @@ describe('the mirror converges on the server', () => {
       const outcome = await mirror.poller.syncNow();
       expect(outcome.outcome).toBe('ok');
       expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
-      for (const feed of ['appointments', 'notes', 'history'] as const) expect(readCursor(mirror.store, feed)).toMatch(/\.\d+$/);
+      for (const feed of ['appointments', 'notes', 'history'] as const)
+        expect(readCursor(mirror.store, feed)).toMatch(/\.\d+$/);
       const [run] = readRecentRuns(mirror.store, 1);
-      expect(run).toMatchObject({ outcome: 'ok', rows: { appointments: { upserted: sandbox.world.appointments.size, deleted: 0, rejected: 0 } } });
+      expect(run).toMatchObject({
+        outcome: 'ok',
+        rows: { appointments: { upserted: sandbox.world.appointments.size, deleted: 0, rejected: 0 } },
+      });
     } finally {
       await mirror.close();
       await sandbox.close();
@@ -36,9 +40,23 @@ describe('the mirror converges on the server', () => {
       sandbox.world.deleteAppointment(keys[5] as string, now, 'test');
       const target = sandbox.world.getAppointment(keys[7] as string);
       if (!target) throw new Error('missing');
-      sandbox.world.addNote({ company: target.company, serviceCall: target.serviceCall, appointment: target.appointment, name: 'XOi Resolution', text: 'late', url: null, internal: false, readOnly: true, createdAt: iso(now), author: 'XOi Vision' });
+      sandbox.world.addNote({
+        company: target.company,
+        serviceCall: target.serviceCall,
+        appointment: target.appointment,
+        name: 'XOi Resolution',
+        text: 'late',
+        url: null,
+        internal: false,
+        readOnly: true,
+        createdAt: iso(now),
+        author: 'XOi Vision',
+      });
       const outcome = await mirror.poller.syncNow();
-      expect(outcome).toMatchObject({ outcome: 'ok', counts: { appointments: { upserted: 1, deleted: 1 }, notes: { upserted: 1 } } });
+      expect(outcome).toMatchObject({
+        outcome: 'ok',
+        counts: { appointments: { upserted: 1, deleted: 1 }, notes: { upserted: 1 } },
+      });
       expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
     } finally {
       await mirror.close();
@@ -46,29 +64,35 @@ describe('the mirror converges on the server', () => {
     }
   });
 
-  it.each(['5xx=0.3', '429=0.3', '429date=0.2', 'reset=0.3', 'truncate=0.3', 'malformed=0.3', 'trickle=0.5', 'latency=1-20'])(
-    'converges with the sandbox fault %s switched on',
-    async (spec) => {
-      const sandbox = await testSandbox({ faults: spec });
-      const mirror = mirrorHarness(sandbox);
-      try {
-        let outcome = await mirror.poller.syncNow();
-        let attempts = 1;
-        while (outcome.outcome !== 'ok' && attempts < 300) {
-          outcome = await mirror.poller.syncNow();
-          attempts++;
-        }
-        expect(outcome.outcome).toBe('ok');
-        const kind = spec.split('=')[0] as keyof typeof sandbox.faults.injected;
-        expect(sandbox.faults.injected[kind]).toBeGreaterThan(0);
-        sandbox.faults.configure('');
-        expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
-      } finally {
-        await mirror.close();
-        await sandbox.close();
+  it.each([
+    '5xx=0.3',
+    '429=0.3',
+    '429date=0.2',
+    'reset=0.3',
+    'truncate=0.3',
+    'malformed=0.3',
+    'trickle=0.5',
+    'latency=1-20',
+  ])('converges with the sandbox fault %s switched on', async (spec) => {
+    const sandbox = await testSandbox({ faults: spec });
+    const mirror = mirrorHarness(sandbox);
+    try {
+      let outcome = await mirror.poller.syncNow();
+      let attempts = 1;
+      while (outcome.outcome !== 'ok' && attempts < 300) {
+        outcome = await mirror.poller.syncNow();
+        attempts++;
       }
-    },
-  );
+      expect(outcome.outcome).toBe('ok');
+      const kind = spec.split('=')[0] as keyof typeof sandbox.faults.injected;
+      expect(sandbox.faults.injected[kind]).toBeGreaterThan(0);
+      sandbox.faults.configure('');
+      expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
+    } finally {
+      await mirror.close();
+      await sandbox.close();
+    }
+  });
 
   it('starts the mirror over when the server was reset (cursor expired), and converges on the new data', async () => {
     const first = await testSandbox({ seed: 1 });

@@ -36,7 +36,11 @@ describe('packaging (electron-builder.yml)', () => {
     if (result.status !== 0) throw new Error(`electron-builder failed:\n${output}`);
     const archive = path.join(out, 'linux-unpacked', 'resources', 'app.asar');
     entries = asar.listPackage(archive);
-    unpacked = spawnSync('find', [path.join(out, 'linux-unpacked', 'resources', 'app.asar.unpacked'), '-type', 'f'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    unpacked = spawnSync('find', [path.join(out, 'linux-unpacked', 'resources', 'app.asar.unpacked'), '-type', 'f'], {
+      encoding: 'utf8',
+    })
+      .stdout.split('\n')
+      .filter(Boolean);
   }, 120_000);
 
   afterAll(() => temp.remove());
@@ -49,10 +53,12 @@ describe('packaging (electron-builder.yml)', () => {
   });
 
   it('packs no sources, tests, source maps, databases, logs or secrets', () => {
-    const offending = entries.filter((entry) =>
-      /\.(ts|tsx|map|db|sqlite|sqlite3|db-wal|log|pem|p12|env)$/.test(entry)
-      || /^\/(electron|renderer|shared|test|scripts|docs)\//.test(entry)
-      || /^\/dist\/cli\//.test(entry));
+    const offending = entries.filter(
+      (entry) =>
+        /\.(ts|tsx|map|db|sqlite|sqlite3|db-wal|log|pem|p12|env)$/.test(entry) ||
+        /^\/(electron|renderer|shared|test|scripts|docs)\//.test(entry) ||
+        /^\/dist\/cli\//.test(entry),
+    );
     expect(offending).toEqual([]);
   });
 

@@ -80,7 +80,8 @@ describe('the poller', () => {
       expect(delays).toEqual([2_500, 5_000, 10_000, 20_000, 40_000, 80_000, 150_000, 150_000, 150_000]);
       const status = mirror.poller.status();
       expect(status).toMatchObject({ state: 'error', code: 'SYNC_SERVER_ERROR' });
-      if (status.state === 'error') expect(status.nextRetryAt).toBe(new Date(mirror.scheduler.now() + 150_000).toISOString());
+      if (status.state === 'error')
+        expect(status.nextRetryAt).toBe(new Date(mirror.scheduler.now() + 150_000).toISOString());
     } finally {
       await mirror.close();
       await sandbox.close();
@@ -136,7 +137,11 @@ describe('the poller', () => {
       await sandbox.close();
       expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_SERVER_UNREACHABLE' });
       const runs = readRecentRuns(mirror.store, 10);
-      expect(runs.map((run) => run.errorCode)).toEqual(['SYNC_SERVER_UNREACHABLE', 'SYNC_SERVER_ERROR', 'SYNC_MALFORMED_RESPONSE']);
+      expect(runs.map((run) => run.errorCode)).toEqual([
+        'SYNC_SERVER_UNREACHABLE',
+        'SYNC_SERVER_ERROR',
+        'SYNC_MALFORMED_RESPONSE',
+      ]);
       expect(new Set(runs.map((run) => run.errorMessage)).size).toBe(3);
     } finally {
       await mirror.close();
@@ -149,7 +154,10 @@ describe('the poller', () => {
     const mirror = mirrorHarness(sandbox, { onStatus: (status) => seen.push(status) });
     try {
       await mirror.poller.syncNow();
-      const running = seen.filter((status): status is Extract<SyncStatus, { state: 'running' }> => status.state === 'running' && status.feed === 'appointments');
+      const running = seen.filter(
+        (status): status is Extract<SyncStatus, { state: 'running' }> =>
+          status.state === 'running' && status.feed === 'appointments',
+      );
       expect(running.length).toBeGreaterThan(1);
       expect(running.every((status) => status.firstMirror)).toBe(true);
       expect(running.at(-1)?.feedRows).toBe(sandbox.world.appointments.size);
@@ -173,14 +181,18 @@ describe('the poller', () => {
       return fetch(input, init);
     };
     const mirror = mirrorHarness(sandbox, {
-      createClient: () => createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN }, fetch: watchingFetch }),
+      createClient: () =>
+        createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN }, fetch: watchingFetch }),
     });
     try {
       const run = mirror.poller.syncNow();
       await historyInFlight;
       await mirror.poller.stop();
       expect(await run).toEqual({ outcome: 'cancelled' });
-      const historyRows = mirror.store.db.prepare('SELECT count(*) AS n, max(version) AS v FROM history').get() as { n: number; v: number | null };
+      const historyRows = mirror.store.db.prepare('SELECT count(*) AS n, max(version) AS v FROM history').get() as {
+        n: number;
+        v: number | null;
+      };
       expect(historyRows.n).toBe(97);
       expect(readCursor(mirror.store, 'history')).toBe(`${sandbox.world.epoch}.${historyRows.v}`);
       expect(readRecentRuns(mirror.store, 1)[0]?.outcome).toBe('cancelled');

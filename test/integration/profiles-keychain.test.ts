@@ -35,7 +35,12 @@ describe('connection profiles, the setup and the real keychain', () => {
   });
 
   async function addServerProfile(): Promise<ProfileView> {
-    const profile = await harness.call<ProfileView>('profiles.save', { name: 'Production', apiUrl: `${server.url}/`, userName: 'admin', password: ADMIN_PASSWORD });
+    const profile = await harness.call<ProfileView>('profiles.save', {
+      name: 'Production',
+      apiUrl: `${server.url}/`,
+      userName: 'admin',
+      password: ADMIN_PASSWORD,
+    });
     await harness.call('profiles.activate', { id: profile.id });
     return profile;
   }
@@ -49,7 +54,11 @@ describe('connection profiles, the setup and the real keychain', () => {
     expect(file.includes('password')).toBe(false);
     const listed = await harness.call<{ profiles: ProfileView[] }>('profiles.list');
     const view = listed.profiles.find((candidate) => candidate.id === profile.id);
-    expect(view).toMatchObject({ apiUrl: server.url, active: true, secrets: { administrator: true, xoiIntegration: false } });
+    expect(view).toMatchObject({
+      apiUrl: server.url,
+      active: true,
+      secrets: { administrator: true, xoiIntegration: false },
+    });
     expect(JSON.stringify(listed)).not.toContain(ADMIN_PASSWORD);
   });
 
@@ -58,27 +67,45 @@ describe('connection profiles, the setup and the real keychain', () => {
     server.world.integration.hiddenUserExists = false;
     server.world.integration.hiddenRoles = [];
     server.world.integration.passwordHash = null;
-    const first = await harness.call<SetupResult>('setup.apply', { password: 'First-Integration-1', confirmPassword: 'First-Integration-1' });
+    const first = await harness.call<SetupResult>('setup.apply', {
+      password: 'First-Integration-1',
+      confirmPassword: 'First-Integration-1',
+    });
     expect(first).toMatchObject({ createdUser: true, createdRoles: 2, storedInKeychain: true, passwordChanged: false });
     expect(await harness.secrets.get(secretAccount(profile.id, 'xoi-integration'))).toBe('First-Integration-1');
 
-    const again = await harness.call<SetupResult>('setup.apply', { password: 'First-Integration-1', confirmPassword: 'First-Integration-1' });
+    const again = await harness.call<SetupResult>('setup.apply', {
+      password: 'First-Integration-1',
+      confirmPassword: 'First-Integration-1',
+    });
     expect(again).toMatchObject({ createdUser: false, createdRoles: 0, passwordChanged: true });
-    const changed = await harness.call<SetupResult>('setup.apply', { password: 'Second-Integration-2', confirmPassword: 'Second-Integration-2' });
+    const changed = await harness.call<SetupResult>('setup.apply', {
+      password: 'Second-Integration-2',
+      confirmPassword: 'Second-Integration-2',
+    });
     expect(changed.passwordChanged).toBe(true);
     expect(await harness.secrets.get(secretAccount(profile.id, 'xoi-integration'))).toBe('Second-Integration-2');
 
-    const state = await adminClient(server, { credentials: { userName: 'admin', password: ADMIN_PASSWORD } }).integration();
+    const state = await adminClient(server, {
+      credentials: { userName: 'admin', password: ADMIN_PASSWORD },
+    }).integration();
     expect(state).toMatchObject({ configured: true, hiddenUserExists: true, hiddenRoleCount: 2 });
     expect(server.world.integration.hiddenRoles).toHaveLength(2);
-    expect((await adminClient(server, { credentials: { userName: 'admin', password: ADMIN_PASSWORD } }).users()).map((user) => user.userName)).not.toContain(state.userName);
+    expect(
+      (await adminClient(server, { credentials: { userName: 'admin', password: ADMIN_PASSWORD } }).users()).map(
+        (user) => user.userName,
+      ),
+    ).not.toContain(state.userName);
   });
 
   it('refuses mismatched passwords without touching the server or the keychain', async () => {
     const profile = await addServerProfile();
     const before = server.world.integration.passwordSetAt;
     const result = await harness.raw('setup.apply', { password: 'Abc-123456-x', confirmPassword: 'Abc-123456-y' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'PASSWORD_MISMATCH', message: "Confirm Password: The passwords don't match." } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'PASSWORD_MISMATCH', message: "Confirm Password: The passwords don't match." },
+    });
     expect(JSON.stringify(result)).not.toContain('Abc-123456');
     expect(server.world.integration.passwordSetAt).toBe(before);
     expect(await harness.secrets.get(secretAccount(profile.id, 'xoi-integration'))).toBeNull();
@@ -87,17 +114,30 @@ describe('connection profiles, the setup and the real keychain', () => {
   it('removing a profile removes its keychain entries and its mirror', async () => {
     const profile = await addServerProfile();
     await harness.call('setup.apply', { password: 'Remove-Me-123', confirmPassword: 'Remove-Me-123' });
-    await harness.call('xoi.save', { environment: 'custom', tokenUrl: `${server.url}/xoi/token`, usersUrl: `${server.url}/xoi/users/graphql`, jobsUrl: `${server.url}/xoi/jobs/graphql`, apiKey: 'sandbox-api-key', apiSecret: 'sandbox-api-secret' });
+    await harness.call('xoi.save', {
+      environment: 'custom',
+      tokenUrl: `${server.url}/xoi/token`,
+      usersUrl: `${server.url}/xoi/users/graphql`,
+      jobsUrl: `${server.url}/xoi/jobs/graphql`,
+      apiKey: 'sandbox-api-key',
+      apiSecret: 'sandbox-api-secret',
+    });
     expect(await harness.secrets.get(secretAccount(profile.id, 'xoi-api-secret'))).toBe('sandbox-api-secret');
     await harness.call('profiles.delete', { id: profile.id });
-    for (const purpose of SECRET_PURPOSES) expect(await harness.secrets.get(secretAccount(profile.id, purpose))).toBeNull();
+    for (const purpose of SECRET_PURPOSES)
+      expect(await harness.secrets.get(secretAccount(profile.id, purpose))).toBeNull();
     const listed = await harness.call<{ activeId: string; profiles: ProfileView[] }>('profiles.list');
     expect(listed.profiles.map((candidate) => candidate.id)).toEqual(['sandbox']);
     expect(listed.activeId).toBe('sandbox');
   });
 
   it('tells connection failures apart in Test connection, each with a next step', async () => {
-    const test = (apiUrl: string, password = ADMIN_PASSWORD) => harness.call<{ ok: boolean; code?: string; nextStep?: string }>('profiles.testConnection', { apiUrl, userName: 'admin', password });
+    const test = (apiUrl: string, password = ADMIN_PASSWORD) =>
+      harness.call<{ ok: boolean; code?: string; nextStep?: string }>('profiles.testConnection', {
+        apiUrl,
+        userName: 'admin',
+        password,
+      });
     expect(await test(server.url)).toMatchObject({ ok: true, scheduleVersion: '4.7' });
     expect(await test('schedule.example.com')).toMatchObject({ ok: false, code: 'BAD_URL' });
     expect(await test('http://schedule.nowhere.invalid')).toMatchObject({ ok: false, code: 'DNS_NOT_FOUND' });
@@ -105,6 +145,7 @@ describe('connection profiles, the setup and the real keychain', () => {
     expect(await test(`http://127.0.0.1:${closed}`)).toMatchObject({ ok: false, code: 'CONNECTION_REFUSED' });
     expect(await test(server.url.replace('http:', 'https:'))).toMatchObject({ ok: false, code: 'TLS_FAILURE' });
     expect(await test(server.url, 'wrong')).toMatchObject({ ok: false, code: 'AUTH_REJECTED' });
-    for (const outcome of [await test(`http://127.0.0.1:${closed}`), await test(server.url, 'wrong')]) expect(outcome.nextStep?.length).toBeGreaterThan(10);
+    for (const outcome of [await test(`http://127.0.0.1:${closed}`), await test(server.url, 'wrong')])
+      expect(outcome.nextStep?.length).toBeGreaterThan(10);
   });
 });

@@ -11,17 +11,41 @@ describe('xoi-console sandbox', () => {
   const temp = makeTempDir();
   beforeAll(() => {
     writeFileSync(path.join(temp.dir, 'broken.json'), '{ "now": ');
-    writeFileSync(path.join(temp.dir, 'bad-tech.json'), JSON.stringify({
-      now: '2026-03-02T12:00:00Z',
-      companies: [{ id: 'TWO', name: 'F', active: true }],
-      technicians: [],
-      appointments: [{ company: 'TWO', serviceCall: 'C', appointment: '1', status: 'Dispatched', technician: 'T9', taskDate: null, completedAt: null, createdIn: 'Schedule', modifiedAt: '2026-03-02T07:00:00Z' }],
-    }));
+    writeFileSync(
+      path.join(temp.dir, 'bad-tech.json'),
+      JSON.stringify({
+        now: '2026-03-02T12:00:00Z',
+        companies: [{ id: 'TWO', name: 'F', active: true }],
+        technicians: [],
+        appointments: [
+          {
+            company: 'TWO',
+            serviceCall: 'C',
+            appointment: '1',
+            status: 'Dispatched',
+            technician: 'T9',
+            taskDate: null,
+            completedAt: null,
+            createdIn: 'Schedule',
+            modifiedAt: '2026-03-02T07:00:00Z',
+          },
+        ],
+      }),
+    );
   });
   afterAll(() => temp.remove());
 
   it('prints one line with its base URL, serves the contract, and stops cleanly on SIGTERM', async () => {
-    const { child, firstLine } = await startCli(['sandbox', '--port', '0', '--seed', '3', '--appointments', '50', '--no-xoi-agent']);
+    const { child, firstLine } = await startCli([
+      'sandbox',
+      '--port',
+      '0',
+      '--seed',
+      '3',
+      '--appointments',
+      '50',
+      '--no-xoi-agent',
+    ]);
     const url = /http:\/\/127\.0\.0\.1:\d+/.exec(firstLine)?.[0];
     expect(url).toBeDefined();
     const ping = await (await fetch(`${url}/v1/ping`)).json();
@@ -32,13 +56,20 @@ describe('xoi-console sandbox', () => {
   });
 
   it('serves a scenario exactly as written with --no-xoi-agent, at the scenario time', async () => {
-    const { child, firstLine } = await startCli(['sandbox', '--scenario', path.join(scenarioDir, 'agent-basics.json'), '--no-xoi-agent']);
+    const { child, firstLine } = await startCli([
+      'sandbox',
+      '--scenario',
+      path.join(scenarioDir, 'agent-basics.json'),
+      '--no-xoi-agent',
+    ]);
     try {
       const url = /http:\/\/127\.0\.0\.1:\d+/.exec(firstLine)?.[0];
       const auth = { Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}` };
-      const system = await (await fetch(`${url}/v1/system`, { headers: auth })).json() as { serverTime: string };
+      const system = (await (await fetch(`${url}/v1/system`, { headers: auth })).json()) as { serverTime: string };
       expect(system.serverTime).toBe('2026-03-02T12:00:00.000Z');
-      const feed = await (await fetch(`${url}/v1/appointments/changes`, { headers: auth })).json() as { items: unknown[] };
+      const feed = (await (await fetch(`${url}/v1/appointments/changes`, { headers: auth })).json()) as {
+        items: unknown[];
+      };
       expect(feed.items).toHaveLength(8);
     } finally {
       await stopChild(child);

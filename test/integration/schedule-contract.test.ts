@@ -3,14 +3,24 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointmentKeyString } from '../../shared/domain/appointment-key';
 import { BUILT_IN_STATUSES } from '../../shared/domain/statuses';
-import { appointmentChangeSchema, historyChangeSchema, noteChangeSchema, type FeedName } from '../../electron/engine/schedule/contract';
+import {
+  appointmentChangeSchema,
+  historyChangeSchema,
+  noteChangeSchema,
+  type FeedName,
+} from '../../electron/engine/schedule/contract';
 import { createScheduleClient, type ScheduleClient } from '../../electron/engine/schedule/client';
 import { ScheduleError } from '../../electron/engine/schedule/errors';
 import { SANDBOX_INTEGRATION_PASSWORD } from '../../electron/sandbox/credentials';
 import type { Sandbox } from '../../electron/sandbox/sandbox';
 import { adminClient, testSandbox } from '../support/sandbox';
 
-async function readWholeFeed(client: ScheduleClient, feed: FeedName, pageSize: number, startCursor: string | null = null) {
+async function readWholeFeed(
+  client: ScheduleClient,
+  feed: FeedName,
+  pageSize: number,
+  startCursor: string | null = null,
+) {
   const items: unknown[] = [];
   let cursor = startCursor;
   let pages = 0;
@@ -24,7 +34,10 @@ async function readWholeFeed(client: ScheduleClient, feed: FeedName, pageSize: n
 }
 
 async function expectScheduleError(promise: Promise<unknown>, code: string): Promise<ScheduleError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(ScheduleError);
   expect((error as ScheduleError).code).toBe(code);
   return error as ScheduleError;
@@ -42,12 +55,22 @@ describe('Schedule client against the sandbox (contract v1)', () => {
 
   it('pings without credentials and recognises the Schedule API and its version', async () => {
     const anonymous = createScheduleClient({ baseUrl: sandbox.url });
-    expect(await anonymous.ping()).toEqual({ product: 'WennSoft Schedule', contractVersion: 1, scheduleVersion: sandbox.world.system.scheduleVersion });
+    expect(await anonymous.ping()).toEqual({
+      product: 'WennSoft Schedule',
+      contractVersion: 1,
+      scheduleVersion: sandbox.world.system.scheduleVersion,
+    });
   });
 
   it('reads the system: versions, See, XOi in MobileTech Admin, server time', async () => {
     const system = await client.system();
-    expect(system).toMatchObject({ scheduleVersion: '4.7', signatureVersion: '2018', mobileTechVersion: '8.6', seeRegistered: true, xoiEnabledInMobileTechAdmin: true });
+    expect(system).toMatchObject({
+      scheduleVersion: '4.7',
+      signatureVersion: '2018',
+      mobileTechVersion: '8.6',
+      seeRegistered: true,
+      xoiEnabledInMobileTechAdmin: true,
+    });
     expect(Date.parse(system.serverTime)).toBe(sandbox.clock.now());
   });
 
@@ -59,29 +82,52 @@ describe('Schedule client against the sandbox (contract v1)', () => {
 
   it('reads the XOi integration state and activity', async () => {
     const integration = await client.integration();
-    expect(integration).toMatchObject({ userName: 'XOI_INTEGRATION', apiUrl: sandbox.url, signatureVersion: '2018', configured: true, hiddenUserExists: true, hiddenRoleCount: 2 });
+    expect(integration).toMatchObject({
+      userName: 'XOI_INTEGRATION',
+      apiUrl: sandbox.url,
+      signatureVersion: '2018',
+      configured: true,
+      hiddenUserExists: true,
+      hiddenRoleCount: 2,
+    });
     const activity = await client.xoiActivity();
     expect(activity.lastCallResult).toBe('ok');
     expect(activity.authFailures).toEqual([]);
   });
 
   it('reads technicians, statuses (with every built-in name), users and roles', async () => {
-    expect((await client.technicians()).map((technician) => technician.id).sort()).toEqual([...sandbox.world.technicians.keys()].sort());
+    expect((await client.technicians()).map((technician) => technician.id).sort()).toEqual(
+      [...sandbox.world.technicians.keys()].sort(),
+    );
     const statuses = await client.statuses();
-    for (const builtIn of BUILT_IN_STATUSES) expect(statuses).toContainEqual({ name: builtIn.name, category: builtIn.category, builtIn: true });
+    for (const builtIn of BUILT_IN_STATUSES)
+      expect(statuses).toContainEqual({ name: builtIn.name, category: builtIn.category, builtIn: true });
     expect((await client.users()).map((user) => user.userName)).not.toContain('XOI_INTEGRATION');
-    expect((await client.roles()).map((role) => role.name)).toEqual(expect.arrayContaining(['Administrator', 'Dispatcher']));
+    expect((await client.roles()).map((role) => role.name)).toEqual(
+      expect.arrayContaining(['Administrator', 'Dispatcher']),
+    );
   });
 
-  it.each([['appointments', 1], ['appointments', 37], ['notes', 100], ['history', 1000]] as Array<[FeedName, number]>)(
+  it.each([
+    ['appointments', 1],
+    ['appointments', 37],
+    ['notes', 100],
+    ['history', 1000],
+  ] as Array<[FeedName, number]>)(
     'pages through the %s feed (page size %i) in strictly ascending versions, each item once',
     async (feed, pageSize) => {
       const { items } = await readWholeFeed(client, feed, pageSize);
-      const schema = feed === 'appointments' ? appointmentChangeSchema : feed === 'notes' ? noteChangeSchema : historyChangeSchema;
+      const schema =
+        feed === 'appointments' ? appointmentChangeSchema : feed === 'notes' ? noteChangeSchema : historyChangeSchema;
       const versions = items.map((item) => schema.parse(item).version);
       expect(versions).toEqual([...versions].sort((a, b) => a - b));
       expect(new Set(versions).size).toBe(versions.length);
-      const expected = feed === 'appointments' ? sandbox.world.appointments.size : feed === 'notes' ? sandbox.world.notes.size : sandbox.world.history.size;
+      const expected =
+        feed === 'appointments'
+          ? sandbox.world.appointments.size
+          : feed === 'notes'
+            ? sandbox.world.notes.size
+            : sandbox.world.history.size;
       expect(items.length).toBe(expected);
     },
   );
@@ -106,12 +152,21 @@ describe('Schedule client against the sandbox (contract v1)', () => {
   it('refuses a bad cursor and an expired one, and a limit out of range', async () => {
     await expectScheduleError(client.changes('appointments', 'not-a-cursor', 10), 'REQUEST_REJECTED');
     await expectScheduleError(client.changes('appointments', 'oldepoch.5', 10), 'CURSOR_EXPIRED');
-    await expectScheduleError(client.changes('appointments', `${sandbox.world.epoch}.${sandbox.world.currentVersion + 1000}`, 10), 'CURSOR_EXPIRED');
+    await expectScheduleError(
+      client.changes('appointments', `${sandbox.world.epoch}.${sandbox.world.currentVersion + 1000}`, 10),
+      'CURSOR_EXPIRED',
+    );
   });
 
   it('rejects wrong credentials with 401 and a non-admin with 403', async () => {
-    await expectScheduleError(adminClient(sandbox, { credentials: { userName: 'admin', password: 'nope' } }).system(), 'AUTH_REJECTED');
-    const integration = createScheduleClient({ baseUrl: sandbox.url, credentials: { userName: 'XOI_INTEGRATION', password: SANDBOX_INTEGRATION_PASSWORD } });
+    await expectScheduleError(
+      adminClient(sandbox, { credentials: { userName: 'admin', password: 'nope' } }).system(),
+      'AUTH_REJECTED',
+    );
+    const integration = createScheduleClient({
+      baseUrl: sandbox.url,
+      credentials: { userName: 'XOI_INTEGRATION', password: SANDBOX_INTEGRATION_PASSWORD },
+    });
     expect((await integration.system()).scheduleVersion).toBe('4.7');
     await expectScheduleError(integration.integration(), 'FORBIDDEN');
   });
@@ -127,7 +182,11 @@ describe('change feeds: resumption', () => {
         for (const raw of items) {
           const change = appointmentChangeSchema.parse(raw);
           if (change.kind === 'delete') mirror.set(appointmentKeyString(change.key), null);
-          else mirror.set(appointmentKeyString(change.appointment), { version: change.version, status: change.appointment.status });
+          else
+            mirror.set(appointmentKeyString(change.appointment), {
+              version: change.version,
+              status: change.appointment.status,
+            });
         }
       };
       // Read half, change the world, then resume from the saved cursor.
@@ -163,7 +222,9 @@ describe('change feeds: resumption', () => {
       if (!note) throw new Error('no notes');
       sandbox.world.deleteAppointment(appointmentKeyString(note), sandbox.clock.now(), 'test');
       const tail = await readWholeFeed(client, 'notes', 1000, start.cursor);
-      const tombstones = tail.items.map((item) => noteChangeSchema.parse(item)).filter((change) => change.kind === 'delete');
+      const tombstones = tail.items
+        .map((item) => noteChangeSchema.parse(item))
+        .filter((change) => change.kind === 'delete');
       expect(tombstones.map((change) => (change.kind === 'delete' ? change.id : ''))).toContain(note.id);
     } finally {
       await sandbox.close();
@@ -189,17 +250,27 @@ describe('the XOi integration password (the setup effect)', () => {
       expect(state).toMatchObject({ configured: true, hiddenUserExists: true, hiddenRoleCount: 2 });
       expect((await client.users()).map((user) => user.userName)).not.toContain(state.userName);
       expect((await client.roles()).map((role) => role.name)).not.toEqual(expect.arrayContaining(['XOi Integration']));
-      const integration = createScheduleClient({ baseUrl: sandbox.url, credentials: { userName: state.userName, password: 'second-Password-2' } });
+      const integration = createScheduleClient({
+        baseUrl: sandbox.url,
+        credentials: { userName: state.userName, password: 'second-Password-2' },
+      });
       expect((await integration.system()).scheduleVersion).toBe('4.7');
     } finally {
       await sandbox.close();
     }
   });
 
-  it.each([['', 'empty'], ['    ', 'spaces'], ['x'.repeat(65), 'at most 64']])('rejects the password %j with 422 naming the rule', async (password, words) => {
+  it.each([
+    ['', 'empty'],
+    ['    ', 'spaces'],
+    ['x'.repeat(65), 'at most 64'],
+  ])('rejects the password %j with 422 naming the rule', async (password, words) => {
     const sandbox = await testSandbox();
     try {
-      const error = await expectScheduleError(adminClient(sandbox).setIntegrationPassword(password), 'REQUEST_REJECTED');
+      const error = await expectScheduleError(
+        adminClient(sandbox).setIntegrationPassword(password),
+        'REQUEST_REJECTED',
+      );
       expect(error.status).toBe(422);
       expect(error.message).toContain(words);
     } finally {
@@ -278,11 +349,17 @@ describe('telling failures apart before any Schedule API answers', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await expectScheduleError(createScheduleClient({ baseUrl: `http://127.0.0.1:${port}` }).ping(), 'CONNECTION_REFUSED');
+    await expectScheduleError(
+      createScheduleClient({ baseUrl: `http://127.0.0.1:${port}` }).ping(),
+      'CONNECTION_REFUSED',
+    );
   });
 
   it('a name that does not resolve', async () => {
-    await expectScheduleError(createScheduleClient({ baseUrl: 'http://schedule.does-not-exist.invalid' }).ping(), 'DNS_NOT_FOUND');
+    await expectScheduleError(
+      createScheduleClient({ baseUrl: 'http://schedule.does-not-exist.invalid' }).ping(),
+      'DNS_NOT_FOUND',
+    );
   });
 
   it('a malformed URL', async () => {
@@ -293,7 +370,10 @@ describe('telling failures apart before any Schedule API answers', () => {
   it('a TLS failure (https spoken to a server that is not TLS)', async () => {
     const sandbox = await testSandbox();
     try {
-      const error = await expectScheduleError(createScheduleClient({ baseUrl: sandbox.url.replace('http:', 'https:') }).ping(), 'TLS_FAILURE');
+      const error = await expectScheduleError(
+        createScheduleClient({ baseUrl: sandbox.url.replace('http:', 'https:') }).ping(),
+        'TLS_FAILURE',
+      );
       expect(error.message).toContain('certificate');
     } finally {
       await sandbox.close();
@@ -307,7 +387,10 @@ describe('telling failures apart before any Schedule API answers', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      await expectScheduleError(createScheduleClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }).ping(), 'NOT_SCHEDULE_API');
+      await expectScheduleError(
+        createScheduleClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }).ping(),
+        'NOT_SCHEDULE_API',
+      );
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

@@ -41,24 +41,50 @@ describe('secret canaries', () => {
         return result;
       };
       // Profiles (and an error on the way: a refused connection with the canary as password).
-      await call('profiles.testConnection', { apiUrl: 'http://127.0.0.1:9', userName: 'admin', password: canaries.administrator });
-      const saved = (await call('profiles.save', { name: 'Canary server', apiUrl: server.url, userName: 'admin', password: canaries.administrator })) as { ok: boolean; value: { id: string } };
+      await call('profiles.testConnection', {
+        apiUrl: 'http://127.0.0.1:9',
+        userName: 'admin',
+        password: canaries.administrator,
+      });
+      const saved = (await call('profiles.save', {
+        name: 'Canary server',
+        apiUrl: server.url,
+        userName: 'admin',
+        password: canaries.administrator,
+      })) as { ok: boolean; value: { id: string } };
       expect(saved.ok).toBe(true);
       await call('profiles.activate', { id: saved.value.id });
       await call('profiles.testConnection', { apiUrl: server.url, userName: 'admin', profileId: saved.value.id });
       // Sync (Basic authentication on every request), then a wrong password error.
       expect(await call('sync.now')).toEqual({ ok: true, value: { outcome: 'ok' } });
-      await call('profiles.testConnection', { apiUrl: server.url, userName: 'admin', password: `${canaries.administrator}-wrong` });
+      await call('profiles.testConnection', {
+        apiUrl: server.url,
+        userName: 'admin',
+        password: `${canaries.administrator}-wrong`,
+      });
       // The wizard: a mismatch error, then the real apply.
       await call('setup.apply', { password: canaries.integration, confirmPassword: `${canaries.integration}x` });
-      expect(await call('setup.apply', { password: canaries.integration, confirmPassword: canaries.integration })).toMatchObject({ ok: true });
+      expect(
+        await call('setup.apply', { password: canaries.integration, confirmPassword: canaries.integration }),
+      ).toMatchObject({ ok: true });
       // XOi's API: key and secret, and the tokens XOi hands out.
-      expect(await call('xoi.save', { environment: 'custom', tokenUrl: `${server.url}/xoi/token`, usersUrl: `${server.url}/xoi/users/graphql`, jobsUrl: `${server.url}/xoi/jobs/graphql`, apiKey: canaries.apiKey, apiSecret: canaries.apiSecret })).toMatchObject({ ok: true, value: { configured: true, error: null } });
+      expect(
+        await call('xoi.save', {
+          environment: 'custom',
+          tokenUrl: `${server.url}/xoi/token`,
+          usersUrl: `${server.url}/xoi/users/graphql`,
+          jobsUrl: `${server.url}/xoi/jobs/graphql`,
+          apiKey: canaries.apiKey,
+          apiSecret: canaries.apiSecret,
+        }),
+      ).toMatchObject({ ok: true, value: { configured: true, error: null } });
       await call('xoi.check');
       await call('sync.now');
       // Printing (the sheet's data) and the CSV export.
       await call('sheet.data');
-      await call('appointments.exportCsv', { filter: { search: '', states: [], codes: [], companies: [], technicians: [], from: null, to: null } });
+      await call('appointments.exportCsv', {
+        filter: { search: '', states: [], codes: [], companies: [], technicians: [], from: null, to: null },
+      });
       // A crash: the host is killed outright, then started again on the same data.
       host.child.kill('SIGKILL');
       await new Promise((resolve) => host.child.once('exit', resolve));
@@ -69,12 +95,43 @@ describe('secret canaries', () => {
       // The command line.
       const mirrorDb = path.join(temp.dir, 'cli.db');
       for (const outcome of [
-        await runCli(['mirror', '--db', mirrorDb, '--api', server.url, '--user', 'admin', '--password-stdin', '--once'], { stdin: canaries.administrator }),
-        await runCli(['mirror', '--db', mirrorDb, '--api', server.url, '--user', 'admin', '--password-stdin', '--once'], { stdin: `${canaries.administrator}-wrong` }),
-        await runCli(['xoi-users', '--token-url', `${server.url}/xoi/token`, '--graphql-url', `${server.url}/xoi/users/graphql`, '--api-key', canaries.apiKey, '--api-secret-stdin'], { stdin: canaries.apiSecret }),
-        await runCli(['xoi-users', '--token-url', `${server.url}/xoi/token`, '--graphql-url', `${server.url}/xoi/users/graphql`, '--api-key', canaries.apiKey, '--api-secret-stdin'], { stdin: 'wrong' }),
+        await runCli(
+          ['mirror', '--db', mirrorDb, '--api', server.url, '--user', 'admin', '--password-stdin', '--once'],
+          { stdin: canaries.administrator },
+        ),
+        await runCli(
+          ['mirror', '--db', mirrorDb, '--api', server.url, '--user', 'admin', '--password-stdin', '--once'],
+          { stdin: `${canaries.administrator}-wrong` },
+        ),
+        await runCli(
+          [
+            'xoi-users',
+            '--token-url',
+            `${server.url}/xoi/token`,
+            '--graphql-url',
+            `${server.url}/xoi/users/graphql`,
+            '--api-key',
+            canaries.apiKey,
+            '--api-secret-stdin',
+          ],
+          { stdin: canaries.apiSecret },
+        ),
+        await runCli(
+          [
+            'xoi-users',
+            '--token-url',
+            `${server.url}/xoi/token`,
+            '--graphql-url',
+            `${server.url}/xoi/users/graphql`,
+            '--api-key',
+            canaries.apiKey,
+            '--api-secret-stdin',
+          ],
+          { stdin: 'wrong' },
+        ),
         await runCli(['diagnose', '--all', '--db', mirrorDb, '--json']),
-      ]) outputs.push(outcome.stdout, outcome.stderr);
+      ])
+        outputs.push(outcome.stdout, outcome.stderr);
     } finally {
       await stopChild(host.child);
       outputs.push(host.firstLine, host.stderr());
@@ -82,7 +139,10 @@ describe('secret canaries', () => {
     }
     try {
       const files = everyFile(dataDir).concat(everyFile(temp.dir).filter((file) => !file.startsWith(dataDir)));
-      expect(files.some((file) => file.endsWith('.log') && statSync(file).size > 0), 'the host wrote its log').toBe(true);
+      expect(
+        files.some((file) => file.endsWith('.log') && statSync(file).size > 0),
+        'the host wrote its log',
+      ).toBe(true);
       expect(files.some((file) => file.endsWith('.db'))).toBe(true);
       const haystacks: Array<[string, string | Buffer]> = [
         ...files.map((file): [string, Buffer] => [path.relative(temp.dir, file), readFileSync(file)]),
@@ -94,7 +154,8 @@ describe('secret canaries', () => {
         for (const [where, content] of haystacks) if (content.includes(canary)) hits.push(`${kind} in ${where}`);
       }
       // XOi's tokens have a shape; none may be written anywhere either.
-      for (const [where, content] of haystacks) if (/xoi\.[A-Za-z0-9_-]{32}/.test(content.toString('latin1'))) hits.push(`an XOi token in ${where}`);
+      for (const [where, content] of haystacks)
+        if (/xoi\.[A-Za-z0-9_-]{32}/.test(content.toString('latin1'))) hits.push(`an XOi token in ${where}`);
       expect(hits).toEqual([]);
     } finally {
       temp.remove();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { needsFullRecompute, recomputeAllVerdicts, refreshVerdicts } from '../../electron/engine/diagnosis/recompute-verdicts';
+import {
+  needsFullRecompute,
+  recomputeAllVerdicts,
+  refreshVerdicts,
+} from '../../electron/engine/diagnosis/recompute-verdicts';
 import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
 import { createRng } from '../../electron/sandbox/rng';
@@ -27,7 +31,12 @@ describe('refreshing only the changed verdicts', () => {
       expect(needsFullRecompute(cache, mirror.store, FIXED_NOW, settings, pass)).toBe(false);
       const refreshed = refreshVerdicts(mirror.store, FIXED_NOW, settings, pass.touched, cache);
       expect(refreshed).toBe(pass.touched.size - changes.deleted);
-      const rows = () => mirror.store.db.prepare('SELECT appointment_key, state, codes, summary, notes_mask, transcripts, search_text FROM verdicts ORDER BY appointment_key').all();
+      const rows = () =>
+        mirror.store.db
+          .prepare(
+            'SELECT appointment_key, state, codes, summary, notes_mask, transcripts, search_text FROM verdicts ORDER BY appointment_key',
+          )
+          .all();
       const partial = rows();
       recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
       expect(partial).toEqual(rows());
@@ -47,8 +56,15 @@ describe('refreshing only the changed verdicts', () => {
       const small = { touched: new Set(['TWO/SC1/001']), referencesChanged: false };
       expect(needsFullRecompute(cache, mirror.store, FIXED_NOW + 11 * 60_000, settings, small)).toBe(true);
       expect(needsFullRecompute(cache, mirror.store, FIXED_NOW, { ...settings, pollDelayMs: 1 }, small)).toBe(true);
-      expect(needsFullRecompute(cache, mirror.store, FIXED_NOW, settings, { touched: new Set(Array.from({ length: 2001 }, (_, i) => `K/${i}/1`)), referencesChanged: false })).toBe(true);
-      expect(needsFullRecompute(cache, mirror.store, FIXED_NOW, settings, { ...small, referencesChanged: true })).toBe(true);
+      expect(
+        needsFullRecompute(cache, mirror.store, FIXED_NOW, settings, {
+          touched: new Set(Array.from({ length: 2001 }, (_, i) => `K/${i}/1`)),
+          referencesChanged: false,
+        }),
+      ).toBe(true);
+      expect(needsFullRecompute(cache, mirror.store, FIXED_NOW, settings, { ...small, referencesChanged: true })).toBe(
+        true,
+      );
       expect(needsFullRecompute(null, mirror.store, FIXED_NOW, settings, small)).toBe(true);
     } finally {
       await mirror.close();

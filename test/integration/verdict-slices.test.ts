@@ -15,8 +15,16 @@ describe('a full recompute read a slice at a time', () => {
     const mirror = mirrorHarness(sandbox);
     try {
       await mirror.poller.syncNow();
-      const verdictRows = () => mirror.store.db.prepare('SELECT appointment_key, state, codes, summary, notes_mask, transcripts, search_text FROM verdicts ORDER BY appointment_key').all() as Array<{ appointment_key: string; state: string; codes: string }>;
-      const summaries = () => mirror.store.db.prepare("SELECT kind, json FROM snapshots WHERE kind IN ('dashboard', 'technicians') ORDER BY kind").all();
+      const verdictRows = () =>
+        mirror.store.db
+          .prepare(
+            'SELECT appointment_key, state, codes, summary, notes_mask, transcripts, search_text FROM verdicts ORDER BY appointment_key',
+          )
+          .all() as Array<{ appointment_key: string; state: string; codes: string }>;
+      const summaries = () =>
+        mirror.store.db
+          .prepare("SELECT kind, json FROM snapshots WHERE kind IN ('dashboard', 'technicians') ORDER BY kind")
+          .all();
 
       const whole = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings, 1_000_000);
       const oneSlice = { rows: verdictRows(), summaries: summaries() };
@@ -26,15 +34,29 @@ describe('a full recompute read a slice at a time', () => {
       expect(sliced.count).toBe(sandbox.world.appointments.size);
       expect(verdictRows()).toEqual(oneSlice.rows);
       expect(summaries()).toEqual(oneSlice.summaries);
-      expect([...sliced.cache.context.tallies.entries()].sort()).toEqual([...whole.cache.context.tallies.entries()].sort());
+      expect([...sliced.cache.context.tallies.entries()].sort()).toEqual(
+        [...whole.cache.context.tallies.entries()].sort(),
+      );
 
       // And both agree with the direct path the command line takes: every fact loaded at once, then diagnosed.
       const facts = loadMirrorFacts(mirror.store);
       const context = buildContext(mirror.store, facts, FIXED_NOW, settings);
       const direct = facts.appointments
-        .map((appointment) => ({ key: appointment.key, verdict: diagnoseAppointment({ appointment, notes: facts.notesByKey.get(appointment.key) ?? [], history: facts.historyByKey.get(appointment.key) ?? [] }, context) }))
+        .map((appointment) => ({
+          key: appointment.key,
+          verdict: diagnoseAppointment(
+            {
+              appointment,
+              notes: facts.notesByKey.get(appointment.key) ?? [],
+              history: facts.historyByKey.get(appointment.key) ?? [],
+            },
+            context,
+          ),
+        }))
         .sort((a, b) => (a.key < b.key ? -1 : 1));
-      expect(oneSlice.rows.map((row) => [row.appointment_key, row.state, row.codes])).toEqual(direct.map(({ key, verdict }) => [key, verdict.state, verdict.codes.join(' ')]));
+      expect(oneSlice.rows.map((row) => [row.appointment_key, row.state, row.codes])).toEqual(
+        direct.map(({ key, verdict }) => [key, verdict.state, verdict.codes.join(' ')]),
+      );
       expect(new Set(direct.map(({ verdict }) => verdict.state)).size).toBeGreaterThan(1);
     } finally {
       await mirror.close();

@@ -15,13 +15,20 @@ interface Reply {
   body: string;
 }
 
-function request(port: number, pathName: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function request(
+  port: number,
+  pathName: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathName, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: pathName, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -40,7 +47,12 @@ describe('web host', () => {
     writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(path.join(temp.dir, 'outside-secret.txt'), 'do not serve');
     service = {
-      dispatch: createDispatch(handlersWith({ 'app.info': () => ({ name: 'XOi Console', version: '1.0.0-test', host: 'web', platform: 'linux' }) }), silentLogger),
+      dispatch: createDispatch(
+        handlersWith({
+          'app.info': () => ({ name: 'XOi Console', version: '1.0.0-test', host: 'web', platform: 'linux' }),
+        }),
+        silentLogger,
+      ),
       events: new EventBus(),
     };
     host = await startWebHost({ dispatch: service.dispatch, events: service.events, staticDir, log: silentLogger });
@@ -62,7 +74,10 @@ describe('web host', () => {
   it('carries app.info through the HTTP transport', async () => {
     const reply = await request(host.port, '/api/call/app.info', { method: 'POST', headers: auth(), body: '{}' });
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { name: 'XOi Console', version: '1.0.0-test', host: 'web', platform: 'linux' } });
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: true,
+      value: { name: 'XOi Console', version: '1.0.0-test', host: 'web', platform: 'linux' },
+    });
   });
 
   it.each([
@@ -71,13 +86,21 @@ describe('web host', () => {
     ['/assets/app.js', 'GET'],
     ['/api/events', 'GET'],
   ])('refuses %s without the token', async (pathName, method) => {
-    const reply = await request(host.port, pathName, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+    const reply = await request(host.port, pathName, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: method === 'POST' ? '{}' : undefined,
+    });
     expect(reply.status).toBe(401);
   });
 
   it('refuses a wrong token of the same length', async () => {
     const wrong = host.token.replace(/./, (c) => (c === 'a' ? 'b' : 'a'));
-    const reply = await request(host.port, '/api/call/app.info', { method: 'POST', headers: { 'x-xoi-token': wrong, 'content-type': 'application/json' }, body: '{}' });
+    const reply = await request(host.port, '/api/call/app.info', {
+      method: 'POST',
+      headers: { 'x-xoi-token': wrong, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(reply.status).toBe(401);
   });
 
@@ -95,32 +118,50 @@ describe('web host', () => {
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    const reply = await request(host.port, '/api/call/app.info', { method: 'POST', headers: { ...auth(), host: `evil.example:${host.port}` }, body: '{}' });
+    const reply = await request(host.port, '/api/call/app.info', {
+      method: 'POST',
+      headers: { ...auth(), host: `evil.example:${host.port}` },
+      body: '{}',
+    });
     expect(reply.status).toBe(421);
   });
 
   it('refuses a foreign Origin', async () => {
-    const reply = await request(host.port, '/api/call/app.info', { method: 'POST', headers: { ...auth(), origin: 'https://evil.example' }, body: '{}' });
+    const reply = await request(host.port, '/api/call/app.info', {
+      method: 'POST',
+      headers: { ...auth(), origin: 'https://evil.example' },
+      body: '{}',
+    });
     expect(reply.status).toBe(403);
   });
 
   it('accepts its own Origin', async () => {
-    const reply = await request(host.port, '/api/call/app.info', { method: 'POST', headers: { ...auth(), origin: `http://127.0.0.1:${host.port}` }, body: '{}' });
+    const reply = await request(host.port, '/api/call/app.info', {
+      method: 'POST',
+      headers: { ...auth(), origin: `http://127.0.0.1:${host.port}` },
+      body: '{}',
+    });
     expect(reply.status).toBe(200);
   });
 
   it('refuses a call that is not JSON (so a cross-site form cannot post)', async () => {
-    const reply = await request(host.port, '/api/call/app.info', { method: 'POST', headers: { 'x-xoi-token': host.token, 'content-type': 'text/plain' }, body: '{}' });
+    const reply = await request(host.port, '/api/call/app.info', {
+      method: 'POST',
+      headers: { 'x-xoi-token': host.token, 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(reply.status).toBe(415);
   });
 
-  it.each(['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/assets/..%2f..%2foutside-secret.txt', '/..%5coutside-secret.txt'])(
-    'never serves a file outside the renderer: %s',
-    async (pathName) => {
-      const reply = await request(host.port, pathName, { headers: { 'x-xoi-token': host.token } });
-      expect(reply.body).not.toContain('do not serve');
-    },
-  );
+  it.each([
+    '/../outside-secret.txt',
+    '/%2e%2e/outside-secret.txt',
+    '/assets/..%2f..%2foutside-secret.txt',
+    '/..%5coutside-secret.txt',
+  ])('never serves a file outside the renderer: %s', async (pathName) => {
+    const reply = await request(host.port, pathName, { headers: { 'x-xoi-token': host.token } });
+    expect(reply.body).not.toContain('do not serve');
+  });
 
   it('answers bad JSON and unknown methods with an error envelope', async () => {
     const bad = await request(host.port, '/api/call/app.info', { method: 'POST', headers: auth(), body: '{' });
@@ -131,21 +172,28 @@ describe('web host', () => {
 
   it('pushes engine events as server-sent events', async () => {
     const received = await new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { 'x-xoi-token': host.token } }, (res) => {
-        expect(res.headers['content-type']).toMatch(/text\/event-stream/);
-        let buffer = '';
-        res.on('data', (chunk: Buffer) => {
-          buffer += chunk.toString();
-          if (buffer.includes(': connected')) service.events.emit('app.notice', { level: 'info', message: 'hello', at: '2026-01-01T00:00:00Z' });
-          const frame = /data: (.*)\n\n/.exec(buffer);
-          if (frame) {
-            req.destroy();
-            resolve(frame[1] ?? '');
-          }
-        });
-      });
+      const req = http.get(
+        { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { 'x-xoi-token': host.token } },
+        (res) => {
+          expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+          let buffer = '';
+          res.on('data', (chunk: Buffer) => {
+            buffer += chunk.toString();
+            if (buffer.includes(': connected'))
+              service.events.emit('app.notice', { level: 'info', message: 'hello', at: '2026-01-01T00:00:00Z' });
+            const frame = /data: (.*)\n\n/.exec(buffer);
+            if (frame) {
+              req.destroy();
+              resolve(frame[1] ?? '');
+            }
+          });
+        },
+      );
       req.on('error', reject);
     });
-    expect(JSON.parse(received)).toEqual({ name: 'app.notice', payload: { level: 'info', message: 'hello', at: '2026-01-01T00:00:00Z' } });
+    expect(JSON.parse(received)).toEqual({
+      name: 'app.notice',
+      payload: { level: 'info', message: 'hello', at: '2026-01-01T00:00:00Z' },
+    });
   });
 });

@@ -10,7 +10,11 @@ const NOW = Date.parse('2026-03-02T12:00:00Z');
 describe('the simulated XOi agent (on a manual clock)', () => {
   let sandbox: Sandbox;
   let clock: ManualClock;
-  const noteNames = (key: string) => sandbox.world.notesOf(key).map((note) => note.name).sort();
+  const noteNames = (key: string) =>
+    sandbox.world
+      .notesOf(key)
+      .map((note) => note.name)
+      .sort();
 
   beforeEach(async () => {
     clock = new ManualClock(NOW);
@@ -32,7 +36,9 @@ describe('the simulated XOi agent (on a manual clock)', () => {
     for (const note of sandbox.world.notesOf('TWO/C-1/001')) {
       expect(note).toMatchObject({ readOnly: true, internal: true, author: 'XOi Vision', createdAt: iso(NOW) });
     }
-    expect(sandbox.world.xoiJobs.get('TWO/C-1/001')?.id).toMatch(/^cjob-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{8}-[0-9a-f]{12}-C\d{3}-[0-9a-f]{12}$/);
+    expect(sandbox.world.xoiJobs.get('TWO/C-1/001')?.id).toMatch(
+      /^cjob-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{8}-[0-9a-f]{12}-C\d{3}-[0-9a-f]{12}$/,
+    );
     expect(sandbox.world.activity.lastCallAt).toBe(NOW);
   });
 
@@ -41,7 +47,8 @@ describe('the simulated XOi agent (on a manual clock)', () => {
     const job = sandbox.world.xoiJobs.get('TWO/C-6/001');
     if (!job) throw new Error('no job');
     expect(job.transcriptDelaysMs.length).toBeGreaterThan(0); // the fixture's seed gives this job videos
-    const transcripts = () => sandbox.world.notesOf('TWO/C-6/001').filter((note) => note.name.startsWith('XOi Transcript'));
+    const transcripts = () =>
+      sandbox.world.notesOf('TWO/C-6/001').filter((note) => note.name.startsWith('XOi Transcript'));
     expect(transcripts()).toHaveLength(0);
     clock.advance(TRANSCRIPT_MIN_DELAY_MS - 20 * MINUTE);
     await sandbox.tick();
@@ -50,13 +57,21 @@ describe('the simulated XOi agent (on a manual clock)', () => {
     await sandbox.tick();
     expect(transcripts()).toHaveLength(Math.min(job.videoCount, 3));
     expect(job.transcriptDelaysMs.length).toBe(Math.min(job.videoCount, 3));
-    for (const note of transcripts()) expect(Date.parse(note.createdAt)).toBeGreaterThanOrEqual(Date.parse('2026-03-02T11:50:00Z') + TRANSCRIPT_MIN_DELAY_MS);
+    for (const note of transcripts())
+      expect(Date.parse(note.createdAt)).toBeGreaterThanOrEqual(
+        Date.parse('2026-03-02T11:50:00Z') + TRANSCRIPT_MIN_DELAY_MS,
+      );
   });
 
   it('writes XOi Resolution at the first poll after completion', async () => {
     await sandbox.tick();
     clock.advance(XOI_POLL_INTERVAL_MS);
-    sandbox.world.updateAppointment('TWO/C-1/001', { status: 'Complete', completedAt: iso(clock.now()) }, clock.now(), 'test');
+    sandbox.world.updateAppointment(
+      'TWO/C-1/001',
+      { status: 'Complete', completedAt: iso(clock.now()) },
+      clock.now(),
+      'test',
+    );
     await sandbox.tick();
     expect(noteNames('TWO/C-1/001')).toEqual(['XOi Resolution', 'XOi Site History', 'XOi Workflow']);
   });
@@ -81,7 +96,10 @@ describe('the simulated XOi agent (on a manual clock)', () => {
 
     const told = await fetch(`${sandbox.url}/sandbox/xoi/learn-password`, {
       method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from(`${SANDBOX_ADMIN.userName}:${SANDBOX_ADMIN.password}`).toString('base64')}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${SANDBOX_ADMIN.userName}:${SANDBOX_ADMIN.password}`).toString('base64')}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ password: 'a-brand-new-Password-9' }),
     });
     expect(told.status).toBe(200);
@@ -92,7 +110,10 @@ describe('the simulated XOi agent (on a manual clock)', () => {
 
   it('does not poll at all when the integration was never configured', async () => {
     const scenario = loadScenarioFixture('agent-basics.json');
-    const unconfigured = await startSandbox({ scenario: { ...scenario, integration: { configured: false } }, clock: new ManualClock(NOW) });
+    const unconfigured = await startSandbox({
+      scenario: { ...scenario, integration: { configured: false } },
+      clock: new ManualClock(NOW),
+    });
     try {
       expect(await unconfigured.tick()).toMatchObject({ polled: false });
       expect(unconfigured.world.notes.size).toBe(0);

@@ -10,7 +10,10 @@ import { FIXED_NOW, testSandbox } from '../support/sandbox';
 const MINUTE = 60_000;
 
 async function expectXoiError(promise: Promise<unknown>, code: string): Promise<XoiError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(XoiError);
   expect((error as XoiError).code).toBe(code);
   return error as XoiError;
@@ -30,7 +33,13 @@ describe("XOi's API client, against the sandbox's XOi side over HTTP", () => {
     return fetch(input, init);
   };
   const client = (overrides: Partial<Parameters<typeof createXoiClient>[0]> = {}) =>
-    createXoiClient({ ...sandboxXoiEndpoints(sandbox.url), ...SANDBOX_XOI_API, fetch: countingFetch, now: () => clientNow, ...overrides });
+    createXoiClient({
+      ...sandboxXoiEndpoints(sandbox.url),
+      ...SANDBOX_XOI_API,
+      fetch: countingFetch,
+      now: () => clientNow,
+      ...overrides,
+    });
 
   beforeEach(async () => {
     sandboxClock = new ManualClock(FIXED_NOW);
@@ -74,7 +83,7 @@ describe("XOi's API client, against the sandbox's XOi side over HTTP", () => {
     expect(users.find((user) => user.enabled === false)).toBeDefined();
   });
 
-  it('turns a GraphQL errors array into a typed error with XOi\'s message', async () => {
+  it("turns a GraphQL errors array into a typed error with XOi's message", async () => {
     const error = await expectXoiError(client().listUsers(5, 'not-a-real-token'), 'XOI_GRAPHQL_ERROR');
     expect(error.message).toContain('Invalid nextToken');
   });
@@ -93,10 +102,24 @@ describe("XOi's API client, against the sandbox's XOi side over HTTP", () => {
   });
 
   it('sends the token as the whole Authorization header: a "Bearer" prefix is refused', async () => {
-    const { token } = (await (await fetch(`${sandbox.url}/xoi/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ api_key: SANDBOX_XOI_API.apiKey, api_secret: SANDBOX_XOI_API.apiSecret }) })).json()) as { token: string };
+    const { token } = (await (
+      await fetch(`${sandbox.url}/xoi/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ api_key: SANDBOX_XOI_API.apiKey, api_secret: SANDBOX_XOI_API.apiSecret }),
+      })
+    ).json()) as { token: string };
     const query = JSON.stringify({ query: '{ listUsers(input: { limit: 1 }) { userConnection { items { id } } } }' });
-    const bare = await fetch(`${sandbox.url}/xoi/users/graphql`, { method: 'POST', headers: { Authorization: token, 'Content-Type': 'application/json' }, body: query });
-    const prefixed = await fetch(`${sandbox.url}/xoi/users/graphql`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: query });
+    const bare = await fetch(`${sandbox.url}/xoi/users/graphql`, {
+      method: 'POST',
+      headers: { Authorization: token, 'Content-Type': 'application/json' },
+      body: query,
+    });
+    const prefixed = await fetch(`${sandbox.url}/xoi/users/graphql`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: query,
+    });
     expect(bare.status).toBe(200);
     expect(prefixed.status).toBe(401);
   });

@@ -7,9 +7,13 @@ import path from 'node:path';
  */
 export default function setup(): void {
   const root = path.resolve(import.meta.dirname, '..', '..');
-  const result = spawnSync(process.execPath, ['scripts/build.mjs', ...(process.env.XOI_SKIP_RENDERER_BUILD ? ['--node-only'] : [])], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['scripts/build.mjs', ...(process.env.XOI_SKIP_RENDERER_BUILD ? ['--node-only'] : [])],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('The build failed; see the output above.');
 }

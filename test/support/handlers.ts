@@ -3,6 +3,13 @@ import type { Handlers } from '../../electron/engine/dispatch';
 
 /** A full handler table for dispatch tests: the given handlers, and every other method failing loudly if reached. */
 export function handlersWith(overrides: Partial<Handlers>): Handlers {
-  const table = Object.fromEntries(METHOD_NAMES.map((name) => [name, () => { throw new Error(`${name} was not expected to run`); }])) as unknown as Handlers;
+  const table = Object.fromEntries(
+    METHOD_NAMES.map((name) => [
+      name,
+      () => {
+        throw new Error(`${name} was not expected to run`);
+      },
+    ]),
+  ) as unknown as Handlers;
   return { ...table, ...overrides };
 }

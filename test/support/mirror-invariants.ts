@@ -17,20 +17,31 @@ export function checkMirrorInvariants(file: string, world: SandboxWorld): string
       ['notes', 'notes', 'id', world.notes as FeedStore<unknown>],
       ['history', 'history', 'id', world.history as FeedStore<unknown>],
     ];
-    const hasCursors = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'cursors'").get() as { n: number };
+    const hasCursors = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'cursors'").get() as {
+      n: number;
+    };
     if (hasCursors.n === 0) return problems;
     for (const [feed, table, idColumn, store] of feeds) {
       const row = db.prepare('SELECT cursor FROM cursors WHERE feed = ?').get(feed) as { cursor: string } | undefined;
       const cursorVersion = row ? Number(row.cursor.split('.').pop()) : 0;
-      const mirrored = new Map((db.prepare(`SELECT ${idColumn} AS id, version FROM ${table}`).all() as Array<{ id: string; version: number }>).map((r) => [r.id, r.version]));
+      const mirrored = new Map(
+        (
+          db.prepare(`SELECT ${idColumn} AS id, version FROM ${table}`).all() as Array<{ id: string; version: number }>
+        ).map((r) => [r.id, r.version]),
+      );
       for (const entry of store.entries()) {
         const expected = entry.version <= cursorVersion && entry.value !== null;
         const has = mirrored.get(entry.id);
-        if (expected && has !== entry.version) problems.push(`${feed} ${entry.id}: server version ${entry.version} is under the cursor ${cursorVersion} but the mirror has ${has ?? 'nothing'}`);
-        if (!expected && has !== undefined && entry.version <= cursorVersion) problems.push(`${feed} ${entry.id}: deleted under the cursor yet still mirrored`);
+        if (expected && has !== entry.version)
+          problems.push(
+            `${feed} ${entry.id}: server version ${entry.version} is under the cursor ${cursorVersion} but the mirror has ${has ?? 'nothing'}`,
+          );
+        if (!expected && has !== undefined && entry.version <= cursorVersion)
+          problems.push(`${feed} ${entry.id}: deleted under the cursor yet still mirrored`);
       }
       for (const [id, version] of mirrored) {
-        if (version > cursorVersion) problems.push(`${feed} ${id}: version ${version} is past the cursor ${cursorVersion}`);
+        if (version > cursorVersion)
+          problems.push(`${feed} ${id}: version ${version} is past the cursor ${cursorVersion}`);
       }
     }
   } finally {

@@ -4,7 +4,9 @@ import path from 'node:path';
 
 /** Text of a PDF with poppler's pdftotext, one string per page (split on form feeds). */
 export function pdfPages(file: string): string[] {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((page) => page.trim() !== '');
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((page) => page.trim() !== '');
 }
 
 export interface GrayImage {
@@ -15,8 +17,30 @@ export interface GrayImage {
 
 /** Renders one page with pdftoppm (PNG for people to look at, PGM for the comparison) and reads the PGM. */
 export function renderPage(file: string, page: number, outputPrefix: string, dpi = 25): GrayImage {
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', file, outputPrefix]);
-  execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, outputPrefix]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    file,
+    outputPrefix,
+  ]);
+  execFileSync('pdftoppm', [
+    '-gray',
+    '-r',
+    String(dpi),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    file,
+    outputPrefix,
+  ]);
   return readPgm(`${outputPrefix}.pgm`);
 }
 
@@ -33,7 +57,8 @@ export function readPgm(file: string): GrayImage {
 export function meanDifference(a: GrayImage, b: GrayImage): number {
   if (a.width !== b.width || a.height !== b.height) return 255;
   let total = 0;
-  for (let index = 0; index < a.pixels.length; index++) total += Math.abs((a.pixels[index] ?? 0) - (b.pixels[index] ?? 0));
+  for (let index = 0; index < a.pixels.length; index++)
+    total += Math.abs((a.pixels[index] ?? 0) - (b.pixels[index] ?? 0));
   return total / a.pixels.length;
 }
 

@@ -11,7 +11,10 @@ export interface CliOutcome {
 /** Runs the bundled `xoi-console` to completion, feeding `stdin` if given. */
 export function runCli(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliBundle, ...args], { env: { ...process.env, ...options.env }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [cliBundle, ...args], {
+      env: { ...process.env, ...options.env },
+      stdio: 'pipe',
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -23,9 +26,15 @@ export function runCli(args: string[], options: { stdin?: string; env?: NodeJS.P
 }
 
 /** Starts the bundled CLI and resolves with the first stdout line (long-running commands print their address first). */
-export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; firstLine: string; stderr: () => string }> {
+export function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; firstLine: string; stderr: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliBundle, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliBundle, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -40,7 +49,8 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{
     child.stdout?.on('data', onData);
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (!stdout.includes('\n')) reject(new Error(`xoi-console ${args.join(' ')} exited with ${code} before printing: ${stderr}`));
+      if (!stdout.includes('\n'))
+        reject(new Error(`xoi-console ${args.join(' ')} exited with ${code} before printing: ${stderr}`));
     });
   });
 }

@@ -14,7 +14,12 @@ export function testSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 }
 
 export function adminClient(sandbox: Sandbox, overrides: Partial<Parameters<typeof createScheduleClient>[0]> = {}) {
-  return createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN }, timeoutMs: 5_000, ...overrides });
+  return createScheduleClient({
+    baseUrl: sandbox.url,
+    credentials: { ...SANDBOX_ADMIN },
+    timeoutMs: 5_000,
+    ...overrides,
+  });
 }
 
 export function loadScenarioFixture(name: string): Scenario {

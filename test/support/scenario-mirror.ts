@@ -9,7 +9,11 @@ import type { Scenario } from '../../electron/sandbox/world/scenario';
 import { ManualScheduler } from './manual-scheduler';
 
 /** Serves a scenario exactly as written and mirrors it into `dir`/mirror.db with the real poller; returns the file. */
-export async function mirrorScenario(scenario: Scenario, dir: string, extra?: (sandbox: Sandbox, file: string) => Promise<void>): Promise<string> {
+export async function mirrorScenario(
+  scenario: Scenario,
+  dir: string,
+  extra?: (sandbox: Sandbox, file: string) => Promise<void>,
+): Promise<string> {
   const sandbox = await startSandbox({ scenario, xoiAgent: false });
   const file = path.join(dir, 'mirror.db');
   const store = openMirrorForWriting(file);

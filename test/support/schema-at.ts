@@ -18,6 +18,8 @@ export function tableColumns(db: Database.Database, table: string): string[] {
 
 export function insertSampleAppointment(db: Database.Database, key = 'TWO/SC1/001'): void {
   const [company, serviceCall, appointment] = key.split('/');
-  db.prepare(`INSERT INTO appointments (key, company, service_call, appointment, customer, status, technician_id, task_date, estimated_hours, completed_at, created_in, created_at, modified_at, version)
-    VALUES (?, ?, ?, ?, 'Lakeside', 'Dispatched', 'T1', '2026-03-02T08:00:00Z', 2, NULL, 'Schedule', '2026-03-01T08:00:00Z', '2026-03-01T09:00:00Z', 5)`).run(key, company, serviceCall, appointment);
+  db.prepare(
+    `INSERT INTO appointments (key, company, service_call, appointment, customer, status, technician_id, task_date, estimated_hours, completed_at, created_in, created_at, modified_at, version)
+    VALUES (?, ?, ?, ?, 'Lakeside', 'Dispatched', 'T1', '2026-03-02T08:00:00Z', 2, NULL, 'Schedule', '2026-03-01T08:00:00Z', '2026-03-01T09:00:00Z', 5)`,
+  ).run(key, company, serviceCall, appointment);
 }

@@ -23,7 +23,12 @@ export function serviceHarness(options: { secrets?: SecretStore; sandboxUrl?: st
     profiles: new ProfileStore(temp.dir),
     secrets,
     sandbox: options.sandboxUrl
-      ? { url: options.sandboxUrl, adminCredentials: { userName: 'admin', password: 'sandbox' }, xoiApiCredentials: { apiKey: 'sandbox-api-key', apiSecret: 'sandbox-api-secret' }, tellXoi: async () => {} }
+      ? {
+          url: options.sandboxUrl,
+          adminCredentials: { userName: 'admin', password: 'sandbox' },
+          xoiApiCredentials: { apiKey: 'sandbox-api-key', apiSecret: 'sandbox-api-secret' },
+          tellXoi: async () => {},
+        }
       : null,
     workerDir: path.join(repoRoot, 'dist', 'electron'),
     autoStartSync: false,
@@ -36,7 +41,8 @@ export function serviceHarness(options: { secrets?: SecretStore; sandboxUrl?: st
     /** Calls a method and returns its value, or throws with the error's code and message. */
     async call<T = unknown>(method: string, args: unknown = {}): Promise<T> {
       const result = (await service.dispatch(method, args)) as Result<T>;
-      if (!result.ok) throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), { appError: result.error });
+      if (!result.ok)
+        throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), { appError: result.error });
       return result.value;
     },
     async raw(method: string, args: unknown = {}) {

@@ -7,7 +7,11 @@ export function webHostClient(firstLine: string) {
   return {
     port,
     async call<T = unknown>(method: string, args: unknown = {}): Promise<Result<T>> {
-      const response = await fetch(`http://127.0.0.1:${port}/api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-xoi-token': token }, body: JSON.stringify(args) });
+      const response = await fetch(`http://127.0.0.1:${port}/api/call/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-xoi-token': token },
+        body: JSON.stringify(args),
+      });
       return (await response.json()) as Result<T>;
     },
   };

@@ -11,8 +11,16 @@ describe('the contract', () => {
   });
 
   it('describes app.info with name, version and host', () => {
-    const parsed = methods['app.info'].result.safeParse({ name: 'XOi Console', version: '1.2.3', host: 'web', platform: 'linux' });
+    const parsed = methods['app.info'].result.safeParse({
+      name: 'XOi Console',
+      version: '1.2.3',
+      host: 'web',
+      platform: 'linux',
+    });
     expect(parsed.success).toBe(true);
-    expect(methods['app.info'].result.safeParse({ name: 'XOi Console', version: '1', host: 'mainframe', platform: 'x' }).success).toBe(false);
+    expect(
+      methods['app.info'].result.safeParse({ name: 'XOi Console', version: '1', host: 'mainframe', platform: 'x' })
+        .success,
+    ).toBe(false);
   });
 });

@@ -14,7 +14,19 @@ describe('docs/diagnosis-codes.md', () => {
   });
 
   it('maps every documented cause of domain.md to a code', () => {
-    for (const cause of ['See not registered', 'XOi not enabled in MobileTech Admin', 'unsupported versions', 'setup not saved', 'neither scheduled-and-assigned nor completed', 'not a valid XOi user', 'device that has not synced', 'device has not synced again', 'polling delay', 'transcripts not yet processed', 'Summary report was produced']) {
+    for (const cause of [
+      'See not registered',
+      'XOi not enabled in MobileTech Admin',
+      'unsupported versions',
+      'setup not saved',
+      'neither scheduled-and-assigned nor completed',
+      'not a valid XOi user',
+      'device that has not synced',
+      'device has not synced again',
+      'polling delay',
+      'transcripts not yet processed',
+      'Summary report was produced',
+    ]) {
       expect(doc).toContain(cause);
     }
   });

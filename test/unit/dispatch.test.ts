@@ -22,19 +22,36 @@ function handlersWithInfo(appInfo: Handlers['app.info']): Handlers {
 describe('dispatch', () => {
   it('answers a known method with its value in an ok envelope', async () => {
     const { logger } = recordingLogger();
-    const dispatch = createDispatch(handlersWithInfo(() => ({ name: 'XOi Console', version: '9.9.9', host: 'web', platform: 'linux' })), logger);
-    expect(await dispatch('app.info', {})).toEqual({ ok: true, value: { name: 'XOi Console', version: '9.9.9', host: 'web', platform: 'linux' } });
+    const dispatch = createDispatch(
+      handlersWithInfo(() => ({ name: 'XOi Console', version: '9.9.9', host: 'web', platform: 'linux' })),
+      logger,
+    );
+    expect(await dispatch('app.info', {})).toEqual({
+      ok: true,
+      value: { name: 'XOi Console', version: '9.9.9', host: 'web', platform: 'linux' },
+    });
   });
 
   it('refuses an unknown method by name', async () => {
-    const dispatch = createDispatch(handlersWithInfo(() => { throw new Error('must not run'); }), recordingLogger().logger);
+    const dispatch = createDispatch(
+      handlersWithInfo(() => {
+        throw new Error('must not run');
+      }),
+      recordingLogger().logger,
+    );
     const result = await dispatch('app.shutdown', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 
   it('parses arguments before the handler runs, naming the offending field', async () => {
     let ran = false;
-    const dispatch = createDispatch(handlersWithInfo(() => { ran = true; return { name: '', version: '', host: 'web', platform: '' }; }), recordingLogger().logger);
+    const dispatch = createDispatch(
+      handlersWithInfo(() => {
+        ran = true;
+        return { name: '', version: '', host: 'web', platform: '' };
+      }),
+      recordingLogger().logger,
+    );
     const result = await dispatch('app.info', { surprise: 1 });
     expect(ran).toBe(false);
     expect(result.ok).toBe(false);
@@ -45,13 +62,28 @@ describe('dispatch', () => {
   });
 
   it('turns a ConsoleError into its code, sentence and next step', async () => {
-    const dispatch = createDispatch(handlersWithInfo(() => { throw new ConsoleError('SERVER_UNREACHABLE', 'The server did not answer.', 'Check the URL.'); }), recordingLogger().logger);
-    expect(await dispatch('app.info', {})).toEqual({ ok: false, error: { code: 'SERVER_UNREACHABLE', message: 'The server did not answer.', nextStep: 'Check the URL.' } });
+    const dispatch = createDispatch(
+      handlersWithInfo(() => {
+        throw new ConsoleError('SERVER_UNREACHABLE', 'The server did not answer.', 'Check the URL.');
+      }),
+      recordingLogger().logger,
+    );
+    expect(await dispatch('app.info', {})).toEqual({
+      ok: false,
+      error: { code: 'SERVER_UNREACHABLE', message: 'The server did not answer.', nextStep: 'Check the URL.' },
+    });
   });
 
   it('hides an unexpected error behind a plain sentence and logs it', async () => {
     const { logger, lines } = recordingLogger();
-    const dispatch = createDispatch(handlersWithInfo(() => { throw new TypeError('cannot read properties of undefined (reading "x") at Object.<anonymous> (/src/file.ts:1:1)'); }), logger);
+    const dispatch = createDispatch(
+      handlersWithInfo(() => {
+        throw new TypeError(
+          'cannot read properties of undefined (reading "x") at Object.<anonymous> (/src/file.ts:1:1)',
+        );
+      }),
+      logger,
+    );
     const result = await dispatch('app.info', {});
     expect(result.ok).toBe(false);
     if (!result.ok) {

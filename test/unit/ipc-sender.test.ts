@@ -23,7 +23,13 @@ const forgedSenders: Array<[string, IpcEventLike]> = [
   ['a file:// page', { senderFrame: topFrame('file:///etc/passwd'), sender: { id: OWN_ID } }],
   ['a look-alike app host', { senderFrame: topFrame('app://console.evil/index.html'), sender: { id: OWN_ID } }],
   ['app:// with credentials', { senderFrame: topFrame('app://user:pw@console/index.html'), sender: { id: OWN_ID } }],
-  ['a subframe of our window', { senderFrame: { url: 'app://console/index.html', parent: topFrame('app://console/index.html') }, sender: { id: OWN_ID } }],
+  [
+    'a subframe of our window',
+    {
+      senderFrame: { url: 'app://console/index.html', parent: topFrame('app://console/index.html') },
+      sender: { id: OWN_ID },
+    },
+  ],
   ['a window we did not create', { senderFrame: topFrame('app://console/index.html'), sender: { id: 99 } }],
   ['a data: URL', { senderFrame: topFrame('data:text/html,<script>1</script>'), sender: { id: OWN_ID } }],
 ];
@@ -39,7 +45,15 @@ describe('IPC registration', () => {
     it.each(forgedSenders)(`${method}: refuses %s without dispatching`, async (_label, event) => {
       const { ipc, handlers } = fakeIpcMain();
       const dispatched: string[] = [];
-      registerContractHandlers(ipc, async (name) => { dispatched.push(name); return { ok: true, value: null }; }, new Set([OWN_ID]), silentLogger);
+      registerContractHandlers(
+        ipc,
+        async (name) => {
+          dispatched.push(name);
+          return { ok: true, value: null };
+        },
+        new Set([OWN_ID]),
+        silentLogger,
+      );
       const result = await handlers.get(method)?.(event, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
       expect(dispatched).toEqual([]);
@@ -48,8 +62,19 @@ describe('IPC registration', () => {
     it(`${method}: serves our own top frame on app://console`, async () => {
       const { ipc, handlers } = fakeIpcMain();
       const dispatched: Array<[string, unknown]> = [];
-      registerContractHandlers(ipc, async (name, args) => { dispatched.push([name, args]); return { ok: true, value: 'answer' }; }, new Set([OWN_ID]), silentLogger);
-      const result = await handlers.get(method)?.({ senderFrame: topFrame('app://console/index.html#/setup'), sender: { id: OWN_ID } }, { a: 1 });
+      registerContractHandlers(
+        ipc,
+        async (name, args) => {
+          dispatched.push([name, args]);
+          return { ok: true, value: 'answer' };
+        },
+        new Set([OWN_ID]),
+        silentLogger,
+      );
+      const result = await handlers.get(method)?.(
+        { senderFrame: topFrame('app://console/index.html#/setup'), sender: { id: OWN_ID } },
+        { a: 1 },
+      );
       expect(result).toEqual({ ok: true, value: 'answer' });
       expect(dispatched).toEqual([[method, { a: 1 }]]);
     });

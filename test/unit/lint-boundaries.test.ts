@@ -17,11 +17,15 @@ describe('boundary lint rules', () => {
     'electron/web/bad.ts',
     'electron/compose/bad.ts',
   ])('%s may not import electron', async (file) => {
-    expect(await ruleIdsFor(file, "import { app } from 'electron';\nexport const x = app;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor(file, "import { app } from 'electron';\nexport const x = app;\n")).toContain(
+      'no-restricted-imports',
+    );
   });
 
   it('lets electron/main import electron', async () => {
-    expect(await ruleIdsFor('electron/main/ok.ts', "import { app } from 'electron';\nexport const x = app;\n")).not.toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor('electron/main/ok.ts', "import { app } from 'electron';\nexport const x = app;\n"),
+    ).not.toContain('no-restricted-imports');
   });
 
   it.each([
@@ -41,7 +45,10 @@ describe('boundary lint rules', () => {
   );
 
   it('lets shared/ import zod and its own files', async () => {
-    const ids = await ruleIdsFor('shared/ok.ts', "import { z } from 'zod';\nimport { ok } from './contract/result';\nexport const x = [z, ok];\n");
+    const ids = await ruleIdsFor(
+      'shared/ok.ts',
+      "import { z } from 'zod';\nimport { ok } from './contract/result';\nexport const x = [z, ok];\n",
+    );
     expect(ids).not.toContain('no-restricted-imports');
   });
 
@@ -54,7 +61,10 @@ describe('boundary lint rules', () => {
   });
 
   it('lets the renderer import the preload type declarations', async () => {
-    const ids = await ruleIdsFor('renderer/ok.ts', "import type { PreloadApi } from '../electron/preload/api';\nexport type X = PreloadApi;\n");
+    const ids = await ruleIdsFor(
+      'renderer/ok.ts',
+      "import type { PreloadApi } from '../electron/preload/api';\nexport type X = PreloadApi;\n",
+    );
     expect(ids).not.toContain('no-restricted-imports');
   });
 });

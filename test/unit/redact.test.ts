@@ -24,11 +24,18 @@ describe('redaction', () => {
   });
 
   it('removes an exact known secret wherever it appears', () => {
-    expect(redactText(`the value ${canary} leaked into free text`, [canary])).toBe(`the value ${REDACTED} leaked into free text`);
+    expect(redactText(`the value ${canary} leaked into free text`, [canary])).toBe(
+      `the value ${REDACTED} leaked into free text`,
+    );
   });
 
   it('blanks secret-looking keys in nested objects and keeps the rest', () => {
-    const out = redactValue({ user: 'admin', password: canary, nested: { apiSecret: canary, note: 'ok' }, list: [{ token: canary }] });
+    const out = redactValue({
+      user: 'admin',
+      password: canary,
+      nested: { apiSecret: canary, note: 'ok' },
+      list: [{ token: canary }],
+    });
     expect(JSON.stringify(out)).not.toContain(canary);
     expect(out).toMatchObject({ user: 'admin', nested: { note: 'ok' } });
   });
@@ -41,6 +48,8 @@ describe('redaction', () => {
   });
 
   it('leaves ordinary text alone', () => {
-    expect(redactText('Synced 120 appointments from https://schedule.example.com/api/v1')).toBe('Synced 120 appointments from https://schedule.example.com/api/v1');
+    expect(redactText('Synced 120 appointments from https://schedule.example.com/api/v1')).toBe(
+      'Synced 120 appointments from https://schedule.example.com/api/v1',
+    );
   });
 });

@@ -17,7 +17,11 @@ describe('FeedStore', () => {
     feed.upsert('a', 'a2');
     feed.upsert('c', 'c1');
     const page = feed.page(0, 10);
-    expect(page.entries.map((entry) => `${entry.id}=${entry.value}@${entry.version}`)).toEqual(['b=b1@2', 'a=a2@3', 'c=c1@4']);
+    expect(page.entries.map((entry) => `${entry.id}=${entry.value}@${entry.version}`)).toEqual([
+      'b=b1@2',
+      'a=a2@3',
+      'c=c1@4',
+    ]);
     expect(page.hasMore).toBe(false);
   });
 
@@ -94,9 +98,24 @@ describe('scenario validation', () => {
     now: '2026-03-02T12:00:00Z',
     companies: [{ id: 'TWO', name: 'Fabrikam', active: true }],
     technicians: [{ id: 'T1', name: 'Ana', email: 'ana@x.test', lastDeviceSyncAt: null }],
-    appointments: [{ company: 'TWO', serviceCall: 'C1', appointment: '001', status: 'Dispatched', technician: 'T1', taskDate: '2026-03-02T08:00:00Z', completedAt: null, createdIn: 'Schedule', modifiedAt: '2026-03-02T07:00:00Z' }],
+    appointments: [
+      {
+        company: 'TWO',
+        serviceCall: 'C1',
+        appointment: '001',
+        status: 'Dispatched',
+        technician: 'T1',
+        taskDate: '2026-03-02T08:00:00Z',
+        completedAt: null,
+        createdIn: 'Schedule',
+        modifiedAt: '2026-03-02T07:00:00Z',
+      },
+    ],
   };
-  const withAppointment = (changes: Record<string, unknown>) => ({ ...minimal, appointments: [{ ...minimal.appointments[0], ...changes }] });
+  const withAppointment = (changes: Record<string, unknown>) => ({
+    ...minimal,
+    appointments: [{ ...minimal.appointments[0], ...changes }],
+  });
 
   it('accepts a minimal scenario', () => {
     expect(parseScenario(minimal).appointments).toHaveLength(1);
@@ -111,7 +130,10 @@ describe('scenario validation', () => {
     [withAppointment({ createdIn: 'Fax' }), /appointments\[0\]\.createdIn/],
     [withAppointment({ serviceCall: 'A/B' }), /appointments\[0\]\.serviceCall: must not contain "\/"/],
     [{ ...minimal, companies: [] }, /companies/],
-    [{ ...minimal, appointments: [minimal.appointments[0], minimal.appointments[0]] }, /duplicate appointment TWO\/C1\/001/],
+    [
+      { ...minimal, appointments: [minimal.appointments[0], minimal.appointments[0]] },
+      /duplicate appointment TWO\/C1\/001/,
+    ],
     [{ ...minimal, statuses: [{ name: 'X', category: 'floating' }] }, /statuses\[0\]\.category/],
   ])('refuses a bad scenario naming the path (%#)', (scenario, message) => {
     expect(() => parseScenario(scenario)).toThrow(message);

@@ -4,7 +4,12 @@ import { parseAppointmentKey } from '../../../shared/domain/appointment-key';
 import { diagnoseAppointment } from '../../../shared/diagnosis/diagnose';
 import type { Verdict } from '../../../shared/diagnosis/types';
 import { isConsoleError } from '../../../shared/errors';
-import { buildContext, buildContextForOne, loadAppointmentFacts, loadMirrorFacts } from '../../engine/diagnosis/load-facts';
+import {
+  buildContext,
+  buildContextForOne,
+  loadAppointmentFacts,
+  loadMirrorFacts,
+} from '../../engine/diagnosis/load-facts';
 import { verdictSettingsFrom } from '../../engine/diagnosis/verdict-settings';
 import { inspectMirror, openMirrorForReading } from '../../engine/store/open';
 import { readAppointment } from '../../engine/store/tables/appointments';
@@ -17,30 +22,48 @@ export const diagnoseHelp = `xoi-console diagnose (KEY | --all) --db FILE [--now
 
 function table(verdicts: readonly Verdict[]): string {
   const rows = verdicts.map((verdict) => [verdict.key, verdict.state, verdict.codes.join(' '), verdict.summary]);
-  const widths = [0, 1, 2].map((column) => Math.min(48, Math.max(...rows.map((row) => (row[column] ?? '').length), ['KEY', 'STATE', 'CODES'][column]?.length ?? 0)));
-  const line = (cells: string[]) => cells.map((cell, index) => (index < 3 ? cell.padEnd(widths[index] ?? 0) : cell)).join('  ');
+  const widths = [0, 1, 2].map((column) =>
+    Math.min(
+      48,
+      Math.max(...rows.map((row) => (row[column] ?? '').length), ['KEY', 'STATE', 'CODES'][column]?.length ?? 0),
+    ),
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, index) => (index < 3 ? cell.padEnd(widths[index] ?? 0) : cell)).join('  ');
   return [line(['KEY', 'STATE', 'CODES', 'SUMMARY']), ...rows.map(line)].join('\n');
 }
 
 export async function runDiagnose(argv: string[], io: { stdout: NodeJS.WritableStream }): Promise<number> {
-  const { values, positionals } = parseFlags('diagnose', argv, {
-    db: { type: 'string' },
-    all: { type: 'boolean' },
-    now: { type: 'string' },
-    json: { type: 'boolean' },
-    'poll-delay': { type: 'string' },
-    'transcript-window': { type: 'string' },
-  }, true);
-  if (!values.db) throw new UsageError('diagnose: --db FILE is required (a mirror written by the console or "xoi-console mirror").');
-  if (positionals.length > 1) throw new UsageError(`diagnose: one KEY at a time (got ${positionals.length}); use --all for every appointment.`);
+  const { values, positionals } = parseFlags(
+    'diagnose',
+    argv,
+    {
+      db: { type: 'string' },
+      all: { type: 'boolean' },
+      now: { type: 'string' },
+      json: { type: 'boolean' },
+      'poll-delay': { type: 'string' },
+      'transcript-window': { type: 'string' },
+    },
+    true,
+  );
+  if (!values.db)
+    throw new UsageError('diagnose: --db FILE is required (a mirror written by the console or "xoi-console mirror").');
+  if (positionals.length > 1)
+    throw new UsageError(`diagnose: one KEY at a time (got ${positionals.length}); use --all for every appointment.`);
   const keyText = positionals[0];
-  if ((keyText === undefined) === !values.all) throw new UsageError('diagnose: give either one KEY (COMPANY/SERVICECALL/APPOINTMENT) or --all.');
+  if ((keyText === undefined) === !values.all)
+    throw new UsageError('diagnose: give either one KEY (COMPANY/SERVICECALL/APPOINTMENT) or --all.');
   const key = keyText === undefined ? null : parseAppointmentKey(keyText);
-  if (keyText !== undefined && key === null) throw new UsageError(`diagnose: "${keyText}" is not a key; write it as COMPANY/SERVICECALL/APPOINTMENT, for example TWO/SC100123/001.`);
+  if (keyText !== undefined && key === null)
+    throw new UsageError(
+      `diagnose: "${keyText}" is not a key; write it as COMPANY/SERVICECALL/APPOINTMENT, for example TWO/SC100123/001.`,
+    );
   let now = Date.now();
   if (values.now !== undefined) {
     now = Date.parse(values.now);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(values.now) || Number.isNaN(now)) throw new UsageError(`--now must be an ISO date-time like 2026-03-02T12:00:00Z, not "${values.now}".`);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(values.now) || Number.isNaN(now))
+      throw new UsageError(`--now must be an ISO date-time like 2026-03-02T12:00:00Z, not "${values.now}".`);
   }
   if (!existsSync(values.db)) throw new UsageError(`--db: there is no file ${values.db}.`);
   try {
@@ -51,11 +74,17 @@ export async function runDiagnose(argv: string[], io: { stdout: NodeJS.WritableS
   }
   const handle = openMirrorForReading(values.db);
   try {
-    const settings = verdictSettingsFrom({
-      ...DEFAULT_PROFILE_SETTINGS,
-      pollDelayMinutes: integerFlag('poll-delay', values['poll-delay'], 1, 1440) ?? DEFAULT_PROFILE_SETTINGS.pollDelayMinutes,
-      transcriptWindowHours: integerFlag('transcript-window', values['transcript-window'], 1, 168) ?? DEFAULT_PROFILE_SETTINGS.transcriptWindowHours,
-    }, readXoiUsers(handle).length > 0);
+    const settings = verdictSettingsFrom(
+      {
+        ...DEFAULT_PROFILE_SETTINGS,
+        pollDelayMinutes:
+          integerFlag('poll-delay', values['poll-delay'], 1, 1440) ?? DEFAULT_PROFILE_SETTINGS.pollDelayMinutes,
+        transcriptWindowHours:
+          integerFlag('transcript-window', values['transcript-window'], 1, 168) ??
+          DEFAULT_PROFILE_SETTINGS.transcriptWindowHours,
+      },
+      readXoiUsers(handle).length > 0,
+    );
     let verdicts: Verdict[];
     if (key) {
       const keyString = `${key.company}/${key.serviceCall}/${key.appointment}`;
@@ -67,12 +96,34 @@ export async function runDiagnose(argv: string[], io: { stdout: NodeJS.WritableS
       const facts = loadMirrorFacts(handle);
       const context = buildContext(handle, facts, now, settings);
       verdicts = facts.appointments
-        .map((appointment) => diagnoseAppointment({ appointment, notes: facts.notesByKey.get(appointment.key) ?? [], history: facts.historyByKey.get(appointment.key) ?? [] }, context))
+        .map((appointment) =>
+          diagnoseAppointment(
+            {
+              appointment,
+              notes: facts.notesByKey.get(appointment.key) ?? [],
+              history: facts.historyByKey.get(appointment.key) ?? [],
+            },
+            context,
+          ),
+        )
         .sort((a, b) => a.key.localeCompare(b.key));
     }
-    io.stdout.write(values.json
-      ? `${JSON.stringify(verdicts.map(({ key: k, state, codes, summary, evidence, nextStep }) => ({ key: k, state, codes, summary, evidence, nextStep })), null, 2)}\n`
-      : `${table(verdicts)}\n`);
+    io.stdout.write(
+      values.json
+        ? `${JSON.stringify(
+            verdicts.map(({ key: k, state, codes, summary, evidence, nextStep }) => ({
+              key: k,
+              state,
+              codes,
+              summary,
+              evidence,
+              nextStep,
+            })),
+            null,
+            2,
+          )}\n`
+        : `${table(verdicts)}\n`,
+    );
     return 0;
   } finally {
     handle.db.close();

@@ -28,10 +28,16 @@ export function summarizeCounts(counts: FeedCounts): string {
     if (feed.rejected) bits.push(`${feed.rejected} rejected`);
     return `${name} ${bits.join(' ')}`;
   };
-  return ['appointments', 'notes', 'history', 'technicians', 'companies', 'statuses', 'xoiUsers'].map(part).filter(Boolean).join(', ');
+  return ['appointments', 'notes', 'history', 'technicians', 'companies', 'statuses', 'xoiUsers']
+    .map(part)
+    .filter(Boolean)
+    .join(', ');
 }
 
-export async function runMirror(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin?: NodeJS.ReadableStream }): Promise<number> {
+export async function runMirror(
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin?: NodeJS.ReadableStream },
+): Promise<number> {
   const { values } = parseFlags('mirror', argv, {
     db: { type: 'string' },
     sandbox: { type: 'string' },
@@ -43,22 +49,32 @@ export async function runMirror(argv: string[], io: { stdout: NodeJS.WritableStr
     'data-dir': { type: 'string' },
   });
   if (!values.db) throw new UsageError('mirror: --db FILE is required (the SQLite file to write).');
-  if ((values.sandbox === undefined) === (values.api === undefined)) throw new UsageError('mirror: give either --sandbox URL or --api URL --user NAME.');
-  if (values.api !== undefined && !values.user) throw new UsageError('mirror: --api needs --user NAME (the Schedule administrator).');
-  if (values.sandbox !== undefined && (values.user || values['password-stdin'])) throw new UsageError('mirror: --sandbox uses the published sandbox credentials; drop --user and --password-stdin.');
+  if ((values.sandbox === undefined) === (values.api === undefined))
+    throw new UsageError('mirror: give either --sandbox URL or --api URL --user NAME.');
+  if (values.api !== undefined && !values.user)
+    throw new UsageError('mirror: --api needs --user NAME (the Schedule administrator).');
+  if (values.sandbox !== undefined && (values.user || values['password-stdin']))
+    throw new UsageError('mirror: --sandbox uses the published sandbox credentials; drop --user and --password-stdin.');
   const pageSize = integerFlag('page-size', values['page-size'], 1, 1000) ?? DEFAULT_PAGE_SIZE;
   const baseUrl = (values.sandbox ?? values.api) as string;
   try {
     const url = new URL(baseUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
   } catch {
-    throw new UsageError(`mirror: ${values.sandbox !== undefined ? '--sandbox' : '--api'} must be an http(s) URL, not "${baseUrl}".`);
+    throw new UsageError(
+      `mirror: ${values.sandbox !== undefined ? '--sandbox' : '--api'} must be an http(s) URL, not "${baseUrl}".`,
+    );
   }
 
   let credentials: { userName: string; password: string };
   if (values.sandbox !== undefined) credentials = { ...SANDBOX_ADMIN };
-  else if (values['password-stdin']) credentials = { userName: values.user as string, password: await readStdin(io.stdin) };
-  else credentials = { userName: values.user as string, password: await findSavedAdminPassword(baseUrl, values.user as string, values['data-dir']) };
+  else if (values['password-stdin'])
+    credentials = { userName: values.user as string, password: await readStdin(io.stdin) };
+  else
+    credentials = {
+      userName: values.user as string,
+      password: await findSavedAdminPassword(baseUrl, values.user as string, values['data-dir']),
+    };
 
   let store;
   try {
@@ -77,15 +93,24 @@ export async function runMirror(argv: string[], io: { stdout: NodeJS.WritableStr
     log: silentLogger,
     settings: { intervalMs: DEFAULT_SYNC_INTERVAL_MS, pageSize },
     // With --sandbox, XOi's users come along (the sandbox's published XOi credentials), so the diagnosis is certain.
-    afterPass: values.sandbox === undefined ? undefined : async ({ counts }) => {
-      const check = await mirrorXoiUsers(store, createXoiClient({ ...sandboxXoiEndpoints(baseUrl), ...SANDBOX_XOI_API }), Date.now());
-      if (check.error) throw new CommandFailure(`XOi users: ${check.error.message}`);
-      counts.xoiUsers = { upserted: check.userCount ?? 0, deleted: 0, rejected: 0 };
-    },
+    afterPass:
+      values.sandbox === undefined
+        ? undefined
+        : async ({ counts }) => {
+            const check = await mirrorXoiUsers(
+              store,
+              createXoiClient({ ...sandboxXoiEndpoints(baseUrl), ...SANDBOX_XOI_API }),
+              Date.now(),
+            );
+            if (check.error) throw new CommandFailure(`XOi users: ${check.error.message}`);
+            counts.xoiUsers = { upserted: check.userCount ?? 0, deleted: 0, rejected: 0 };
+          },
     onStatus: (status) => {
       if (status.state === 'running') {
         if (status.feed !== lastFeed) lastFeed = status.feed;
-        io.stderr.write(`${status.feed}: ${status.feedRows}${status.feedEstimate ? ` of about ${status.feedEstimate}` : ''} rows (${status.pagesDone} pages)\n`);
+        io.stderr.write(
+          `${status.feed}: ${status.feedRows}${status.feedEstimate ? ` of about ${status.feedEstimate}` : ''} rows (${status.pagesDone} pages)\n`,
+        );
       } else if (status.state === 'error' || status.state === 'needs-credentials') {
         io.stderr.write(`${status.message} ${status.nextStep}\n`);
       }
@@ -100,7 +125,9 @@ export async function runMirror(argv: string[], io: { stdout: NodeJS.WritableStr
         const reason = 'message' in status ? status.message : 'the sync did not finish';
         throw new CommandFailure(reason);
       }
-      io.stdout.write(`mirrored: ${summarizeCounts(outcome.counts)} in ${((Date.now() - started) / 1000).toFixed(2)} s\n`);
+      io.stdout.write(
+        `mirrored: ${summarizeCounts(outcome.counts)} in ${((Date.now() - started) / 1000).toFixed(2)} s\n`,
+      );
       return 0;
     }
     poller.start();

@@ -30,7 +30,10 @@ export function loadScenarioFile(file: string): Scenario {
   }
 }
 
-export async function runSandbox(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+export async function runSandbox(
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): Promise<number> {
   const { values } = parseFlags('sandbox', argv, {
     port: { type: 'string' },
     seed: { type: 'string' },
@@ -46,9 +49,11 @@ export async function runSandbox(argv: string[], io: { stdout: NodeJS.WritableSt
   let speed: number | undefined;
   if (values.speed !== undefined) {
     speed = Number(values.speed);
-    if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000) throw new UsageError(`--speed must be a number above 0 and at most 100000, not "${values.speed}".`);
+    if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000)
+      throw new UsageError(`--speed must be a number above 0 and at most 100000, not "${values.speed}".`);
   }
-  if (values.scenario !== undefined && appointments !== undefined) throw new UsageError('--appointments sizes a generated world; it cannot be combined with --scenario.');
+  if (values.scenario !== undefined && appointments !== undefined)
+    throw new UsageError('--appointments sizes a generated world; it cannot be combined with --scenario.');
   if (values.faults !== undefined) {
     try {
       parseFaultSpec(values.faults);
@@ -71,10 +76,13 @@ export async function runSandbox(argv: string[], io: { stdout: NodeJS.WritableSt
       onError: (error) => io.stderr.write(`sandbox: ${error instanceof Error ? error.message : String(error)}\n`),
     });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`--port ${port}: that port is already in use; choose another, or 0 for any free port.`);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new UsageError(`--port ${port}: that port is already in use; choose another, or 0 for any free port.`);
     throw error;
   }
-  io.stdout.write(`Sandbox running at ${sandbox.url} (Schedule API v1 under /v1, XOi API under /xoi; credentials in docs/sandbox.md)\n`);
+  io.stdout.write(
+    `Sandbox running at ${sandbox.url} (Schedule API v1 under /v1, XOi API under /xoi; credentials in docs/sandbox.md)\n`,
+  );
   await waitForShutdown();
   await sandbox.close();
   return 0;

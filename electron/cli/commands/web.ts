@@ -12,7 +12,10 @@ import { loadScenarioFile } from './sandbox';
 export const webHelp = `xoi-console web [--port N] [--data-dir DIR] [--json] [--sandbox-scenario FILE] [--sandbox-appointments N] [--no-xoi-agent]
   Serves the console to a browser on 127.0.0.1 and prints the address to open (it carries an access token).`;
 
-export async function runWeb(argv: string[], io: { stdout: NodeJS.WritableStream; rendererDir: string; workerDir: string }): Promise<number> {
+export async function runWeb(
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream; rendererDir: string; workerDir: string },
+): Promise<number> {
   const { values } = parseFlags('web', argv, {
     port: { type: 'string' },
     'data-dir': { type: 'string' },
@@ -25,29 +28,52 @@ export async function runWeb(argv: string[], io: { stdout: NodeJS.WritableStream
   const appointments = integerFlag('sandbox-appointments', values['sandbox-appointments'], 0, 1_000_000);
   const scenario = values['sandbox-scenario'] === undefined ? undefined : loadScenarioFile(values['sandbox-scenario']);
   if (!existsSync(path.join(io.rendererDir, 'index.html'))) {
-    throw new CommandFailure(`The renderer is not built (no index.html in ${io.rendererDir}); run "npm run build" first.`);
+    throw new CommandFailure(
+      `The renderer is not built (no index.html in ${io.rendererDir}); run "npm run build" first.`,
+    );
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
-  const log = createNodeLogger({ logDir: values['data-dir'] ? path.join(dataDir, 'logs') : defaultLogDir(), fileName: 'web.log' });
+  const log = createNodeLogger({
+    logDir: values['data-dir'] ? path.join(dataDir, 'logs') : defaultLogDir(),
+    fileName: 'web.log',
+  });
   const runtime = await openConsole({
     host: 'web',
     version: __XOI_VERSION__,
     dataDir,
     log,
     workerDir: io.workerDir,
-    sandbox: { ...(scenario ? { scenario } : {}), ...(appointments !== undefined ? { appointments } : {}), ...(values['no-xoi-agent'] ? { xoiAgent: false } : {}) },
+    sandbox: {
+      ...(scenario ? { scenario } : {}),
+      ...(appointments !== undefined ? { appointments } : {}),
+      ...(values['no-xoi-agent'] ? { xoiAgent: false } : {}),
+    },
   });
   let host;
   try {
-    host = await startWebHost({ dispatch: runtime.service.dispatch, events: runtime.service.events, staticDir: io.rendererDir, log, port });
+    host = await startWebHost({
+      dispatch: runtime.service.dispatch,
+      events: runtime.service.events,
+      staticDir: io.rendererDir,
+      log,
+      port,
+    });
   } catch (error) {
     await runtime.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new CommandFailure(`Port ${port} is already in use; choose another with --port, or 0 for any free port.`, 2);
+    if (code === 'EADDRINUSE')
+      throw new CommandFailure(
+        `Port ${port} is already in use; choose another with --port, or 0 for any free port.`,
+        2,
+      );
     throw error;
   }
   log.info(`Web host listening on 127.0.0.1:${host.port}`);
-  io.stdout.write(values.json ? `${JSON.stringify({ url: host.url, port: host.port, dataDir, sandboxUrl: runtime.sandbox?.url ?? null })}\n` : `XOi Console is running at ${host.url}\n`);
+  io.stdout.write(
+    values.json
+      ? `${JSON.stringify({ url: host.url, port: host.port, dataDir, sandboxUrl: runtime.sandbox?.url ?? null })}\n`
+      : `XOi Console is running at ${host.url}\n`,
+  );
   await waitForShutdown();
   await host.close();
   await runtime.close();

@@ -8,7 +8,14 @@ import type { MirrorFacts } from './load-facts';
 /** How many verdicts are in each state. */
 export type StateCounts = Record<Verdict['state'], number>;
 
-const BUCKETS: Array<[string, number]> = [['< 15 min', 15], ['15–60 min', 60], ['1–4 h', 240], ['4–12 h', 720], ['12–48 h', 2880], ['> 48 h', Number.POSITIVE_INFINITY]];
+const BUCKETS: Array<[string, number]> = [
+  ['< 15 min', 15],
+  ['15–60 min', 60],
+  ['1–4 h', 240],
+  ['4–12 h', 720],
+  ['12–48 h', 2880],
+  ['> 48 h', Number.POSITIVE_INFINITY],
+];
 
 function bucketOf(minutes: number): number {
   return BUCKETS.findIndex(([, limit]) => minutes < limit);
@@ -36,12 +43,17 @@ export class DashboardTally {
     funnel.appointments += facts.appointments.length;
     for (const appointment of facts.appointments) {
       const notes = facts.notesByKey.get(appointment.key) ?? [];
-      const first = (name: string) => notes.filter((note) => note.name === name).map((note) => Date.parse(note.createdAt)).sort((a, b) => a - b)[0];
+      const first = (name: string) =>
+        notes
+          .filter((note) => note.name === name)
+          .map((note) => Date.parse(note.createdAt))
+          .sort((a, b) => a - b)[0];
       const sh = first('XOi Site History');
       const since = eligibleSince(appointment, facts.historyByKey.get(appointment.key) ?? [], categoryOf);
       if (since !== null || sh !== undefined) funnel.eligible++;
       if (sh !== undefined || first('XOi Workflow') !== undefined) funnel.jobNotes++;
-      if (sh !== undefined && since !== null && sh >= Date.parse(since)) this.siteHistory.push((sh - Date.parse(since)) / 60_000);
+      if (sh !== undefined && since !== null && sh >= Date.parse(since))
+        this.siteHistory.push((sh - Date.parse(since)) / 60_000);
       if (appointment.completedAt) {
         funnel.completed++;
         const completed = Date.parse(appointment.completedAt);
@@ -68,7 +80,11 @@ export class DashboardTally {
       counts,
       funnel: { ...this.funnel },
       latency,
-      medians: { siteHistoryMinutes: median(this.siteHistory), resolutionMinutes: median(this.resolution), transcriptMinutes: median(this.transcript) },
+      medians: {
+        siteHistoryMinutes: median(this.siteHistory),
+        resolutionMinutes: median(this.resolution),
+        transcriptMinutes: median(this.transcript),
+      },
       computedAt: new Date(now).toISOString(),
     };
   }
@@ -76,19 +92,21 @@ export class DashboardTally {
 
 /** Per technician: eligible appointments, how many got job notes, and their XOi user status. */
 export function computeTechnicianRows(context: DiagnosisContext): TechnicianRow[] {
-  return [...context.technicians.values()].map((technician) => {
-    const status = technicianXoiStatus(technician, context);
-    const tally = context.tallies.get(technician.id) ?? { dueForJobNotes: 0, withJobNotes: 0 };
-    return {
-      id: technician.id,
-      name: technician.name,
-      mobileTechEmail: technician.email,
-      xoiEmail: status.xoiEmail,
-      xoiState: status.state,
-      certainty: status.certainty,
-      eligible: tally.dueForJobNotes,
-      withJobNotes: tally.withJobNotes,
-      lastDeviceSyncAt: technician.lastDeviceSyncAt,
-    };
-  }).sort((a, b) => a.name.localeCompare(b.name));
+  return [...context.technicians.values()]
+    .map((technician) => {
+      const status = technicianXoiStatus(technician, context);
+      const tally = context.tallies.get(technician.id) ?? { dueForJobNotes: 0, withJobNotes: 0 };
+      return {
+        id: technician.id,
+        name: technician.name,
+        mobileTechEmail: technician.email,
+        xoiEmail: status.xoiEmail,
+        xoiState: status.state,
+        certainty: status.certainty,
+        eligible: tally.dueForJobNotes,
+        withJobNotes: tally.withJobNotes,
+        lastDeviceSyncAt: technician.lastDeviceSyncAt,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

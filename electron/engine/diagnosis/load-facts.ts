@@ -1,8 +1,21 @@
 import { isEligibleForXoi } from '../../../shared/domain/eligibility';
 import type { StatusCategory } from '../../../shared/domain/statuses';
-import { buildXoiDirectory, integrationFindings, statusCategory, type DiagnosisContext, type TechnicianTally } from '../../../shared/diagnosis/context';
+import {
+  buildXoiDirectory,
+  integrationFindings,
+  statusCategory,
+  type DiagnosisContext,
+  type TechnicianTally,
+} from '../../../shared/diagnosis/context';
 import { eligibleSince, technicianAt } from '../../../shared/diagnosis/eligibility-since';
-import type { ActivityFacts, AppointmentFacts, HistoryFacts, IntegrationFacts, NoteFacts, SystemFacts } from '../../../shared/diagnosis/types';
+import type {
+  ActivityFacts,
+  AppointmentFacts,
+  HistoryFacts,
+  IntegrationFacts,
+  NoteFacts,
+  SystemFacts,
+} from '../../../shared/diagnosis/types';
 import { statement, type ReadHandle, type WriteHandle } from '../store/handles';
 import { fromAppointmentRow, iterateAppointments, type AppointmentRow } from '../store/tables/appointments';
 import { readCompanies, readStatuses, readTechnicians } from '../store/tables/reference-lists';
@@ -33,11 +46,19 @@ function group<T>(rows: Iterable<T & { appointment_key: string }>, pick: (row: T
 }
 
 const NOTE_FACTS = 'SELECT appointment_key, name, created_at AS createdAt FROM notes';
-const HISTORY_FACTS = 'SELECT appointment_key, action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history';
+const HISTORY_FACTS =
+  'SELECT appointment_key, action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history';
 type NoteFactRow = NoteFacts & { appointment_key: string };
 type HistoryFactRow = HistoryFacts & { appointment_key: string };
 const noteFacts = (row: NoteFacts): NoteFacts => ({ name: row.name, createdAt: row.createdAt });
-const historyFacts = (row: HistoryFacts): HistoryFacts => ({ action: row.action, technician: row.technician, status: row.status, taskDate: row.taskDate, completedAt: row.completedAt, modifiedAt: row.modifiedAt });
+const historyFacts = (row: HistoryFacts): HistoryFacts => ({
+  action: row.action,
+  technician: row.technician,
+  status: row.status,
+  taskDate: row.taskDate,
+  completedAt: row.completedAt,
+  modifiedAt: row.modifiedAt,
+});
 
 /** Everything the rules read about every appointment (or one technician's), in three queries. */
 export function loadMirrorFacts(handle: Handle, technicianId?: string): MirrorFacts {
@@ -45,14 +66,25 @@ export function loadMirrorFacts(handle: Handle, technicianId?: string): MirrorFa
   if (technicianId === undefined) {
     for (const row of iterateAppointments(handle)) appointments.push(row);
   } else {
-    for (const row of statement(handle, 'SELECT * FROM appointments WHERE technician_id = ?').iterate(technicianId) as Iterable<Record<string, unknown>>) {
+    for (const row of statement(handle, 'SELECT * FROM appointments WHERE technician_id = ?').iterate(
+      technicianId,
+    ) as Iterable<Record<string, unknown>>) {
       appointments.push(fromAppointmentRow(row as never));
     }
   }
-  const scope = technicianId === undefined ? '' : ' WHERE appointment_key IN (SELECT key FROM appointments WHERE technician_id = ?)';
+  const scope =
+    technicianId === undefined
+      ? ''
+      : ' WHERE appointment_key IN (SELECT key FROM appointments WHERE technician_id = ?)';
   const scopeParams = technicianId === undefined ? [] : [technicianId];
-  const notesByKey = group(statement(handle, `${NOTE_FACTS}${scope}`).iterate(...scopeParams) as Iterable<NoteFactRow>, noteFacts);
-  const historyByKey = group(statement(handle, `${HISTORY_FACTS}${scope}`).iterate(...scopeParams) as Iterable<HistoryFactRow>, historyFacts);
+  const notesByKey = group(
+    statement(handle, `${NOTE_FACTS}${scope}`).iterate(...scopeParams) as Iterable<NoteFactRow>,
+    noteFacts,
+  );
+  const historyByKey = group(
+    statement(handle, `${HISTORY_FACTS}${scope}`).iterate(...scopeParams) as Iterable<HistoryFactRow>,
+    historyFacts,
+  );
   return { appointments, notesByKey, historyByKey };
 }
 
@@ -64,14 +96,29 @@ export function loadMirrorFacts(handle: Handle, technicianId?: string): MirrorFa
 export function* mirrorFactsInSlices(handle: Handle, sliceSize: number): Generator<MirrorFacts> {
   let after = '';
   for (;;) {
-    const rows = statement(handle, 'SELECT * FROM appointments WHERE key > ? ORDER BY key LIMIT ?').all(after, sliceSize) as AppointmentRow[];
+    const rows = statement(handle, 'SELECT * FROM appointments WHERE key > ? ORDER BY key LIMIT ?').all(
+      after,
+      sliceSize,
+    ) as AppointmentRow[];
     const first = rows[0];
     const last = rows[rows.length - 1];
     if (!first || !last) return;
     yield {
       appointments: rows.map(fromAppointmentRow),
-      notesByKey: group(statement(handle, `${NOTE_FACTS} WHERE appointment_key BETWEEN ? AND ?`).all(first.key, last.key) as NoteFactRow[], noteFacts),
-      historyByKey: group(statement(handle, `${HISTORY_FACTS} WHERE appointment_key BETWEEN ? AND ?`).all(first.key, last.key) as HistoryFactRow[], historyFacts),
+      notesByKey: group(
+        statement(handle, `${NOTE_FACTS} WHERE appointment_key BETWEEN ? AND ?`).all(
+          first.key,
+          last.key,
+        ) as NoteFactRow[],
+        noteFacts,
+      ),
+      historyByKey: group(
+        statement(handle, `${HISTORY_FACTS} WHERE appointment_key BETWEEN ? AND ?`).all(
+          first.key,
+          last.key,
+        ) as HistoryFactRow[],
+        historyFacts,
+      ),
     };
     after = last.key;
   }
@@ -81,17 +128,30 @@ export function* mirrorFactsInSlices(handle: Handle, sliceSize: number): Generat
 export function mirrorFactsFor(handle: Handle, keys: readonly string[]): MirrorFacts {
   const marks = keys.map(() => '?').join(', ');
   return {
-    appointments: (statement(handle, `SELECT * FROM appointments WHERE key IN (${marks})`).all(...keys) as AppointmentRow[]).map(fromAppointmentRow),
-    notesByKey: group(statement(handle, `${NOTE_FACTS} WHERE appointment_key IN (${marks})`).all(...keys) as NoteFactRow[], noteFacts),
-    historyByKey: group(statement(handle, `${HISTORY_FACTS} WHERE appointment_key IN (${marks})`).all(...keys) as HistoryFactRow[], historyFacts),
+    appointments: (
+      statement(handle, `SELECT * FROM appointments WHERE key IN (${marks})`).all(...keys) as AppointmentRow[]
+    ).map(fromAppointmentRow),
+    notesByKey: group(
+      statement(handle, `${NOTE_FACTS} WHERE appointment_key IN (${marks})`).all(...keys) as NoteFactRow[],
+      noteFacts,
+    ),
+    historyByKey: group(
+      statement(handle, `${HISTORY_FACTS} WHERE appointment_key IN (${marks})`).all(...keys) as HistoryFactRow[],
+      historyFacts,
+    ),
   };
 }
 
 /** The facts for one appointment only (the detail view, the CLI for one key). */
 export function loadAppointmentFacts(handle: Handle, key: string): { notes: NoteFacts[]; history: HistoryFacts[] } {
   return {
-    notes: statement(handle, 'SELECT name, created_at AS createdAt FROM notes WHERE appointment_key = ?').all(key) as NoteFacts[],
-    history: statement(handle, 'SELECT action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history WHERE appointment_key = ?').all(key) as HistoryFacts[],
+    notes: statement(handle, 'SELECT name, created_at AS createdAt FROM notes WHERE appointment_key = ?').all(
+      key,
+    ) as NoteFacts[],
+    history: statement(
+      handle,
+      'SELECT action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history WHERE appointment_key = ?',
+    ).all(key) as HistoryFacts[],
   };
 }
 
@@ -101,7 +161,13 @@ const JOB_NOTE_NAMES = new Set(['XOi Site History', 'XOi Workflow']);
  * Per technician: eligible appointments XOi should have handled by now, and how many have job notes. The basis
  * of "likely not an XOi user" when XOi's own user list is not available. Adds to `tallies` when given (one slice at a time).
  */
-export function technicianTallies(facts: MirrorFacts, now: number, settings: VerdictSettings, categories: ReadonlyMap<string, StatusCategory>, tallies = new Map<string, TechnicianTally>()): Map<string, TechnicianTally> {
+export function technicianTallies(
+  facts: MirrorFacts,
+  now: number,
+  settings: VerdictSettings,
+  categories: ReadonlyMap<string, StatusCategory>,
+  tallies = new Map<string, TechnicianTally>(),
+): Map<string, TechnicianTally> {
   const categoryOf = (status: string) => statusCategory(status, { serverCategories: categories, settings });
   const count = (technician: string, withJobNotes: boolean) => {
     const tally = tallies.get(technician) ?? { dueForJobNotes: 0, withJobNotes: 0 };
@@ -112,7 +178,9 @@ export function technicianTallies(facts: MirrorFacts, now: number, settings: Ver
   for (const appointment of facts.appointments) {
     const notes = facts.notesByKey.get(appointment.key) ?? [];
     const history = facts.historyByKey.get(appointment.key) ?? [];
-    const firstJobNote = notes.filter((note) => JOB_NOTE_NAMES.has(note.name)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+    const firstJobNote = notes
+      .filter((note) => JOB_NOTE_NAMES.has(note.name))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
     if (firstJobNote) {
       // Credit the technician XOi matched when it made the job, not whoever holds the appointment now.
       const atJob = technicianAt(history, firstJobNote.createdAt);
@@ -133,23 +201,43 @@ export function technicianTallies(facts: MirrorFacts, now: number, settings: Ver
  * A context for diagnosing one appointment (the detail view, the CLI for one key). The technicians' tallies come from
  * the last full recompute's summary, so one diagnosis never reads the whole mirror.
  */
-export function buildContextForOne(handle: Handle, technicianId: string | null, now: number, settings: VerdictSettings): DiagnosisContext {
+export function buildContextForOne(
+  handle: Handle,
+  technicianId: string | null,
+  now: number,
+  settings: VerdictSettings,
+): DiagnosisContext {
   const summary = readSnapshot<TechnicianRow[]>(handle, 'technicians')?.value;
   if (summary) {
     const context = buildContext(handle, NO_FACTS, now, settings);
-    return { ...context, tallies: new Map(summary.map((row) => [row.id, { dueForJobNotes: row.eligible, withJobNotes: row.withJobNotes }])) };
+    return {
+      ...context,
+      tallies: new Map(
+        summary.map((row) => [row.id, { dueForJobNotes: row.eligible, withJobNotes: row.withJobNotes }]),
+      ),
+    };
   }
   const facts = technicianId === null ? NO_FACTS : loadMirrorFacts(handle, technicianId);
   const context = buildContext(handle, facts, now, settings);
-  const others = statement(handle, "SELECT count(*) AS n FROM notes n JOIN appointments a ON a.key = n.appointment_key WHERE n.name = 'XOi Site History' AND (a.technician_id IS NOT ? )").get(technicianId) as { n: number };
+  const others = statement(
+    handle,
+    "SELECT count(*) AS n FROM notes n JOIN appointments a ON a.key = n.appointment_key WHERE n.name = 'XOi Site History' AND (a.technician_id IS NOT ? )",
+  ).get(technicianId) as { n: number };
   const tallies = new Map(context.tallies);
   tallies.set('\u0000others', { dueForJobNotes: others.n, withJobNotes: others.n });
   return { ...context, tallies };
 }
 
 /** The shared context of one diagnosis run: reference lists, snapshots, XOi users, tallies, integration findings. */
-export function buildContext(handle: Handle, facts: MirrorFacts, now: number, settings: VerdictSettings): DiagnosisContext {
-  const serverCategories = new Map<string, StatusCategory>(readStatuses(handle).map((status) => [status.name, status.category]));
+export function buildContext(
+  handle: Handle,
+  facts: MirrorFacts,
+  now: number,
+  settings: VerdictSettings,
+): DiagnosisContext {
+  const serverCategories = new Map<string, StatusCategory>(
+    readStatuses(handle).map((status) => [status.name, status.category]),
+  );
   const system = readSnapshot<SystemFacts>(handle, 'system')?.value ?? null;
   const integration = readSnapshot<IntegrationFacts>(handle, 'integration')?.value ?? null;
   const activity = readSnapshot<ActivityFacts>(handle, 'activity')?.value ?? null;
@@ -157,10 +245,21 @@ export function buildContext(handle: Handle, facts: MirrorFacts, now: number, se
   const xoiUsers = settings.xoiUsersKnown ? readXoiUsers(handle) : null;
   return {
     ...base,
-    companies: new Map(readCompanies(handle).map((company) => [company.id, { name: company.name, active: company.active }])),
+    companies: new Map(
+      readCompanies(handle).map((company) => [company.id, { name: company.name, active: company.active }]),
+    ),
     serverCategories,
     technicians: new Map(readTechnicians(handle).map((technician) => [technician.id, technician])),
-    xoiUsers: xoiUsers && xoiUsers.length > 0 ? buildXoiDirectory(xoiUsers.map((user) => ({ email: user.email, enabled: user.enabled, name: `${user.givenName} ${user.familyName}`.trim() }))) : null,
+    xoiUsers:
+      xoiUsers && xoiUsers.length > 0
+        ? buildXoiDirectory(
+            xoiUsers.map((user) => ({
+              email: user.email,
+              enabled: user.enabled,
+              name: `${user.givenName} ${user.familyName}`.trim(),
+            })),
+          )
+        : null,
     tallies: technicianTallies(facts, now, settings, serverCategories),
     integrationFindings: integrationFindings(base),
   };

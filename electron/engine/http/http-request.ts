@@ -52,7 +52,8 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
   } catch {
     throw new TransportFailure('bad-url', request.url);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TransportFailure('bad-url', `scheme ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new TransportFailure('bad-url', `scheme ${url.protocol}`);
   const timeout = AbortSignal.timeout(request.timeoutMs);
   const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
   const doFetch = request.fetch ?? fetch;

@@ -1,15 +1,6 @@
 /** Why an HTTP exchange produced no usable response, as far as the network layer can tell. */
 export type TransportFailureKind =
-  | 'bad-url'
-  | 'dns'
-  | 'refused'
-  | 'unreachable'
-  | 'tls'
-  | 'timeout'
-  | 'reset'
-  | 'truncated'
-  | 'too-large'
-  | 'aborted';
+  'bad-url' | 'dns' | 'refused' | 'unreachable' | 'tls' | 'timeout' | 'reset' | 'truncated' | 'too-large' | 'aborted';
 
 export class TransportFailure extends Error {
   readonly kind: TransportFailureKind;
@@ -44,9 +35,15 @@ export function classifyFetchError(error: unknown, phase: 'connect' | 'body'): T
   const code = errorCode(error) ?? '';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return new TransportFailure('dns', code);
   if (code === 'ECONNREFUSED') return new TransportFailure('refused', code);
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') return new TransportFailure('unreachable', code);
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL')
+    return new TransportFailure('unreachable', code);
   if (TLS_CODES.test(code)) return new TransportFailure('tls', code);
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+  if (
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    code === 'ETIMEDOUT' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT'
+  ) {
     return new TransportFailure('timeout', code);
   }
   if (phase === 'body') return new TransportFailure('truncated', code || 'the body ended early');

@@ -7,7 +7,11 @@ import type { z } from 'zod';
  * read through a zod schema. A file that cannot be read is set aside (renamed .unreadable-<time>) and the defaults
  * are used, with `recovered` telling the caller to say so.
  */
-export function readJsonFile<S extends z.ZodType>(file: string, schema: S, defaults: () => z.output<S>): { value: z.output<S>; recovered: boolean } {
+export function readJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  defaults: () => z.output<S>,
+): { value: z.output<S>; recovered: boolean } {
   if (!existsSync(file)) return { value: defaults(), recovered: false };
   try {
     const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));

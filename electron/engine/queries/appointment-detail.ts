@@ -13,11 +13,21 @@ import { readNotesOf } from '../store/tables/notes';
 import { readAppointmentRow } from './appointment-list';
 
 /** One appointment, diagnosed now: verdict, timeline, notes (as text), deep link. */
-export function appointmentDetail(handle: ReadHandle, key: string, now: number, settings: VerdictSettings, trustedHosts: readonly string[]): AppointmentDetail {
+export function appointmentDetail(
+  handle: ReadHandle,
+  key: string,
+  now: number,
+  settings: VerdictSettings,
+  trustedHosts: readonly string[],
+): AppointmentDetail {
   const appointment = readAppointment(handle, key);
   const row = readAppointmentRow(handle, key);
   if (!appointment || !row) {
-    throw new ConsoleError('APPOINTMENT_NOT_FOUND', `There is no appointment ${key} in the mirror.`, 'Check the company, service call and appointment, or sync now if it was created moments ago.');
+    throw new ConsoleError(
+      'APPOINTMENT_NOT_FOUND',
+      `There is no appointment ${key} in the mirror.`,
+      'Check the company, service call and appointment, or sync now if it was created moments ago.',
+    );
   }
   const notes = readNotesOf(handle, key);
   const history = readHistoryOf(handle, key);
@@ -33,7 +43,8 @@ export function appointmentDetail(handle: ReadHandle, key: string, now: number, 
     activity: context.activity,
     now,
   });
-  const jobId = notes.map((note) => jobIdFromNote(note.url) ?? jobIdFromNote(note.text)).find((id) => id !== null) ?? null;
+  const jobId =
+    notes.map((note) => jobIdFromNote(note.url) ?? jobIdFromNote(note.text)).find((id) => id !== null) ?? null;
   const company = context.companies.get(appointment.company);
   return {
     row: { ...row, state: verdict.state, codes: verdict.codes, summary: verdict.summary },
@@ -42,7 +53,14 @@ export function appointmentDetail(handle: ReadHandle, key: string, now: number, 
     createdAt: appointment.createdAt,
     modifiedAt: appointment.modifiedAt,
     companyName: company?.name ?? null,
-    technician: technician ? { id: technician.id, name: technician.name, email: technician.email, lastDeviceSyncAt: technician.lastDeviceSyncAt } : null,
+    technician: technician
+      ? {
+          id: technician.id,
+          name: technician.name,
+          email: technician.email,
+          lastDeviceSyncAt: technician.lastDeviceSyncAt,
+        }
+      : null,
     verdict,
     timeline,
     notes: notes.map((note) => ({

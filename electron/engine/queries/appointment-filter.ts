@@ -5,7 +5,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkDate(field: 'from' | 'to', value: string): string {
   if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new ConsoleError('INVALID_ARGUMENT', `${field}: expected a date like 2026-03-02, not "${value.slice(0, 40)}".`, 'Pick the date again.');
+    throw new ConsoleError(
+      'INVALID_ARGUMENT',
+      `${field}: expected a date like 2026-03-02, not "${value.slice(0, 40)}".`,
+      'Pick the date again.',
+    );
   }
   return value;
 }
@@ -15,7 +19,10 @@ export function escapeLike(text: string): string {
 }
 
 /** The WHERE clause of an appointment list (alias a = appointments, v = verdicts), with its parameters. */
-export function buildFilterSql(filter: AppointmentFilter, options: { includeStates: boolean } = { includeStates: true }): { where: string; params: unknown[] } {
+export function buildFilterSql(
+  filter: AppointmentFilter,
+  options: { includeStates: boolean } = { includeStates: true },
+): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const search = filter.search.trim().toLowerCase();
@@ -39,7 +46,9 @@ export function buildFilterSql(filter: AppointmentFilter, options: { includeStat
   };
   if (options.includeStates) list('v.state', filter.states);
   if (filter.codes.length > 0) {
-    clauses.push(`a.key IN (SELECT appointment_key FROM verdict_codes WHERE code IN (${filter.codes.map(() => '?').join(', ')}))`);
+    clauses.push(
+      `a.key IN (SELECT appointment_key FROM verdict_codes WHERE code IN (${filter.codes.map(() => '?').join(', ')}))`,
+    );
     params.push(...filter.codes);
   }
   list('a.company', filter.companies);

@@ -17,7 +17,16 @@ const SELECT = `
          a.task_date, a.completed_at, v.state, v.codes, v.summary, v.notes_mask, v.transcripts
   FROM appointments a JOIN verdicts v ON v.appointment_key = a.key LEFT JOIN technicians t ON t.id = a.technician_id`;
 
-type StoredColumns = 'key' | 'company' | 'service_call' | 'appointment' | 'customer' | 'status' | 'technician_id' | 'task_date' | 'completed_at';
+type StoredColumns =
+  | 'key'
+  | 'company'
+  | 'service_call'
+  | 'appointment'
+  | 'customer'
+  | 'status'
+  | 'technician_id'
+  | 'task_date'
+  | 'completed_at';
 
 interface Row extends Pick<StoredAppointmentRow, StoredColumns> {
   technician_name: string | null;
@@ -59,11 +68,17 @@ export interface ListQuery {
 export function queryAppointmentPage(handle: ReadHandle, query: ListQuery): AppointmentPage {
   const filtered = buildFilterSql(query.filter);
   const order = `${SORT_COLUMNS[query.sort.field]} ${query.sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, a.key ASC`;
-  const rows = handle.db.prepare(`${SELECT} ${filtered.where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...filtered.params, query.limit, query.offset) as Row[];
+  const rows = handle.db
+    .prepare(`${SELECT} ${filtered.where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...filtered.params, query.limit, query.offset) as Row[];
   // One aggregate gives both the chips' counts (every state) and the total (the selected states only).
   const withoutStates = buildFilterSql(query.filter, { includeStates: false });
   const counts = { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 };
-  for (const row of handle.db.prepare(`SELECT v.state, count(*) AS n FROM appointments a JOIN verdicts v ON v.appointment_key = a.key ${withoutStates.where} GROUP BY v.state`).all(...withoutStates.params) as Array<{ state: VerdictState; n: number }>) {
+  for (const row of handle.db
+    .prepare(
+      `SELECT v.state, count(*) AS n FROM appointments a JOIN verdicts v ON v.appointment_key = a.key ${withoutStates.where} GROUP BY v.state`,
+    )
+    .all(...withoutStates.params) as Array<{ state: VerdictState; n: number }>) {
     counts[row.state] = row.n;
   }
   const selected = query.filter.states.length > 0 ? query.filter.states : (Object.keys(counts) as VerdictState[]);
@@ -75,7 +90,9 @@ export function queryAppointmentPage(handle: ReadHandle, query: ListQuery): Appo
 /** Every row of the filtered list, for the CSV export. */
 export function* iterateFilteredRows(handle: ReadHandle, filter: AppointmentFilter): IterableIterator<AppointmentRow> {
   const filtered = buildFilterSql(filter);
-  for (const row of handle.db.prepare(`${SELECT} ${filtered.where} ORDER BY a.task_date DESC NULLS LAST, a.key ASC`).iterate(...filtered.params) as IterableIterator<Row>) {
+  for (const row of handle.db
+    .prepare(`${SELECT} ${filtered.where} ORDER BY a.task_date DESC NULLS LAST, a.key ASC`)
+    .iterate(...filtered.params) as IterableIterator<Row>) {
     yield toAppointmentRow(row);
   }
 }

@@ -16,10 +16,18 @@ export class QueryClient {
       if (!pending) return;
       this.waiting.delete(message.id);
       if (message.ok) pending.resolve(message.value);
-      else pending.reject(new ConsoleError(message.error?.code ?? 'QUERY_FAILED', message.error?.message ?? 'Reading the mirror failed.', message.error?.nextStep));
+      else
+        pending.reject(
+          new ConsoleError(
+            message.error?.code ?? 'QUERY_FAILED',
+            message.error?.message ?? 'Reading the mirror failed.',
+            message.error?.nextStep,
+          ),
+        );
     });
     const failAll = (reason: string) => {
-      for (const pending of this.waiting.values()) pending.reject(new ConsoleError('QUERY_FAILED', reason, 'Reopen the profile or restart the console.'));
+      for (const pending of this.waiting.values())
+        pending.reject(new ConsoleError('QUERY_FAILED', reason, 'Reopen the profile or restart the console.'));
       this.waiting.clear();
     };
     this.worker.on('error', () => failAll('The mirror reader stopped unexpectedly.'));

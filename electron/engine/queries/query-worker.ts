@@ -21,7 +21,15 @@ port.on('message', (message: { id: number; name: QueryName; args: unknown } | { 
   try {
     if (!handle) {
       if (!existsSync(dbFile)) {
-        port.postMessage({ id: message.id, ok: false, error: { code: 'MIRROR_NOT_READY', message: 'The mirror is not ready yet.', nextStep: 'Wait for the first sync to start, then try again.' } });
+        port.postMessage({
+          id: message.id,
+          ok: false,
+          error: {
+            code: 'MIRROR_NOT_READY',
+            message: 'The mirror is not ready yet.',
+            nextStep: 'Wait for the first sync to start, then try again.',
+          },
+        });
         return;
       }
       handle = openMirrorForReading(dbFile);
@@ -34,7 +42,11 @@ port.on('message', (message: { id: number; name: QueryName; args: unknown } | { 
       ok: false,
       error: isConsoleError(error)
         ? error.toAppError()
-        : { code: 'QUERY_FAILED', message: `Reading the mirror failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`, nextStep: 'Try again; if it persists, rebuild the mirror in Settings.' },
+        : {
+            code: 'QUERY_FAILED',
+            message: `Reading the mirror failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
+            nextStep: 'Try again; if it persists, rebuild the mirror in Settings.',
+          },
     });
   }
 });

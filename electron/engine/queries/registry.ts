@@ -25,20 +25,35 @@ const EMPTY_DASHBOARD: Dashboard = {
  */
 export const QUERIES = {
   'appointments.page': (handle: ReadHandle, args: ListQuery) => queryAppointmentPage(handle, args),
-  'appointments.detail': (handle: ReadHandle, args: { key: string; localNow: number; settings: VerdictSettings; trustedHosts: string[] }) =>
-    appointmentDetail(handle, args.key, serverNow(handle, args.localNow), args.settings, args.trustedHosts),
+  'appointments.detail': (
+    handle: ReadHandle,
+    args: { key: string; localNow: number; settings: VerdictSettings; trustedHosts: string[] },
+  ) => appointmentDetail(handle, args.key, serverNow(handle, args.localNow), args.settings, args.trustedHosts),
   'appointments.filterOptions': (handle: ReadHandle) => {
-    const counts = new Map((handle.db.prepare('SELECT code, count(*) AS n FROM verdict_codes GROUP BY code').all() as Array<{ code: string; n: number }>).map((row) => [row.code, row.n]));
+    const counts = new Map(
+      (
+        handle.db.prepare('SELECT code, count(*) AS n FROM verdict_codes GROUP BY code').all() as Array<{
+          code: string;
+          n: number;
+        }>
+      ).map((row) => [row.code, row.n]),
+    );
     return {
       companies: readCompanies(handle),
       technicians: readTechnicians(handle).map((technician) => ({ id: technician.id, name: technician.name })),
-      codes: Object.keys(CODES).filter(isVerdictCode).map((code) => ({ code, title: CODES[code].title, state: CODES[code].state, count: counts.get(code) ?? 0 })),
+      codes: Object.keys(CODES)
+        .filter(isVerdictCode)
+        .map((code) => ({ code, title: CODES[code].title, state: CODES[code].state, count: counts.get(code) ?? 0 })),
     };
   },
-  'appointments.csv': (handle: ReadHandle, args: { filter: AppointmentFilter }) => toCsv(iterateFilteredRows(handle, args.filter)),
+  'appointments.csv': (handle: ReadHandle, args: { filter: AppointmentFilter }) =>
+    toCsv(iterateFilteredRows(handle, args.filter)),
   'technicians.summary': (handle: ReadHandle) => readSnapshot<TechnicianRow[]>(handle, 'technicians')?.value ?? [],
   'dashboard.summary': (handle: ReadHandle) => readSnapshot<Dashboard>(handle, 'dashboard')?.value ?? EMPTY_DASHBOARD,
-  'sync.runs': (handle: ReadHandle, args: { limit: number }) => ({ runs: readRecentRuns(handle, args.limit), rejected: readRejected(handle, 50) }),
+  'sync.runs': (handle: ReadHandle, args: { limit: number }) => ({
+    runs: readRecentRuns(handle, args.limit),
+    rejected: readRejected(handle, 50),
+  }),
   'reference.statuses': (handle: ReadHandle) => readStatuses(handle),
   snapshot: (handle: ReadHandle, args: { kind: SnapshotKind }) => readSnapshot(handle, args.kind)?.value ?? null,
 } as const;

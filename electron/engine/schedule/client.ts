@@ -86,65 +86,122 @@ export function createScheduleClient(options: ScheduleClientOptions) {
     const serverMessage = body?.success ? sanitizeServerText(body.data.error.message) : '';
     const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now());
     if (status === 401) {
-      return new ScheduleError('AUTH_REJECTED', 'The Schedule server rejected the user name or password.', 'Check the user name and enter the password again.', { status });
+      return new ScheduleError(
+        'AUTH_REJECTED',
+        'The Schedule server rejected the user name or password.',
+        'Check the user name and enter the password again.',
+        { status },
+      );
     }
     if (status === 403) {
-      return new ScheduleError('FORBIDDEN', `The user ${options.credentials?.userName ?? ''} is not allowed to do this on the Schedule server.`, 'Use a Schedule account with the Administrator role.', { status });
+      return new ScheduleError(
+        'FORBIDDEN',
+        `The user ${options.credentials?.userName ?? ''} is not allowed to do this on the Schedule server.`,
+        'Use a Schedule account with the Administrator role.',
+        { status },
+      );
     }
     if (status === 410) {
-      return new ScheduleError('CURSOR_EXPIRED', 'The Schedule server no longer recognises the mirror\'s position (its data was reset or restored).', 'The console reads everything again from the start.', { status });
+      return new ScheduleError(
+        'CURSOR_EXPIRED',
+        "The Schedule server no longer recognises the mirror's position (its data was reset or restored).",
+        'The console reads everything again from the start.',
+        { status },
+      );
     }
     if (status === 429) {
-      return new ScheduleError('RATE_LIMITED', 'The Schedule server asked the console to slow down.', 'Nothing to do: the console waits as asked and tries again.', { status, retryable: true, retryAfterMs });
+      return new ScheduleError(
+        'RATE_LIMITED',
+        'The Schedule server asked the console to slow down.',
+        'Nothing to do: the console waits as asked and tries again.',
+        { status, retryable: true, retryAfterMs },
+      );
     }
     if (status >= 500) {
-      return new ScheduleError('SERVER_ERROR', `The Schedule server had an internal error (HTTP ${status}).`, 'The console tries again by itself; if it lasts, ask IT to check the Schedule web service.', { status, retryable: true, retryAfterMs });
+      return new ScheduleError(
+        'SERVER_ERROR',
+        `The Schedule server had an internal error (HTTP ${status}).`,
+        'The console tries again by itself; if it lasts, ask IT to check the Schedule web service.',
+        { status, retryable: true, retryAfterMs },
+      );
     }
     if (status === 404 && !body?.success) {
-      return new ScheduleError('NOT_SCHEDULE_API', `${parsedBase?.toString() ?? options.baseUrl} answered, but it is not a Schedule API (no ${path}).`, "Use the API URL shown in Schedule's Integrations tab.", { status });
+      return new ScheduleError(
+        'NOT_SCHEDULE_API',
+        `${parsedBase?.toString() ?? options.baseUrl} answered, but it is not a Schedule API (no ${path}).`,
+        "Use the API URL shown in Schedule's Integrations tab.",
+        { status },
+      );
     }
     if (status === 404) {
-      return new ScheduleError('NOT_FOUND', serverMessage || 'The Schedule server does not know this item.', 'Refresh the mirror; the item may have been deleted.', { status });
+      return new ScheduleError(
+        'NOT_FOUND',
+        serverMessage || 'The Schedule server does not know this item.',
+        'Refresh the mirror; the item may have been deleted.',
+        { status },
+      );
     }
-    return new ScheduleError('REQUEST_REJECTED', `The Schedule server refused the request${serverMessage ? `: ${serverMessage}` : ` (HTTP ${status})`}.`, 'Correct the value named above and try again.', { status });
+    return new ScheduleError(
+      'REQUEST_REJECTED',
+      `The Schedule server refused the request${serverMessage ? `: ${serverMessage}` : ` (HTTP ${status})`}.`,
+      'Correct the value named above and try again.',
+      { status },
+    );
   }
 
-  async function call<S extends z.ZodType>(path: string, schema: S, init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; anonymous?: boolean } = {}): Promise<z.output<S>> {
+  async function call<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; anonymous?: boolean } = {},
+  ): Promise<z.output<S>> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (!init.anonymous && options.credentials) headers.Authorization = basicAuth(options.credentials);
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    const send = () => httpRequest({
-      url: joinUrl(options.baseUrl, path),
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      timeoutMs,
-      fetch: options.fetch,
-      signal: options.signal,
-    });
+    const send = () =>
+      httpRequest({
+        url: joinUrl(options.baseUrl, path),
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        timeoutMs,
+        fetch: options.fetch,
+        signal: options.signal,
+      });
     let response;
     try {
       try {
         response = await send();
       } catch (error) {
         // A kept-alive connection the server has since closed fails at once; a read can safely be sent again.
-        if (!(error instanceof TransportFailure && error.kind === 'reset' && (init.method ?? 'GET') === 'GET')) throw error;
+        if (!(error instanceof TransportFailure && error.kind === 'reset' && (init.method ?? 'GET') === 'GET'))
+          throw error;
         response = await send();
       }
     } catch (error) {
       if (error instanceof TransportFailure) throw fromTransportFailure(error, parsedBase, timeoutMs);
       throw error;
     }
-    if (response.status < 200 || response.status >= 300) throw httpError(response.status, response.text, response.headers, path);
+    if (response.status < 200 || response.status >= 300)
+      throw httpError(response.status, response.text, response.headers, path);
     let json: unknown;
     try {
       json = JSON.parse(response.text);
     } catch {
-      throw new ScheduleError('MALFORMED_RESPONSE', 'The Schedule server sent an answer that is not valid JSON.', 'The console tries again by itself; if it keeps happening, send the log to support.', { retryable: true });
+      throw new ScheduleError(
+        'MALFORMED_RESPONSE',
+        'The Schedule server sent an answer that is not valid JSON.',
+        'The console tries again by itself; if it keeps happening, send the log to support.',
+        { retryable: true },
+      );
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new ScheduleError('MALFORMED_RESPONSE', `The Schedule server's answer to ${path.split('?')[0]} does not match contract v1 (${sanitizeServerText(describeZodError(parsed.error, 'answer'), 200)}).`, 'Check that the server runs a supported Schedule version; send the log to support.', { retryable: false });
+      throw new ScheduleError(
+        'MALFORMED_RESPONSE',
+        `The Schedule server's answer to ${path.split('?')[0]} does not match contract v1 (${sanitizeServerText(describeZodError(parsed.error, 'answer'), 200)}).`,
+        'Check that the server runs a supported Schedule version; send the log to support.',
+        { retryable: false },
+      );
     }
     return parsed.data;
   }
@@ -156,20 +213,36 @@ export function createScheduleClient(options: ScheduleClientOptions) {
       try {
         answer = await call('/v1/ping', pingSchema, { anonymous: true });
       } catch (error) {
-        if (error instanceof ScheduleError && (error.code === 'MALFORMED_RESPONSE' || error.code === 'NOT_FOUND' || error.code === 'REQUEST_REJECTED' || error.code === 'AUTH_REJECTED' || error.code === 'FORBIDDEN')) {
-          throw new ScheduleError('NOT_SCHEDULE_API', `${parsedBase?.toString() ?? options.baseUrl} answered, but not as a Schedule API v1.`, "Use the API URL shown in Schedule's Integrations tab.");
+        if (
+          error instanceof ScheduleError &&
+          (error.code === 'MALFORMED_RESPONSE' ||
+            error.code === 'NOT_FOUND' ||
+            error.code === 'REQUEST_REJECTED' ||
+            error.code === 'AUTH_REJECTED' ||
+            error.code === 'FORBIDDEN')
+        ) {
+          throw new ScheduleError(
+            'NOT_SCHEDULE_API',
+            `${parsedBase?.toString() ?? options.baseUrl} answered, but not as a Schedule API v1.`,
+            "Use the API URL shown in Schedule's Integrations tab.",
+          );
         }
         throw error;
       }
       if (answer.contractVersion !== CONTRACT_VERSION || !isSupportedSchedule(answer.scheduleVersion)) {
-        throw new ScheduleError('UNSUPPORTED_VERSION', `This server runs Schedule ${answer.scheduleVersion} (API contract v${answer.contractVersion}); the console needs Schedule 4.5 or later with contract v${CONTRACT_VERSION}.`, 'Upgrade Schedule to 4.5 or later (XOi needs it too), then test the connection again.');
+        throw new ScheduleError(
+          'UNSUPPORTED_VERSION',
+          `This server runs Schedule ${answer.scheduleVersion} (API contract v${answer.contractVersion}); the console needs Schedule 4.5 or later with contract v${CONTRACT_VERSION}.`,
+          'Upgrade Schedule to 4.5 or later (XOi needs it too), then test the connection again.',
+        );
       }
       return answer;
     },
     system: () => call('/v1/system', systemSchema),
     companies: async () => (await call('/v1/companies', listOf(companySchema))).items,
     integration: () => call('/v1/integrations/xoi', integrationSchema),
-    setIntegrationPassword: (password: string) => call('/v1/integrations/xoi/password', setPasswordResultSchema, { method: 'PUT', body: { password } }),
+    setIntegrationPassword: (password: string) =>
+      call('/v1/integrations/xoi/password', setPasswordResultSchema, { method: 'PUT', body: { password } }),
     xoiActivity: () => call('/v1/integrations/xoi/activity', xoiActivitySchema),
     users: async () => (await call('/v1/users', listOf(userSchema))).items,
     roles: async () => (await call('/v1/roles', listOf(roleSchema))).items,
@@ -181,8 +254,10 @@ export function createScheduleClient(options: ScheduleClientOptions) {
       if (cursor !== null) query.set('after', cursor);
       return call(`/v1/${feed}/changes?${query.toString()}`, feedPageSchema);
     },
-    appointmentHistory: async (key: AppointmentKey) => (await call(`/v1/appointments/${keyPath(key)}/history`, listOf(historyEntrySchema))).items,
-    addNote: (key: AppointmentKey, note: NewNote) => call(`/v1/appointments/${keyPath(key)}/notes`, noteSchema, { method: 'POST', body: note }),
+    appointmentHistory: async (key: AppointmentKey) =>
+      (await call(`/v1/appointments/${keyPath(key)}/history`, listOf(historyEntrySchema))).items,
+    addNote: (key: AppointmentKey, note: NewNote) =>
+      call(`/v1/appointments/${keyPath(key)}/notes`, noteSchema, { method: 'POST', body: note }),
   };
 }
 

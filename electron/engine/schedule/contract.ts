@@ -9,7 +9,11 @@ export const CONTRACT_VERSION = 1;
 export const PRODUCT_NAME = 'WennSoft Schedule';
 
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' });
-const idPart = z.string().min(1).max(64).refine((value) => !value.includes('/'), 'must not contain "/"');
+const idPart = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((value) => !value.includes('/'), 'must not contain "/"');
 
 export const pingSchema = z.object({
   product: z.literal(PRODUCT_NAME),
@@ -28,7 +32,11 @@ export const systemSchema = z.object({
 });
 export type SystemInfo = z.infer<typeof systemSchema>;
 
-export const companySchema = z.object({ id: z.string().min(1).max(64), name: z.string().max(200), active: z.boolean() });
+export const companySchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().max(200),
+  active: z.boolean(),
+});
 export type Company = z.infer<typeof companySchema>;
 
 export const integrationSchema = z.object({
@@ -41,7 +49,6 @@ export const integrationSchema = z.object({
   hiddenRoleCount: z.number().int().min(0),
   passwordMaxLength: z.number().int().positive(),
 });
-export type IntegrationState = z.infer<typeof integrationSchema>;
 
 export const setPasswordResultSchema = z.object({
   createdUser: z.boolean(),
@@ -49,7 +56,6 @@ export const setPasswordResultSchema = z.object({
   passwordSetAt: isoDateTime,
   configured: z.literal(true),
 });
-export type SetPasswordResult = z.infer<typeof setPasswordResultSchema>;
 
 export const authFailureSchema = z.object({ at: isoDateTime, reason: z.string() });
 export const xoiActivitySchema = z.object({
@@ -57,7 +63,6 @@ export const xoiActivitySchema = z.object({
   lastCallResult: z.enum(['ok', 'auth-failed']).nullable(),
   authFailures: z.array(authFailureSchema),
 });
-export type XoiActivity = z.infer<typeof xoiActivitySchema>;
 
 export const userSchema = z.object({ userName: z.string(), role: z.string(), enabled: z.boolean() });
 export const roleSchema = z.object({ name: z.string(), predefined: z.boolean(), userCount: z.number().int().min(0) });
@@ -70,7 +75,11 @@ export const technicianSchema = z.object({
 });
 export type Technician = z.infer<typeof technicianSchema>;
 
-export const statusSchema = z.object({ name: z.string().min(1).max(64), category: z.enum(STATUS_CATEGORIES), builtIn: z.boolean() });
+export const statusSchema = z.object({
+  name: z.string().min(1).max(64),
+  category: z.enum(STATUS_CATEGORIES),
+  builtIn: z.boolean(),
+});
 export type StatusEntry = z.infer<typeof statusSchema>;
 
 export const CREATED_IN = ['Schedule', 'Signature', 'MobileTech'] as const;
@@ -138,16 +147,17 @@ export const appointmentChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('upsert'), version: z.number().int().positive(), appointment: appointmentSchema }),
   z.object({ kind: z.literal('delete'), version: z.number().int().positive(), key: appointmentKeySchema }),
 ]);
-export type AppointmentChange = z.infer<typeof appointmentChangeSchema>;
 
 export const noteChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('upsert'), version: z.number().int().positive(), note: noteSchema }),
   z.object({ kind: z.literal('delete'), version: z.number().int().positive(), id: z.string().min(1).max(128) }),
 ]);
-export type NoteChange = z.infer<typeof noteChangeSchema>;
 
-export const historyChangeSchema = z.object({ kind: z.literal('upsert'), version: z.number().int().positive(), entry: historyEntrySchema });
-export type HistoryChange = z.infer<typeof historyChangeSchema>;
+export const historyChangeSchema = z.object({
+  kind: z.literal('upsert'),
+  version: z.number().int().positive(),
+  entry: historyEntrySchema,
+});
 
 export const FEEDS = ['appointments', 'notes', 'history'] as const;
 export type FeedName = (typeof FEEDS)[number];

@@ -10,7 +10,10 @@ const TIMEOUT_MS = 15_000;
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new KeychainUnavailableError('it did not answer within 15 seconds')), TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new KeychainUnavailableError('it did not answer within 15 seconds')),
+      TIMEOUT_MS,
+    );
     timer.unref?.();
     promise.then(
       (value) => {

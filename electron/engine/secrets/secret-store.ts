@@ -10,7 +10,12 @@ export interface SecretStore {
 export const KEYCHAIN_SERVICE = 'XOi Console';
 
 export type SecretPurpose = 'administrator' | 'xoi-integration' | 'xoi-api-key' | 'xoi-api-secret';
-export const SECRET_PURPOSES: readonly SecretPurpose[] = ['administrator', 'xoi-integration', 'xoi-api-key', 'xoi-api-secret'];
+export const SECRET_PURPOSES: readonly SecretPurpose[] = [
+  'administrator',
+  'xoi-integration',
+  'xoi-api-key',
+  'xoi-api-secret',
+];
 
 /** Accounts are named by profile and purpose: "<profile id>/<purpose>". */
 export function secretAccount(profileId: string, purpose: SecretPurpose): string {
@@ -18,7 +23,8 @@ export function secretAccount(profileId: string, purpose: SecretPurpose): string
 }
 
 export function keychainFix(platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'linux') return 'Install and start a Secret Service (for example gnome-keyring) and unlock it, then restart the console.';
+  if (platform === 'linux')
+    return 'Install and start a Secret Service (for example gnome-keyring) and unlock it, then restart the console.';
   if (platform === 'darwin') return 'Unlock the macOS login keychain (Keychain Access), then try again.';
   return 'Check that Windows Credential Manager is available for your account, then try again.';
 }

@@ -28,7 +28,12 @@ export class ActiveProfile {
   private poller: WorkerPoller | null = null;
   readonly mirrorFile: string;
 
-  constructor(readonly profile: Profile, readonly apiUrl: string, private readonly deps: ServiceDeps, private readonly events: EventBus) {
+  constructor(
+    readonly profile: Profile,
+    readonly apiUrl: string,
+    private readonly deps: ServiceDeps,
+    private readonly events: EventBus,
+  ) {
     this.mirrorFile = mirrorFileFor(deps.dataDir, profile.id);
   }
 
@@ -53,9 +58,21 @@ export class ActiveProfile {
       onFatal: (error) => {
         this.fatal = error;
         // The poller cannot run on this mirror: its status says why and what to do (rebuild), for every screen.
-        this.status = { state: 'error', code: error.code, message: error.message, nextStep: error.nextStep ?? '', nextRetryAt: null, lastSuccessAt: null };
+        this.status = {
+          state: 'error',
+          code: error.code,
+          message: error.message,
+          nextStep: error.nextStep ?? '',
+          nextRetryAt: null,
+          lastSuccessAt: null,
+        };
         this.events.emit('sync.status', this.status);
-        this.events.emit('app.notice', { level: 'error', message: error.message, nextStep: error.nextStep, at: new Date().toISOString() });
+        this.events.emit('app.notice', {
+          level: 'error',
+          message: error.message,
+          nextStep: error.nextStep,
+          at: new Date().toISOString(),
+        });
       },
     });
     await this.poller.ready;
@@ -67,7 +84,13 @@ export class ActiveProfile {
       this.poller.setPassword(credentials.password);
       if (this.deps.autoStartSync !== false) this.poller.start();
     } else {
-      this.status = { state: 'needs-credentials', code: credentials.problem?.code ?? 'PASSWORD_MISSING', message: credentials.problem?.message ?? 'No administrator password is stored for this profile.', nextStep: credentials.problem?.nextStep ?? 'Enter the password in the profile.', lastSuccessAt: null };
+      this.status = {
+        state: 'needs-credentials',
+        code: credentials.problem?.code ?? 'PASSWORD_MISSING',
+        message: credentials.problem?.message ?? 'No administrator password is stored for this profile.',
+        nextStep: credentials.problem?.nextStep ?? 'Enter the password in the profile.',
+        lastSuccessAt: null,
+      };
       this.events.emit('sync.status', this.status);
     }
   }
@@ -75,7 +98,14 @@ export class ActiveProfile {
   /** A read of the mirror, run in the reader worker; fails with a clear error when the mirror cannot be used. */
   query<N extends QueryName>(name: N, args: QueryArgs<N>): Promise<QueryResult<N>> {
     if (this.fatal) return Promise.reject(this.fatal);
-    if (!this.reader) return Promise.reject(new ConsoleError('MIRROR_NOT_READY', 'The mirror is not ready yet.', 'Wait for the first sync to start, then try again.'));
+    if (!this.reader)
+      return Promise.reject(
+        new ConsoleError(
+          'MIRROR_NOT_READY',
+          'The mirror is not ready yet.',
+          'Wait for the first sync to start, then try again.',
+        ),
+      );
     return this.reader.query(name, args);
   }
 
@@ -88,7 +118,8 @@ export class ActiveProfile {
   }
 
   control(): WorkerPoller {
-    if (!this.poller || this.fatal) throw this.fatal ?? new ConsoleError('SYNC_NOT_RUNNING', 'The poller is not running.', 'Reopen the profile.');
+    if (!this.poller || this.fatal)
+      throw this.fatal ?? new ConsoleError('SYNC_NOT_RUNNING', 'The poller is not running.', 'Reopen the profile.');
     return this.poller;
   }
 

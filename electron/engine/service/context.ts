@@ -11,7 +11,10 @@ export class ServiceContext {
   private current: ActiveProfile | null = null;
   private switching: Promise<ActiveProfile> | null = null;
 
-  constructor(readonly deps: ServiceDeps, readonly events: EventBus) {}
+  constructor(
+    readonly deps: ServiceDeps,
+    readonly events: EventBus,
+  ) {}
 
   now(): number {
     return (this.deps.now ?? Date.now)();
@@ -19,7 +22,8 @@ export class ServiceContext {
 
   apiUrlOf(profile: Profile): string {
     if (profile.kind === 'sandbox') {
-      if (!this.deps.sandbox) throw new ConsoleError('SANDBOX_UNAVAILABLE', 'The embedded sandbox is not running.', 'Restart the console.');
+      if (!this.deps.sandbox)
+        throw new ConsoleError('SANDBOX_UNAVAILABLE', 'The embedded sandbox is not running.', 'Restart the console.');
       return this.deps.sandbox.url;
     }
     return profile.apiUrl;
@@ -59,8 +63,18 @@ export class ServiceContext {
   async adminClient(): Promise<{ client: ScheduleClient; active: ActiveProfile }> {
     const active = await this.active();
     const credentials = await credentialsFor(active.profile, this.deps);
-    if (credentials.password === null) throw credentials.problem ?? new ConsoleError('PASSWORD_MISSING', 'No administrator password is stored.', 'Enter it in Settings.');
-    return { client: createScheduleClient({ baseUrl: active.apiUrl, credentials: { userName: active.profile.userName, password: credentials.password } }), active };
+    if (credentials.password === null)
+      throw (
+        credentials.problem ??
+        new ConsoleError('PASSWORD_MISSING', 'No administrator password is stored.', 'Enter it in Settings.')
+      );
+    return {
+      client: createScheduleClient({
+        baseUrl: active.apiUrl,
+        credentials: { userName: active.profile.userName, password: credentials.password },
+      }),
+      active,
+    };
   }
 
   async close(): Promise<void> {

@@ -42,7 +42,13 @@ export function createService(deps: ServiceDeps): Service {
     events,
     async start() {
       if (deps.profiles.recovered) {
-        events.emit('app.notice', { level: 'warning', message: 'The profiles file could not be read and was set aside; the console started with the sandbox profile.', nextStep: 'Re-create your profiles in Settings.', at: new Date().toISOString() });
+        events.emit('app.notice', {
+          level: 'warning',
+          message:
+            'The profiles file could not be read and was set aside; the console started with the sandbox profile.',
+          nextStep: 'Re-create your profiles in Settings.',
+          at: new Date().toISOString(),
+        });
       }
       await context.active();
     },

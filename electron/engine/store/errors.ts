@@ -19,13 +19,3 @@ export class MirrorCorruptError extends ConsoleError {
     );
   }
 }
-
-export class MirrorWriteError extends ConsoleError {
-  constructor(detail: string) {
-    super(
-      'MIRROR_WRITE_FAILED',
-      `The mirror database could not be written (${detail}). Nothing was changed.`,
-      'Free some disk space or check the data folder’s permissions; the console tries again at the next sync.',
-    );
-  }
-}

@@ -1,4 +1,10 @@
-import { appointmentChangeSchema, describeFeedItem, historyChangeSchema, noteChangeSchema, type FeedName } from '../schedule/contract';
+import {
+  appointmentChangeSchema,
+  describeFeedItem,
+  historyChangeSchema,
+  noteChangeSchema,
+  type FeedName,
+} from '../schedule/contract';
 import type { WriteHandle } from '../store/handles';
 import { deleteAppointment, upsertAppointment } from '../store/tables/appointments';
 import { upsertHistory } from '../store/tables/history';

@@ -16,7 +16,8 @@ export interface PollerSettings {
   pageSize: number;
 }
 
-export type RunOutcome = { outcome: 'ok'; counts: FeedCounts } | { outcome: 'error'; code: string } | { outcome: 'cancelled' };
+export type RunOutcome =
+  { outcome: 'ok'; counts: FeedCounts } | { outcome: 'error'; code: string } | { outcome: 'cancelled' };
 
 export interface PollerDeps {
   store: WriteHandle;
@@ -150,7 +151,17 @@ export class Poller implements PollerControl {
     const startedAt = iso(scheduler.now());
     const runId = startRun(store, startedAt);
     const firstMirror = this.lastSuccessAt === null;
-    this.setStatus({ state: 'running', startedAt, lastSuccessAt: this.lastSuccessAt, firstMirror, feed: 'reference lists', pagesDone: 0, rowsSoFar: 0, feedRows: 0, feedEstimate: null });
+    this.setStatus({
+      state: 'running',
+      startedAt,
+      lastSuccessAt: this.lastSuccessAt,
+      firstMirror,
+      feed: 'reference lists',
+      pagesDone: 0,
+      rowsSoFar: 0,
+      feedRows: 0,
+      feedEstimate: null,
+    });
     let counts: FeedCounts = {};
     try {
       const pass = await runSyncPass({
@@ -159,7 +170,8 @@ export class Poller implements PollerControl {
         now: () => scheduler.now(),
         pageSize: this.settings.pageSize,
         isCancelled: () => this.cancelled,
-        onProgress: (progress) => this.setStatus({ state: 'running', startedAt, lastSuccessAt: this.lastSuccessAt, firstMirror, ...progress }),
+        onProgress: (progress) =>
+          this.setStatus({ state: 'running', startedAt, lastSuccessAt: this.lastSuccessAt, firstMirror, ...progress }),
       });
       counts = pass.counts;
       await this.deps.afterPass?.(pass);
@@ -171,20 +183,62 @@ export class Poller implements PollerControl {
       return { outcome: 'ok', counts };
     } catch (error) {
       if (error instanceof SyncCancelled) {
-        this.safeFinish(runId, { endedAt: iso(scheduler.now()), outcome: 'cancelled', errorCode: null, errorMessage: null, rows: counts });
+        this.safeFinish(runId, {
+          endedAt: iso(scheduler.now()),
+          outcome: 'cancelled',
+          errorCode: null,
+          errorMessage: null,
+          rows: counts,
+        });
         return { outcome: 'cancelled' };
       }
       const problem = classifySyncError(error);
       log.warn(`Sync failed: ${problem.code}`, problem.message);
-      this.safeFinish(runId, { endedAt: iso(scheduler.now()), outcome: 'error', errorCode: problem.code, errorMessage: problem.message, rows: counts });
+      this.safeFinish(runId, {
+        endedAt: iso(scheduler.now()),
+        outcome: 'error',
+        errorCode: problem.code,
+        errorMessage: problem.message,
+        rows: counts,
+      });
       if (problem.kind === 'login-rejected' || !problem.retryable) {
-        this.setStatus(problem.kind === 'login-rejected'
-          ? { state: 'needs-credentials', code: problem.code, message: problem.message, nextStep: problem.nextStep, lastSuccessAt: this.lastSuccessAt }
-          : { state: 'error', code: problem.code, message: problem.message, nextStep: problem.nextStep, nextRetryAt: null, lastSuccessAt: this.lastSuccessAt });
+        this.setStatus(
+          problem.kind === 'login-rejected'
+            ? {
+                state: 'needs-credentials',
+                code: problem.code,
+                message: problem.message,
+                nextStep: problem.nextStep,
+                lastSuccessAt: this.lastSuccessAt,
+              }
+            : {
+                state: 'error',
+                code: problem.code,
+                message: problem.message,
+                nextStep: problem.nextStep,
+                nextRetryAt: null,
+                lastSuccessAt: this.lastSuccessAt,
+              },
+        );
         return { outcome: 'error', code: problem.code };
       }
-      const delay = backoffDelay(this.attempt++, this.deps.random, this.deps.backoff ?? DEFAULT_BACKOFF, problem.retryAfterMs);
-      this.afterRun({ state: 'error', code: problem.code, message: problem.message, nextStep: problem.nextStep, nextRetryAt: null, lastSuccessAt: this.lastSuccessAt }, delay);
+      const delay = backoffDelay(
+        this.attempt++,
+        this.deps.random,
+        this.deps.backoff ?? DEFAULT_BACKOFF,
+        problem.retryAfterMs,
+      );
+      this.afterRun(
+        {
+          state: 'error',
+          code: problem.code,
+          message: problem.message,
+          nextStep: problem.nextStep,
+          nextRetryAt: null,
+          lastSuccessAt: this.lastSuccessAt,
+        },
+        delay,
+      );
       return { outcome: 'error', code: problem.code };
     }
   }

@@ -12,7 +12,16 @@ export interface SyncProblem {
   retryAfterMs?: number;
 }
 
-const UNREACHABLE = new Set(['DNS_NOT_FOUND', 'CONNECTION_REFUSED', 'SERVER_UNREACHABLE', 'TLS_FAILURE', 'TIMEOUT', 'CONNECTION_RESET', 'BAD_URL', 'NOT_SCHEDULE_API']);
+const UNREACHABLE = new Set([
+  'DNS_NOT_FOUND',
+  'CONNECTION_REFUSED',
+  'SERVER_UNREACHABLE',
+  'TLS_FAILURE',
+  'TIMEOUT',
+  'CONNECTION_RESET',
+  'BAD_URL',
+  'NOT_SCHEDULE_API',
+]);
 
 /**
  * The poller tells four failures apart, each with its own code and sentence: the server cannot be reached, the
@@ -22,18 +31,51 @@ export function classifySyncError(error: unknown): SyncProblem {
   if (error instanceof ScheduleError) {
     const detail = `${error.message} ${error.nextStep ?? ''}`.trim();
     if (error.code === 'AUTH_REJECTED' || error.code === 'FORBIDDEN') {
-      return { kind: 'login-rejected', code: 'SYNC_LOGIN_REJECTED', message: `The Schedule server rejected the console's login, so syncing stopped. (${error.message})`, nextStep: 'Enter the administrator password again in Settings (or the profile), then choose Sync now.', retryable: false };
+      return {
+        kind: 'login-rejected',
+        code: 'SYNC_LOGIN_REJECTED',
+        message: `The Schedule server rejected the console's login, so syncing stopped. (${error.message})`,
+        nextStep: 'Enter the administrator password again in Settings (or the profile), then choose Sync now.',
+        retryable: false,
+      };
     }
     if (UNREACHABLE.has(error.code)) {
-      return { kind: 'unreachable', code: 'SYNC_SERVER_UNREACHABLE', message: `The Schedule server cannot be reached. ${error.message}`, nextStep: `${error.nextStep ?? 'Check the network.'} The console keeps trying, waiting longer each time.`, retryable: error.code !== 'BAD_URL' };
+      return {
+        kind: 'unreachable',
+        code: 'SYNC_SERVER_UNREACHABLE',
+        message: `The Schedule server cannot be reached. ${error.message}`,
+        nextStep: `${error.nextStep ?? 'Check the network.'} The console keeps trying, waiting longer each time.`,
+        retryable: error.code !== 'BAD_URL',
+      };
     }
     if (error.code === 'MALFORMED_RESPONSE') {
-      return { kind: 'malformed', code: 'SYNC_MALFORMED_RESPONSE', message: `The Schedule server sent something the console cannot read. ${error.message}`, nextStep: 'The console tries again; if this keeps happening, send the log (Help > Open logs folder) to support.', retryable: true, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
+      return {
+        kind: 'malformed',
+        code: 'SYNC_MALFORMED_RESPONSE',
+        message: `The Schedule server sent something the console cannot read. ${error.message}`,
+        nextStep:
+          'The console tries again; if this keeps happening, send the log (Help > Open logs folder) to support.',
+        retryable: true,
+        ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+      };
     }
-    return { kind: 'server-error', code: 'SYNC_SERVER_ERROR', message: `The Schedule server had a problem. ${detail}`, nextStep: 'The console tries again by itself, waiting longer each time (or as long as the server asks).', retryable: error.retryable || error.code === 'CURSOR_EXPIRED', ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
+    return {
+      kind: 'server-error',
+      code: 'SYNC_SERVER_ERROR',
+      message: `The Schedule server had a problem. ${detail}`,
+      nextStep: 'The console tries again by itself, waiting longer each time (or as long as the server asks).',
+      retryable: error.retryable || error.code === 'CURSOR_EXPIRED',
+      ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    };
   }
   if (error instanceof ConsoleError) {
-    return { kind: 'storage', code: error.code, message: error.message, nextStep: error.nextStep ?? 'Try again.', retryable: true };
+    return {
+      kind: 'storage',
+      code: error.code,
+      message: error.message,
+      nextStep: error.nextStep ?? 'Try again.',
+      retryable: true,
+    };
   }
   const sqliteCode = (error as { code?: unknown })?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
@@ -41,10 +83,20 @@ export function classifySyncError(error: unknown): SyncProblem {
     return {
       kind: 'storage',
       code: 'MIRROR_WRITE_FAILED',
-      message: full ? 'The disk is full, so the mirror could not be written. Nothing was changed.' : `The mirror database could not be written (${sqliteCode}). Nothing was changed.`,
-      nextStep: full ? 'Free some disk space; the console tries again by itself.' : 'Check the data folder; the console tries again by itself. If this lasts, rebuild the mirror in Settings.',
+      message: full
+        ? 'The disk is full, so the mirror could not be written. Nothing was changed.'
+        : `The mirror database could not be written (${sqliteCode}). Nothing was changed.`,
+      nextStep: full
+        ? 'Free some disk space; the console tries again by itself.'
+        : 'Check the data folder; the console tries again by itself. If this lasts, rebuild the mirror in Settings.',
       retryable: true,
     };
   }
-  return { kind: 'internal', code: 'SYNC_INTERNAL_ERROR', message: 'The sync stopped on an unexpected error.', nextStep: 'The console tries again; if it keeps happening, send the log to support.', retryable: true };
+  return {
+    kind: 'internal',
+    code: 'SYNC_INTERNAL_ERROR',
+    message: 'The sync stopped on an unexpected error.',
+    nextStep: 'The console tries again; if it keeps happening, send the log to support.',
+    retryable: true,
+  };
 }

@@ -6,7 +6,14 @@ import { deleteAllAppointments } from '../store/tables/appointments';
 import { readCursor, writeCursor } from '../store/tables/cursors';
 import { deleteAllHistory } from '../store/tables/history';
 import { deleteAllNotes } from '../store/tables/notes';
-import { readCompanies, readStatuses, readTechnicians, replaceCompanies, replaceStatuses, replaceTechnicians } from '../store/tables/reference-lists';
+import {
+  readCompanies,
+  readStatuses,
+  readTechnicians,
+  replaceCompanies,
+  replaceStatuses,
+  replaceTechnicians,
+} from '../store/tables/reference-lists';
 import { writeSnapshot } from '../store/tables/snapshots';
 import type { FeedCounts } from '../store/tables/sync-runs';
 import { applyFeedItems } from './apply-page';
@@ -120,7 +127,8 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
         }
         throw error;
       }
-      pending = page.hasMore && !context.isCancelled() ? context.client.changes(feed, page.nextCursor, context.pageSize) : null;
+      pending =
+        page.hasMore && !context.isCancelled() ? context.client.changes(feed, page.nextCursor, context.pageSize) : null;
       // A prefetched page that is never used must not surface as an unhandled rejection.
       pending?.catch(() => undefined);
       const current = page;
@@ -137,7 +145,13 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
       pagesDone++;
       rowsSoFar += page.items.length;
       feedRows += page.items.length;
-      context.onProgress({ feed, pagesDone, rowsSoFar, feedRows, feedEstimate: page.remaining === undefined ? null : feedRows + page.remaining });
+      context.onProgress({
+        feed,
+        pagesDone,
+        rowsSoFar,
+        feedRows,
+        feedEstimate: page.remaining === undefined ? null : feedRows + page.remaining,
+      });
       if (!page.hasMore) break;
     }
   }

@@ -1,6 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isConsoleError } from '../../../shared/errors';
-import { needsFullRecompute, recomputeAllVerdicts, refreshVerdicts, type VerdictCache } from '../diagnosis/recompute-verdicts';
+import {
+  needsFullRecompute,
+  recomputeAllVerdicts,
+  refreshVerdicts,
+  type VerdictCache,
+} from '../diagnosis/recompute-verdicts';
 import { serverNow } from '../diagnosis/server-clock';
 import type { VerdictSettings } from '../diagnosis/verdict-settings';
 import type { Logger } from '../logging/logger';
@@ -33,9 +38,16 @@ let store: ReturnType<typeof openMirrorForWriting>;
 try {
   store = openMirrorForWriting(data.dbFile);
 } catch (error) {
-  post(isConsoleError(error)
-    ? { type: 'fatal', code: error.code, message: error.message, nextStep: error.nextStep ?? '' }
-    : { type: 'fatal', code: 'MIRROR_OPEN_FAILED', message: 'The mirror database could not be opened.', nextStep: 'Rebuild the mirror in Settings.' });
+  post(
+    isConsoleError(error)
+      ? { type: 'fatal', code: error.code, message: error.message, nextStep: error.nextStep ?? '' }
+      : {
+          type: 'fatal',
+          code: 'MIRROR_OPEN_FAILED',
+          message: 'The mirror database could not be opened.',
+          nextStep: 'Rebuild the mirror in Settings.',
+        },
+  );
   process.exit(0);
 }
 
@@ -43,8 +55,16 @@ try {
 const checkXoiUsers = async (force: boolean): Promise<{ check: XoiCheck; fresh: boolean } | null> => {
   if (!xoi) return null;
   const last = readSnapshot<XoiCheck>(store, 'xoi-check')?.value;
-  if (!force && last && Date.now() - Date.parse(last.lastCheckAt) < xoi.intervalMs) return { check: last, fresh: false };
-  return { check: await mirrorXoiUsers(store, createXoiClient({ ...xoi.endpoints, apiKey: xoi.apiKey, apiSecret: xoi.apiSecret }), Date.now()), fresh: true };
+  if (!force && last && Date.now() - Date.parse(last.lastCheckAt) < xoi.intervalMs)
+    return { check: last, fresh: false };
+  return {
+    check: await mirrorXoiUsers(
+      store,
+      createXoiClient({ ...xoi.endpoints, apiKey: xoi.apiKey, apiSecret: xoi.apiSecret }),
+      Date.now(),
+    ),
+    fresh: true,
+  };
 };
 
 let verdictCache: VerdictCache | null = null;
@@ -57,13 +77,18 @@ const updateVerdicts = (pass: { touched: ReadonlySet<string>; referencesChanged:
     verdictCache = full.cache;
     post({ type: 'verdicts-updated', at: new Date().toISOString(), count: full.count });
   } else if (pass.touched.size > 0 && verdictCache) {
-    post({ type: 'verdicts-updated', at: new Date().toISOString(), count: refreshVerdicts(store, now, verdictSettings, pass.touched, verdictCache) });
+    post({
+      type: 'verdicts-updated',
+      at: new Date().toISOString(),
+      count: refreshVerdicts(store, now, verdictSettings, pass.touched, verdictCache),
+    });
   }
 };
 
 const poller = new Poller({
   store,
-  createClient: () => createScheduleClient({ baseUrl: data.baseUrl, credentials: { userName: data.userName, password: password ?? '' } }),
+  createClient: () =>
+    createScheduleClient({ baseUrl: data.baseUrl, credentials: { userName: data.userName, password: password ?? '' } }),
   scheduler: realScheduler,
   random: Math.random,
   log,

@@ -36,7 +36,11 @@ const userSchema = z.object({
   enabled: z.boolean().nullable().optional(),
 });
 export type XoiApiUser = z.infer<typeof userSchema>;
-const listUsersSchema = z.object({ listUsers: z.object({ userConnection: z.object({ items: z.array(userSchema), nextToken: z.string().nullable().optional() }) }) });
+const listUsersSchema = z.object({
+  listUsers: z.object({
+    userConnection: z.object({ items: z.array(userSchema), nextToken: z.string().nullable().optional() }),
+  }),
+});
 const getUserSchema = z.object({ getUser: z.object({ user: userSchema.nullable() }) });
 const jobSchema = z.object({
   id: z.string(),
@@ -44,7 +48,10 @@ const jobSchema = z.object({
   deepLinks: z.object({ visionWeb: z.string(), visionMobile: z.string() }).nullable().optional(),
 });
 export type XoiApiJob = z.infer<typeof jobSchema>;
-const graphqlEnvelope = z.object({ data: z.unknown().optional(), errors: z.array(z.object({ message: z.string() })).optional() });
+const graphqlEnvelope = z.object({
+  data: z.unknown().optional(),
+  errors: z.array(z.object({ message: z.string() })).optional(),
+});
 
 const JOB_FIELDS = 'id workOrderNumber deepLinks { visionWeb visionMobile }';
 
@@ -57,7 +64,14 @@ export function createXoiClient(options: XoiClientOptions) {
 
   async function send(url: string, init: { body: unknown; headers?: Record<string, string> }) {
     try {
-      return await httpRequest({ url, method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...init.headers }, body: JSON.stringify(init.body), timeoutMs, fetch: options.fetch });
+      return await httpRequest({
+        url,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...init.headers },
+        body: JSON.stringify(init.body),
+        timeoutMs,
+        fetch: options.fetch,
+      });
     } catch (error) {
       if (error instanceof TransportFailure) throw xoiTransportError(error, url);
       throw error;
@@ -67,7 +81,13 @@ export function createXoiClient(options: XoiClientOptions) {
   async function freshToken(): Promise<string> {
     const response = await send(options.tokenUrl, { body: { api_key: options.apiKey, api_secret: options.apiSecret } });
     if (response.status === 401 || response.status === 403) throw keyRejected();
-    if (response.status >= 500) throw new XoiError('XOI_SERVER_ERROR', `XOi's token service had an error (HTTP ${response.status}).`, 'Try again later.', true);
+    if (response.status >= 500)
+      throw new XoiError(
+        'XOI_SERVER_ERROR',
+        `XOi's token service had an error (HTTP ${response.status}).`,
+        'Try again later.',
+        true,
+      );
     if (response.status !== 200) throw malformed(`HTTP ${response.status} from the token service`);
     let parsed;
     try {
@@ -86,15 +106,31 @@ export function createXoiClient(options: XoiClientOptions) {
     return freshToken();
   }
 
-  async function graphql<S extends z.ZodType>(url: string, query: string, variables: Record<string, unknown>, schema: S): Promise<z.output<S>> {
+  async function graphql<S extends z.ZodType>(
+    url: string,
+    query: string,
+    variables: Record<string, unknown>,
+    schema: S,
+  ): Promise<z.output<S>> {
     let response = await send(url, { body: { query, variables }, headers: { Authorization: await currentToken() } });
     if (response.status === 401) {
       // The token was refused before its time (revoked, clock skew): renew it once.
       token = null;
       response = await send(url, { body: { query, variables }, headers: { Authorization: await freshToken() } });
-      if (response.status === 401) throw new XoiError('XOI_TOKEN_REJECTED', 'XOi refused a fresh token.', 'Check that the API key and secret are for the chosen environment.');
+      if (response.status === 401)
+        throw new XoiError(
+          'XOI_TOKEN_REJECTED',
+          'XOi refused a fresh token.',
+          'Check that the API key and secret are for the chosen environment.',
+        );
     }
-    if (response.status >= 500) throw new XoiError('XOI_SERVER_ERROR', `XOi's API had an error (HTTP ${response.status}).`, 'Try again later.', true);
+    if (response.status >= 500)
+      throw new XoiError(
+        'XOI_SERVER_ERROR',
+        `XOi's API had an error (HTTP ${response.status}).`,
+        'Try again later.',
+        true,
+      );
     let json: unknown;
     try {
       json = JSON.parse(response.text);
@@ -113,8 +149,16 @@ export function createXoiClient(options: XoiClientOptions) {
 
   return {
     async listUsers(limit: number, nextToken: string | null) {
-      const result = await graphql(options.usersUrl, 'query ListUsers($input: ListUsersInput!) { listUsers(input: $input) { userConnection { items { id email given_name family_name enabled } nextToken } } }', { input: { limit, nextToken: nextToken ?? '' } }, listUsersSchema);
-      return { items: result.listUsers.userConnection.items, nextToken: result.listUsers.userConnection.nextToken || null };
+      const result = await graphql(
+        options.usersUrl,
+        'query ListUsers($input: ListUsersInput!) { listUsers(input: $input) { userConnection { items { id email given_name family_name enabled } nextToken } } }',
+        { input: { limit, nextToken: nextToken ?? '' } },
+        listUsersSchema,
+      );
+      return {
+        items: result.listUsers.userConnection.items,
+        nextToken: result.listUsers.userConnection.nextToken || null,
+      };
     },
     /** Every user, page by page (listUsers with limit and nextToken). */
     async allUsers(pageSize = 50, maxPages = 1000): Promise<XoiApiUser[]> {
@@ -129,14 +173,31 @@ export function createXoiClient(options: XoiClientOptions) {
       throw malformed(`more than ${maxPages} pages of users`);
     },
     async getUser(id: string) {
-      return (await graphql(options.usersUrl, 'query GetUser($input: GetUserInput!) { getUser(input: $input) { user { id email given_name family_name enabled } } }', { input: { id } }, getUserSchema)).getUser.user;
+      return (
+        await graphql(
+          options.usersUrl,
+          'query GetUser($input: GetUserInput!) { getUser(input: $input) { user { id email given_name family_name enabled } } }',
+          { input: { id } },
+          getUserSchema,
+        )
+      ).getUser.user;
     },
     async jobByIntegrationEntityId(id: string, namespace: string): Promise<XoiApiJob | null> {
-      const result = await graphql(options.jobsUrl, `query Job($input: GetJobByIntegrationEntityIdInput!) { getJobByIntegrationEntityId(input: $input) { job { ${JOB_FIELDS} } } }`, { input: { integrationEntityId: { id, namespace } } }, z.object({ getJobByIntegrationEntityId: z.object({ job: jobSchema.nullable() }) }));
+      const result = await graphql(
+        options.jobsUrl,
+        `query Job($input: GetJobByIntegrationEntityIdInput!) { getJobByIntegrationEntityId(input: $input) { job { ${JOB_FIELDS} } } }`,
+        { input: { integrationEntityId: { id, namespace } } },
+        z.object({ getJobByIntegrationEntityId: z.object({ job: jobSchema.nullable() }) }),
+      );
       return result.getJobByIntegrationEntityId.job;
     },
     async jobsByWorkOrder(workOrderNumber: string): Promise<XoiApiJob[]> {
-      const result = await graphql(options.jobsUrl, `query Jobs($input: ListJobsInput!) { listJobs(input: $input) { jobConnection { items { ${JOB_FIELDS} } nextToken } } }`, { input: { workOrderNumber, limit: 10 } }, z.object({ listJobs: z.object({ jobConnection: z.object({ items: z.array(jobSchema) }) }) }));
+      const result = await graphql(
+        options.jobsUrl,
+        `query Jobs($input: ListJobsInput!) { listJobs(input: $input) { jobConnection { items { ${JOB_FIELDS} } nextToken } } }`,
+        { input: { workOrderNumber, limit: 10 } },
+        z.object({ listJobs: z.object({ jobConnection: z.object({ items: z.array(jobSchema) }) }) }),
+      );
       return result.listJobs.jobConnection.items;
     },
   };

@@ -21,12 +21,29 @@ export async function mirrorXoiUsers(store: WriteHandle, client: XoiClient, now:
     const users = await client.allUsers();
     const check: XoiCheck = { lastCheckAt: at, userCount: users.length, error: null };
     transaction(store, () => {
-      replaceXoiUsers(store, users.map((user) => ({ id: user.id, email: user.email, givenName: user.given_name ?? '', familyName: user.family_name ?? '', enabled: user.enabled !== false })), at);
+      replaceXoiUsers(
+        store,
+        users.map((user) => ({
+          id: user.id,
+          email: user.email,
+          givenName: user.given_name ?? '',
+          familyName: user.family_name ?? '',
+          enabled: user.enabled !== false,
+        })),
+        at,
+      );
       writeSnapshot(store, 'xoi-check', check, at);
     });
     return check;
   } catch (error) {
-    const problem = error instanceof XoiError ? { code: error.code, message: error.message, nextStep: error.nextStep ?? '' } : { code: 'XOI_CHECK_FAILED', message: 'Checking XOi users failed unexpectedly.', nextStep: 'Try again; send the log to support if it persists.' };
+    const problem =
+      error instanceof XoiError
+        ? { code: error.code, message: error.message, nextStep: error.nextStep ?? '' }
+        : {
+            code: 'XOI_CHECK_FAILED',
+            message: 'Checking XOi users failed unexpectedly.',
+            nextStep: 'Try again; send the log to support if it persists.',
+          };
     const check: XoiCheck = { lastCheckAt: at, userCount: null, error: problem };
     writeSnapshot(store, 'xoi-check', check, at);
     return check;

@@ -10,11 +10,19 @@ export interface ReadySignal {
 export class PrintReadyRegistry {
   private readonly waiting = new Map<number, (signal: ReadySignal) => void>();
 
-  wait(webContentsId: number, timeoutMs: number, setTimer: (callback: () => void, ms: number) => unknown = setTimeout, clearTimer: (handle: unknown) => void = (handle) => clearTimeout(handle as NodeJS.Timeout)): Promise<ReadySignal> {
+  wait(
+    webContentsId: number,
+    timeoutMs: number,
+    setTimer: (callback: () => void, ms: number) => unknown = setTimeout,
+    clearTimer: (handle: unknown) => void = (handle) => clearTimeout(handle as NodeJS.Timeout),
+  ): Promise<ReadySignal> {
     return new Promise((resolve) => {
       const timer = setTimer(() => {
         this.waiting.delete(webContentsId);
-        resolve({ ok: false, error: `the print view did not become ready within ${Math.round(timeoutMs / 1000)} seconds` });
+        resolve({
+          ok: false,
+          error: `the print view did not become ready within ${Math.round(timeoutMs / 1000)} seconds`,
+        });
       }, timeoutMs);
       this.waiting.set(webContentsId, (signal) => {
         clearTimer(timer);

@@ -7,11 +7,19 @@ export interface RouteResult {
   headers?: Record<string, string>;
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): RouteResult => ({ status, body, ...(headers ? { headers } : {}) });
+export const json = (status: number, body: unknown, headers?: Record<string, string>): RouteResult => ({
+  status,
+  body,
+  ...(headers ? { headers } : {}),
+});
 
 /** Every Schedule error has the same JSON body: a code and a message (contract v1). */
-export const scheduleError = (status: number, code: string, message: string, headers?: Record<string, string>): RouteResult =>
-  json(status, { error: { code, message } }, headers);
+export const scheduleError = (
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+): RouteResult => json(status, { error: { code, message } }, headers);
 
 export function basicCredentials(request: IncomingMessage): { userName: string; password: string } | null {
   const header = request.headers.authorization;
@@ -24,7 +32,9 @@ export function basicCredentials(request: IncomingMessage): { userName: string; 
 
 const MAX_BODY = 8 * 1024 * 1024;
 
-export async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+export async function readJsonBody(
+  request: IncomingMessage,
+): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -48,7 +58,10 @@ const TRICKLE_MAX_CHUNKS = 40;
 /** Writes a route's answer, damaged the way the fault (if any) says. */
 export function deliver(response: ServerResponse, result: RouteResult, fault: FaultKind | null): void {
   let text = JSON.stringify(result.body);
-  const headers: Record<string, string | number> = { 'Content-Type': 'application/json; charset=utf-8', ...result.headers };
+  const headers: Record<string, string | number> = {
+    'Content-Type': 'application/json; charset=utf-8',
+    ...result.headers,
+  };
   if (fault === 'malformed') {
     text = `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}\u0000<!-- not json -->`;
   }

@@ -28,16 +28,36 @@ export function createSandboxServer(deps: SandboxServerDeps): http.Server {
         request.socket.destroy();
         return;
       }
-      if (fault.kind === '5xx') return deliver(response, scheduleError(503, 'SERVICE_UNAVAILABLE', 'The server is temporarily unavailable.'), null);
-      if (fault.kind === '429') return deliver(response, scheduleError(429, 'RATE_LIMITED', 'Too many requests.', { 'Retry-After': '1' }), null);
+      if (fault.kind === '5xx')
+        return deliver(
+          response,
+          scheduleError(503, 'SERVICE_UNAVAILABLE', 'The server is temporarily unavailable.'),
+          null,
+        );
+      if (fault.kind === '429')
+        return deliver(
+          response,
+          scheduleError(429, 'RATE_LIMITED', 'Too many requests.', { 'Retry-After': '1' }),
+          null,
+        );
       if (fault.kind === '429date') {
-        return deliver(response, scheduleError(429, 'RATE_LIMITED', 'Too many requests.', { 'Retry-After': new Date(Date.now() + 2000).toUTCString() }), null);
+        return deliver(
+          response,
+          scheduleError(429, 'RATE_LIMITED', 'Too many requests.', {
+            'Retry-After': new Date(Date.now() + 2000).toUTCString(),
+          }),
+          null,
+        );
       }
-      const result = (await scheduleRoute(request, url, deps)) ?? (await xoi.route(request, url)) ?? json(404, { error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
+      const result =
+        (await scheduleRoute(request, url, deps)) ??
+        (await xoi.route(request, url)) ??
+        json(404, { error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
       deliver(response, result, fault.kind);
     })().catch((error: unknown) => {
       deps.onError?.(error);
-      if (!response.headersSent) deliver(response, scheduleError(500, 'SERVER_ERROR', 'The sandbox failed to answer.'), null);
+      if (!response.headersSent)
+        deliver(response, scheduleError(500, 'SERVER_ERROR', 'The sandbox failed to answer.'), null);
       else response.destroy();
     });
   });

@@ -18,15 +18,24 @@ export interface ScheduleRoutesDeps {
 
 function authenticate(request: IncomingMessage, deps: ScheduleRoutesDeps): Caller | RouteResult {
   const credentials = basicCredentials(request);
-  if (!credentials) return scheduleError(401, 'AUTH_REQUIRED', 'Sign in with a Schedule user name and password (HTTP Basic).', { 'WWW-Authenticate': 'Basic realm="Schedule"' });
+  if (!credentials)
+    return scheduleError(401, 'AUTH_REQUIRED', 'Sign in with a Schedule user name and password (HTTP Basic).', {
+      'WWW-Authenticate': 'Basic realm="Schedule"',
+    });
   const { world, clock } = deps;
   if (world.checkAdmin(credentials.userName, credentials.password)) return 'admin';
   if (credentials.userName === world.integration.userName) {
     const ok = world.checkIntegrationUser(credentials.userName, credentials.password);
-    world.recordIntegrationCall(clock.now(), ok, world.integration.hiddenUserExists ? 'wrong password' : 'integration user does not exist');
+    world.recordIntegrationCall(
+      clock.now(),
+      ok,
+      world.integration.hiddenUserExists ? 'wrong password' : 'integration user does not exist',
+    );
     if (ok) return 'integration';
   }
-  return scheduleError(401, 'AUTH_REJECTED', 'The user name or password is not valid.', { 'WWW-Authenticate': 'Basic realm="Schedule"' });
+  return scheduleError(401, 'AUTH_REJECTED', 'The user name or password is not valid.', {
+    'WWW-Authenticate': 'Basic realm="Schedule"',
+  });
 }
 
 function parseCursor(world: SandboxWorld, raw: string | null): number | RouteResult {
@@ -35,7 +44,11 @@ function parseCursor(world: SandboxWorld, raw: string | null): number | RouteRes
   if (!match) return scheduleError(400, 'BAD_CURSOR', 'The cursor is not one this server issued.');
   const version = Number(match[2]);
   if (match[1] !== world.epoch || version > world.currentVersion) {
-    return scheduleError(410, 'CURSOR_EXPIRED', 'The cursor belongs to an earlier state of this server; start again without a cursor.');
+    return scheduleError(
+      410,
+      'CURSOR_EXPIRED',
+      'The cursor belongs to an earlier state of this server; start again without a cursor.',
+    );
   }
   return version;
 }
@@ -46,19 +59,43 @@ function feedPage(world: SandboxWorld, feed: FeedName, after: number, limit: num
     switch (feed) {
       case 'appointments': {
         const result = world.appointments.page(after, limit);
-        return { ...result, items: result.entries.map((entry) => entry.value === null ? { kind: 'delete', version: entry.version, key: keyFromId(entry) } : { kind: 'upsert', version: entry.version, appointment: entry.value }) };
+        return {
+          ...result,
+          items: result.entries.map((entry) =>
+            entry.value === null
+              ? { kind: 'delete', version: entry.version, key: keyFromId(entry) }
+              : { kind: 'upsert', version: entry.version, appointment: entry.value },
+          ),
+        };
       }
       case 'notes': {
         const result = world.notes.page(after, limit);
-        return { ...result, items: result.entries.map((entry) => entry.value === null ? { kind: 'delete', version: entry.version, id: entry.id } : { kind: 'upsert', version: entry.version, note: entry.value }) };
+        return {
+          ...result,
+          items: result.entries.map((entry) =>
+            entry.value === null
+              ? { kind: 'delete', version: entry.version, id: entry.id }
+              : { kind: 'upsert', version: entry.version, note: entry.value },
+          ),
+        };
       }
       case 'history': {
         const result = world.history.page(after, limit);
-        return { ...result, items: result.entries.filter((entry) => entry.value !== null).map((entry) => ({ kind: 'upsert', version: entry.version, entry: entry.value })) };
+        return {
+          ...result,
+          items: result.entries
+            .filter((entry) => entry.value !== null)
+            .map((entry) => ({ kind: 'upsert', version: entry.version, entry: entry.value })),
+        };
       }
     }
   })();
-  return json(200, { items: page.items, nextCursor: cursor(page.lastVersion), hasMore: page.hasMore, remaining: page.remaining });
+  return json(200, {
+    items: page.items,
+    nextCursor: cursor(page.lastVersion),
+    hasMore: page.hasMore,
+    remaining: page.remaining,
+  });
 }
 
 function keyFromId(entry: FeedEntry<unknown>) {
@@ -66,17 +103,26 @@ function keyFromId(entry: FeedEntry<unknown>) {
 }
 
 /** Schedule API contract v1, as the sandbox serves it (docs/schedule-api-v1.md). */
-export async function scheduleRoute(request: IncomingMessage, url: URL, deps: ScheduleRoutesDeps): Promise<RouteResult | null> {
+export async function scheduleRoute(
+  request: IncomingMessage,
+  url: URL,
+  deps: ScheduleRoutesDeps,
+): Promise<RouteResult | null> {
   const { world, clock } = deps;
   const method = request.method ?? 'GET';
   const path = url.pathname.replace(/\/+$/, '');
   if (!path.startsWith('/v1/')) return null;
   if (path === '/v1/ping' && method === 'GET') {
-    return json(200, { product: PRODUCT_NAME, contractVersion: CONTRACT_VERSION, scheduleVersion: world.system.scheduleVersion });
+    return json(200, {
+      product: PRODUCT_NAME,
+      contractVersion: CONTRACT_VERSION,
+      scheduleVersion: world.system.scheduleVersion,
+    });
   }
   const caller = authenticate(request, deps);
   if (typeof caller !== 'string') return caller;
-  const adminOnly = () => (caller === 'admin' ? null : scheduleError(403, 'FORBIDDEN', 'This needs a Schedule Administrator.'));
+  const adminOnly = () =>
+    caller === 'admin' ? null : scheduleError(403, 'FORBIDDEN', 'This needs a Schedule Administrator.');
 
   if (method === 'GET' && path === '/v1/system') {
     return json(200, { ...world.system, serverTime: iso(clock.now()) });
@@ -85,59 +131,94 @@ export async function scheduleRoute(request: IncomingMessage, url: URL, deps: Sc
   if (method === 'GET' && path === '/v1/technicians') return json(200, { items: [...world.technicians.values()] });
   if (method === 'GET' && path === '/v1/statuses') return json(200, { items: world.statuses });
   if (method === 'GET' && path === '/v1/integrations/xoi') {
-    return adminOnly() ?? json(200, {
-      userName: world.integration.userName,
-      apiUrl: world.integration.apiUrl,
-      signatureVersion: world.system.signatureVersion,
-      configured: world.integrationConfigured,
-      passwordSetAt: world.integration.passwordSetAt === null ? null : iso(world.integration.passwordSetAt),
-      hiddenUserExists: world.integration.hiddenUserExists,
-      hiddenRoleCount: world.integration.hiddenRoles.length,
-      passwordMaxLength: world.integration.passwordMaxLength,
-    });
+    return (
+      adminOnly() ??
+      json(200, {
+        userName: world.integration.userName,
+        apiUrl: world.integration.apiUrl,
+        signatureVersion: world.system.signatureVersion,
+        configured: world.integrationConfigured,
+        passwordSetAt: world.integration.passwordSetAt === null ? null : iso(world.integration.passwordSetAt),
+        hiddenUserExists: world.integration.hiddenUserExists,
+        hiddenRoleCount: world.integration.hiddenRoles.length,
+        passwordMaxLength: world.integration.passwordMaxLength,
+      })
+    );
   }
   if (method === 'PUT' && path === '/v1/integrations/xoi/password') {
     const denied = adminOnly();
     if (denied) return denied;
-    if (!world.system.seeRegistered) return scheduleError(409, 'SEE_NOT_REGISTERED', 'The See feature is not registered for MobileTech, so the XOi Integration Setup is not available.');
+    if (!world.system.seeRegistered)
+      return scheduleError(
+        409,
+        'SEE_NOT_REGISTERED',
+        'The See feature is not registered for MobileTech, so the XOi Integration Setup is not available.',
+      );
     const body = await readJsonBody(request);
     if (!body.ok) return scheduleError(400, 'BAD_REQUEST', body.message);
     const password = (body.value as { password?: unknown } | undefined)?.password;
     if (typeof password !== 'string') return scheduleError(422, 'PASSWORD_REJECTED', 'password: expected a string.');
-    if (password.trim() === '') return scheduleError(422, 'PASSWORD_REJECTED', 'password: must not be empty or only spaces.');
-    if (password.length > world.integration.passwordMaxLength) return scheduleError(422, 'PASSWORD_REJECTED', `password: must be at most ${world.integration.passwordMaxLength} characters.`);
+    if (password.trim() === '')
+      return scheduleError(422, 'PASSWORD_REJECTED', 'password: must not be empty or only spaces.');
+    if (password.length > world.integration.passwordMaxLength)
+      return scheduleError(
+        422,
+        'PASSWORD_REJECTED',
+        `password: must be at most ${world.integration.passwordMaxLength} characters.`,
+      );
     const at = clock.now();
     const created = world.setIntegrationPassword(password, at);
-    return json(200, { createdUser: created.createdUser, createdRoles: created.createdRoles, passwordSetAt: iso(at), configured: true });
+    return json(200, {
+      createdUser: created.createdUser,
+      createdRoles: created.createdRoles,
+      passwordSetAt: iso(at),
+      configured: true,
+    });
   }
   if (method === 'GET' && path === '/v1/integrations/xoi/activity') {
-    return adminOnly() ?? json(200, {
-      lastCallAt: world.activity.lastCallAt === null ? null : iso(world.activity.lastCallAt),
-      lastCallResult: world.activity.lastCallResult,
-      authFailures: world.activity.authFailures.map((failure) => ({ at: iso(failure.at), reason: failure.reason })),
-    });
+    return (
+      adminOnly() ??
+      json(200, {
+        lastCallAt: world.activity.lastCallAt === null ? null : iso(world.activity.lastCallAt),
+        lastCallResult: world.activity.lastCallResult,
+        authFailures: world.activity.authFailures.map((failure) => ({ at: iso(failure.at), reason: failure.reason })),
+      })
+    );
   }
   if (method === 'GET' && path === '/v1/users') {
     return adminOnly() ?? json(200, { items: world.ordinaryUsers });
   }
   if (method === 'GET' && path === '/v1/roles') {
-    return adminOnly() ?? json(200, {
-      items: world.ordinaryRoles.map((role) => ({ ...role, userCount: world.ordinaryUsers.filter((user) => user.role === role.name).length })),
-    });
+    return (
+      adminOnly() ??
+      json(200, {
+        items: world.ordinaryRoles.map((role) => ({
+          ...role,
+          userCount: world.ordinaryUsers.filter((user) => user.role === role.name).length,
+        })),
+      })
+    );
   }
   const feed = /^\/v1\/(appointments|notes|history)\/changes$/.exec(path);
   if (method === 'GET' && feed) {
     const limitText = url.searchParams.get('limit');
     const limit = limitText === null ? DEFAULT_LIMIT : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return scheduleError(400, 'BAD_REQUEST', `limit: must be a whole number from 1 to ${MAX_LIMIT}.`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+      return scheduleError(400, 'BAD_REQUEST', `limit: must be a whole number from 1 to ${MAX_LIMIT}.`);
     const after = parseCursor(world, url.searchParams.get('after'));
     if (typeof after !== 'number') return after;
     return feedPage(world, feed[1] as FeedName, after, limit);
   }
   const item = /^\/v1\/appointments\/([^/]+)\/([^/]+)\/([^/]+)\/(history|notes)$/.exec(path);
   if (item) {
-    const [company, serviceCall, appointmentId] = [item[1], item[2], item[3]].map((part) => decodeURIComponent(part ?? ''));
-    const key = appointmentKeyString({ company: company ?? '', serviceCall: serviceCall ?? '', appointment: appointmentId ?? '' });
+    const [company, serviceCall, appointmentId] = [item[1], item[2], item[3]].map((part) =>
+      decodeURIComponent(part ?? ''),
+    );
+    const key = appointmentKeyString({
+      company: company ?? '',
+      serviceCall: serviceCall ?? '',
+      appointment: appointmentId ?? '',
+    });
     const appointment = world.getAppointment(key);
     if (!appointment) return scheduleError(404, 'NOT_FOUND', `There is no appointment ${key}.`);
     if (item[4] === 'history' && method === 'GET') {

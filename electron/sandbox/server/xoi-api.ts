@@ -54,7 +54,11 @@ const jobsSchema: GraphQLSchema = buildSchema(`
   }
 `);
 
-function pageOf<T>(items: readonly T[], limitInput: unknown, nextToken: unknown): { items: T[]; nextToken: string | null } {
+function pageOf<T>(
+  items: readonly T[],
+  limitInput: unknown,
+  nextToken: unknown,
+): { items: T[]; nextToken: string | null } {
   const limit = typeof limitInput === 'number' ? limitInput : 50;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new Error('limit must be between 1 and 100');
   let offset = 0;
@@ -67,11 +71,18 @@ function pageOf<T>(items: readonly T[], limitInput: unknown, nextToken: unknown)
     if (!Number.isInteger(offset) || offset < 0) throw new Error('Invalid nextToken');
   }
   const slice = items.slice(offset, offset + limit);
-  const next = offset + limit < items.length ? Buffer.from(JSON.stringify({ o: offset + limit })).toString('base64url') : null;
+  const next =
+    offset + limit < items.length ? Buffer.from(JSON.stringify({ o: offset + limit })).toString('base64url') : null;
   return { items: slice, nextToken: next };
 }
 
-const userView = (user: XoiUser) => ({ id: user.id, email: user.email, given_name: user.givenName, family_name: user.familyName, enabled: user.enabled });
+const userView = (user: XoiUser) => ({
+  id: user.id,
+  email: user.email,
+  given_name: user.givenName,
+  family_name: user.familyName,
+  enabled: user.enabled,
+});
 
 function jobView(job: XoiJob) {
   const payload = encodeURIComponent(JSON.stringify({ jobId: job.id }));
@@ -82,17 +93,24 @@ function jobView(job: XoiJob) {
     assigneeIds: [job.assigneeEmail],
     createdAt: iso(job.createdAt),
     integrationEntityId: { id: job.appointmentKey, namespace: JOB_NAMESPACE },
-    deepLinks: { visionWeb: `https://vision.xoi.io/jobactivity/${job.id}`, visionMobile: `xoi-vision://activity/view?payload=${payload}` },
+    deepLinks: {
+      visionWeb: `https://vision.xoi.io/jobactivity/${job.id}`,
+      visionMobile: `xoi-vision://activity/view?payload=${payload}`,
+    },
   };
 }
 
 export class XoiApi {
   private readonly tokens = new Map<string, number>();
 
-  constructor(private readonly world: SandboxWorld, private readonly clock: SandboxClock) {}
+  constructor(
+    private readonly world: SandboxWorld,
+    private readonly clock: SandboxClock,
+  ) {}
 
   private issueToken(apiKey: unknown, apiSecret: unknown): RouteResult {
-    if (apiKey !== this.world.xoiApi.apiKey || apiSecret !== this.world.xoiApi.apiSecret) return json(401, { message: 'Invalid api key or secret' });
+    if (apiKey !== this.world.xoiApi.apiKey || apiSecret !== this.world.xoiApi.apiSecret)
+      return json(401, { message: 'Invalid api key or secret' });
     const token = `xoi.${randomBytes(24).toString('base64url')}`;
     this.tokens.set(token, this.clock.now() + TOKEN_LIFETIME_MS);
     return json(200, { token });
@@ -129,14 +147,20 @@ export class XoiApi {
         const job = [...world.xoiJobs.values()].find((candidate) => candidate.id === input.id);
         return { job: job ? jobView(job) : null };
       },
-      getJobByIntegrationEntityId: ({ input }: { input: { integrationEntityId: { id: string; namespace: string } } }) => {
+      getJobByIntegrationEntityId: ({
+        input,
+      }: {
+        input: { integrationEntityId: { id: string; namespace: string } };
+      }) => {
         const { id, namespace } = input.integrationEntityId;
         if (namespace.length < 10) throw new Error('namespace must be at least 10 characters');
         const job = namespace === JOB_NAMESPACE ? world.xoiJobs.get(id) : undefined;
         return { job: job ? jobView(job) : null };
       },
       listJobs: ({ input }: { input: { workOrderNumber?: string; limit?: number; nextToken?: string } }) => {
-        const jobs = [...world.xoiJobs.values()].filter((job) => input.workOrderNumber === undefined || job.workOrderNumber === input.workOrderNumber);
+        const jobs = [...world.xoiJobs.values()].filter(
+          (job) => input.workOrderNumber === undefined || job.workOrderNumber === input.workOrderNumber,
+        );
         const page = pageOf(jobs, input.limit, input.nextToken);
         return { jobConnection: { items: page.items.map(jobView), nextToken: page.nextToken } };
       },

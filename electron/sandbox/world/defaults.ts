@@ -21,7 +21,9 @@ export const DEFAULT_STATUSES: StatusEntry[] = [
   { name: 'Waiting for Parts', category: 'unscheduled', builtIn: false },
 ];
 
-export function baseWorldInit(apiUrl: string): Omit<WorldInit, 'system' | 'companies' | 'technicians' | 'xoiUsers' | 'statuses'> {
+export function baseWorldInit(
+  apiUrl: string,
+): Omit<WorldInit, 'system' | 'companies' | 'technicians' | 'xoiUsers' | 'statuses'> {
   return {
     integrationUserName: SANDBOX_INTEGRATION_USER,
     apiUrl,

@@ -53,7 +53,10 @@ export class FeedStore<T> {
   }
 
   /** Up to `limit` entries with a version above `after`, oldest first. */
-  page(after: number, limit: number): { entries: Array<FeedEntry<T>>; lastVersion: number; hasMore: boolean; remaining: number } {
+  page(
+    after: number,
+    limit: number,
+  ): { entries: Array<FeedEntry<T>>; lastVersion: number; hasMore: boolean; remaining: number } {
     let low = 0;
     let high = this.log.length;
     while (low < high) {

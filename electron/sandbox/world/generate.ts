@@ -7,7 +7,17 @@ import { baseWorldInit, DEFAULT_STATUSES, DEFAULT_SYSTEM } from './defaults';
 import { CUSTOMERS, DISPATCHERS, FIRST_NAMES, LAST_NAMES } from './names';
 import type { Appointment, Company, Technician, XoiJob, XoiUser } from './types';
 import { SandboxWorld } from './world';
-import { jobNotes, makeJobId, type PlannedNote, planVideos, resolutionNote, transcriptNote, xoiUserForTechnician, XOI_AUTHOR, XOI_POLL_INTERVAL_MS } from './xoi-timeline';
+import {
+  jobNotes,
+  makeJobId,
+  type PlannedNote,
+  planVideos,
+  resolutionNote,
+  transcriptNote,
+  xoiUserForTechnician,
+  XOI_AUTHOR,
+  XOI_POLL_INTERVAL_MS,
+} from './xoi-timeline';
 
 export interface GenerateOptions {
   seed: number;
@@ -27,7 +37,10 @@ export const GENERATED_COMPANIES: Company[] = [
  * differs only by case), plus one without an email, one whose email has a trailing space and one whose device has
  * not synced for days.
  */
-export const TECHNICIAN_QUIRKS: Record<number, 'no-xoi-user' | 'disabled' | 'case-mismatch' | 'no-email' | 'space-mismatch' | 'stale-device'> = {
+export const TECHNICIAN_QUIRKS: Record<
+  number,
+  'no-xoi-user' | 'disabled' | 'case-mismatch' | 'no-email' | 'space-mismatch' | 'stale-device'
+> = {
   5: 'no-xoi-user',
   9: 'no-xoi-user',
   12: 'disabled',
@@ -47,14 +60,30 @@ function makeTechnicians(rng: Rng, count: number, now: number): { technicians: T
     const email = `${first}.${last}${suffix}@fabrikam.test`.toLowerCase();
     const quirk = TECHNICIAN_QUIRKS[index];
     const id = `T${100 + index}`;
-    const lastSync = quirk === 'stale-device' ? now - 5 * DAY - rng.int(0, 6) * HOUR : now - rng.int(10, 6 * 60) * MINUTE;
-    const techEmail = quirk === 'no-email' ? null
-      : quirk === 'case-mismatch' ? `${first}.${last}${suffix}@Fabrikam.test`
-      : quirk === 'space-mismatch' ? `${email} `
-      : email;
-    technicians.push({ id, name: `${first} ${last}${suffix ? ` ${suffix}` : ''}`, email: techEmail, lastDeviceSyncAt: iso(lastSync) });
+    const lastSync =
+      quirk === 'stale-device' ? now - 5 * DAY - rng.int(0, 6) * HOUR : now - rng.int(10, 6 * 60) * MINUTE;
+    const techEmail =
+      quirk === 'no-email'
+        ? null
+        : quirk === 'case-mismatch'
+          ? `${first}.${last}${suffix}@Fabrikam.test`
+          : quirk === 'space-mismatch'
+            ? `${email} `
+            : email;
+    technicians.push({
+      id,
+      name: `${first} ${last}${suffix ? ` ${suffix}` : ''}`,
+      email: techEmail,
+      lastDeviceSyncAt: iso(lastSync),
+    });
     if (quirk !== 'no-xoi-user') {
-      xoiUsers.push({ id: `usr-${rng.hex(12)}`, email, givenName: first, familyName: `${last}${suffix}`, enabled: quirk !== 'disabled' });
+      xoiUsers.push({
+        id: `usr-${rng.hex(12)}`,
+        email,
+        givenName: first,
+        familyName: `${last}${suffix}`,
+        enabled: quirk !== 'disabled',
+      });
     }
   }
   return { technicians, xoiUsers };
@@ -69,7 +98,13 @@ export function xoiNote(appointment: Appointment, planned: PlannedNote, at: numb
   return { ...keyOf(appointment), ...planned, readOnly: true, createdAt: iso(at), author: XOI_AUTHOR };
 }
 
-type Stage = { at: number; status: string; technician?: string | null; completedAt?: number | null; taskDate?: number | null };
+type Stage = {
+  at: number;
+  status: string;
+  technician?: string | null;
+  completedAt?: number | null;
+  taskDate?: number | null;
+};
 
 /** The story of one appointment: when it was created, assigned, started, finished (times ascending). */
 function planAppointment(rng: Rng, now: number, technicianIds: readonly string[]) {
@@ -94,7 +129,8 @@ function planAppointment(rng: Rng, now: number, technicianIds: readonly string[]
   }
   const assignAt = Math.min(now - MINUTE, createdAt + rng.int(5, 24 * 60) * MINUTE);
   const wantsAssignment = past ? roll < 0.94 : today ? roll < 0.9 : roll < 0.65;
-  if (wantsAssignment && createdIn !== 'MobileTech') stages.push({ at: assignAt, status: 'Dispatched', technician, taskDate: taskAt });
+  if (wantsAssignment && createdIn !== 'MobileTech')
+    stages.push({ at: assignAt, status: 'Dispatched', technician, taskDate: taskAt });
   if (wantsAssignment && rng.chance(0.03)) {
     const other = rng.pick(technicianIds);
     const reassignAt = Math.min(now - MINUTE, assignAt + rng.int(30, 48 * 60) * MINUTE);
@@ -108,14 +144,20 @@ function planAppointment(rng: Rng, now: number, technicianIds: readonly string[]
     const completes = past ? rng.next() < 0.93 : rng.next() < 0.5;
     if (completes && finishAt < now) {
       stages.push({ at: finishAt, status: 'Complete', completedAt: finishAt });
-      if (past && rng.chance(0.06)) stages.push({ at: Math.min(now - MINUTE, finishAt + rng.int(1, 5) * DAY), status: 'Closed' });
+      if (past && rng.chance(0.06))
+        stages.push({ at: Math.min(now - MINUTE, finishAt + rng.int(1, 5) * DAY), status: 'Closed' });
     } else if (past && rng.chance(0.3)) {
       stages.push({ at: Math.min(now - MINUTE, finishAt), status: 'Waiting for Parts', taskDate: null });
     }
   } else if (!wantsAssignment && !past && rng.chance(0.3)) {
     stages.push({ at: Math.min(now - MINUTE, createdAt + HOUR), status: 'Unscheduled', taskDate: null });
   }
-  return { createdAt, estimatedHours, createdIn, stages: stages.filter((stage) => stage.at <= now).sort((a, b) => a.at - b.at) } as const;
+  return {
+    createdAt,
+    estimatedHours,
+    createdIn,
+    stages: stages.filter((stage) => stage.at <= now).sort((a, b) => a.at - b.at),
+  } as const;
 }
 
 /** A reproducible world: same seed, count and `now`, same data. */
@@ -173,14 +215,26 @@ export function generateWorld(options: GenerateOptions): SandboxWorld {
 
       const considerXoi = (at: number) => {
         if (!activeCompanies.has(company)) return;
-        const eligible = isEligibleForXoi({ category: world.categoryOf(appointment.status), technicianId: appointment.technician, taskDate: appointment.taskDate });
+        const eligible = isEligibleForXoi({
+          category: world.categoryOf(appointment.status),
+          technicianId: appointment.technician,
+          taskDate: appointment.taskDate,
+        });
         if (!eligible) return;
         const pollAt = at + rng.int(15, XOI_POLL_INTERVAL_MS / 1000) * 1000;
         if (pollAt > now) return;
         if (!job) {
           const user = xoiUserForTechnician(technicianById.get(appointment.technician ?? ''), xoiUsers);
           if (!user) return;
-          job = { id: makeJobId(rng), appointmentKey: key, workOrderNumber: `${appointment.serviceCall}-${appointment.appointment}`, customerName: appointment.customer, assigneeEmail: user.email, createdAt: pollAt, ...planVideos(rng) };
+          job = {
+            id: makeJobId(rng),
+            appointmentKey: key,
+            workOrderNumber: `${appointment.serviceCall}-${appointment.appointment}`,
+            customerName: appointment.customer,
+            assigneeEmail: user.email,
+            createdAt: pollAt,
+            ...planVideos(rng),
+          };
           world.xoiJobs.set(key, job);
           jobNotes(job).forEach((note, index) => world.addNote(xoiNote(appointment, note, pollAt + index * 1000)));
         }
@@ -202,15 +256,35 @@ export function generateWorld(options: GenerateOptions): SandboxWorld {
           ...appointment,
           status: stage.status,
           technician: stage.technician === undefined ? appointment.technician : stage.technician,
-          taskDate: stage.taskDate === undefined ? appointment.taskDate : stage.taskDate === null ? null : iso(stage.taskDate),
-          completedAt: stage.completedAt === undefined ? appointment.completedAt : stage.completedAt === null ? null : iso(stage.completedAt),
+          taskDate:
+            stage.taskDate === undefined ? appointment.taskDate : stage.taskDate === null ? null : iso(stage.taskDate),
+          completedAt:
+            stage.completedAt === undefined
+              ? appointment.completedAt
+              : stage.completedAt === null
+                ? null
+                : iso(stage.completedAt),
           modifiedAt: iso(stage.at),
         };
         world.putAppointment(appointment, rng.pick(DISPATCHERS));
         considerXoi(stage.at);
       }
       if (rng.chance(0.15)) {
-        world.addNote({ ...keyOf(appointment), name: 'Dispatcher note', text: rng.pick(['Customer asks for a call 30 minutes before arrival.', 'Gate code 4412. Dog on premises.', 'Bring a 16x25x1 filter.', 'Roof access through the north stairwell.']), url: null, internal: false, readOnly: false, createdAt: appointment.createdAt, author: dispatcher });
+        world.addNote({
+          ...keyOf(appointment),
+          name: 'Dispatcher note',
+          text: rng.pick([
+            'Customer asks for a call 30 minutes before arrival.',
+            'Gate code 4412. Dog on premises.',
+            'Bring a 16x25x1 filter.',
+            'Roof access through the north stairwell.',
+          ]),
+          url: null,
+          internal: false,
+          readOnly: false,
+          createdAt: appointment.createdAt,
+          author: dispatcher,
+        });
       }
     }
   }

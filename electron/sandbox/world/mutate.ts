@@ -26,10 +26,29 @@ export function mutateWorld(world: SandboxWorld, count: number, rng: Rng, at: nu
     if (roll < 0.05) {
       if (world.deleteAppointment(key, at, 'sandbox.change')) counts.deleted++;
     } else if (roll < 0.35) {
-      world.addNote({ company: appointment.company, serviceCall: appointment.serviceCall, appointment: appointment.appointment, name: 'Dispatcher note', text: `Change ${index}: customer called back.`, url: null, internal: false, readOnly: false, createdAt: iso(at), author: 'sandbox.change' });
+      world.addNote({
+        company: appointment.company,
+        serviceCall: appointment.serviceCall,
+        appointment: appointment.appointment,
+        name: 'Dispatcher note',
+        text: `Change ${index}: customer called back.`,
+        url: null,
+        internal: false,
+        readOnly: false,
+        createdAt: iso(at),
+        author: 'sandbox.change',
+      });
       counts.notesAdded++;
     } else {
-      world.updateAppointment(key, { customer: `${appointment.customer.replace(/ \(changed \d+\)$/, '')} (changed ${index})`, estimatedHours: rng.int(1, 16) / 2 }, at, 'sandbox.change');
+      world.updateAppointment(
+        key,
+        {
+          customer: `${appointment.customer.replace(/ \(changed \d+\)$/, '')} (changed ${index})`,
+          estimatedHours: rng.int(1, 16) / 2,
+        },
+        at,
+        'sandbox.change',
+      );
       counts.updated++;
     }
   }

@@ -11,82 +11,115 @@ import { SandboxWorld } from './world';
 import { makeJobId, planVideos, XOI_AUTHOR } from './xoi-timeline';
 
 /** The scenario file format (docs/sandbox.md): an exact world, checked here with errors that name the bad path. */
-const id = z.string().min(1).max(64).refine((value) => !value.includes('/'), 'must not contain "/"');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((value) => !value.includes('/'), 'must not contain "/"');
 
-const noteInput = z.object({
-  id: z.string().min(1).max(128).optional(),
-  name: z.string().min(1).max(200),
-  createdAt: isoDateTime,
-  text: z.string(),
-  url: z.string().nullable().optional(),
-  internal: z.boolean().optional(),
-  readOnly: z.boolean().optional(),
-  author: z.string().optional(),
-}).strict();
+const noteInput = z
+  .object({
+    id: z.string().min(1).max(128).optional(),
+    name: z.string().min(1).max(200),
+    createdAt: isoDateTime,
+    text: z.string(),
+    url: z.string().nullable().optional(),
+    internal: z.boolean().optional(),
+    readOnly: z.boolean().optional(),
+    author: z.string().optional(),
+  })
+  .strict();
 
-const historyInput = z.object({
-  at: isoDateTime,
-  action: z.enum(HISTORY_ACTIONS),
-  technician: z.string().nullable(),
-  status: z.string().min(1),
-  taskDate: isoDateTime.nullable().optional(),
-  completedAt: isoDateTime.nullable().optional(),
-  estimatedHours: z.number().min(0).nullable().optional(),
-  modifiedBy: z.string().optional(),
-}).strict();
+const historyInput = z
+  .object({
+    at: isoDateTime,
+    action: z.enum(HISTORY_ACTIONS),
+    technician: z.string().nullable(),
+    status: z.string().min(1),
+    taskDate: isoDateTime.nullable().optional(),
+    completedAt: isoDateTime.nullable().optional(),
+    estimatedHours: z.number().min(0).nullable().optional(),
+    modifiedBy: z.string().optional(),
+  })
+  .strict();
 
-const appointmentInput = z.object({
-  company: id,
-  serviceCall: id,
-  appointment: id,
-  customer: z.string().max(500).optional(),
-  status: z.string().min(1),
-  technician: z.string().nullable(),
-  taskDate: isoDateTime.nullable(),
-  estimatedHours: z.number().min(0).nullable().optional(),
-  completedAt: isoDateTime.nullable(),
-  createdIn: z.enum(CREATED_IN),
-  createdAt: isoDateTime.optional(),
-  modifiedAt: isoDateTime,
-  notes: z.array(noteInput).optional(),
-  history: z.array(historyInput).optional(),
-}).strict();
+const appointmentInput = z
+  .object({
+    company: id,
+    serviceCall: id,
+    appointment: id,
+    customer: z.string().max(500).optional(),
+    status: z.string().min(1),
+    technician: z.string().nullable(),
+    taskDate: isoDateTime.nullable(),
+    estimatedHours: z.number().min(0).nullable().optional(),
+    completedAt: isoDateTime.nullable(),
+    createdIn: z.enum(CREATED_IN),
+    createdAt: isoDateTime.optional(),
+    modifiedAt: isoDateTime,
+    notes: z.array(noteInput).optional(),
+    history: z.array(historyInput).optional(),
+  })
+  .strict();
 
-export const scenarioSchema = z.object({
-  $schema: z.string().optional(),
-  description: z.string().optional(),
-  now: isoDateTime,
-  seed: z.number().int().min(0).optional(),
-  system: z.object({
-    scheduleVersion: z.string().min(1),
-    signatureVersion: z.string().min(1),
-    mobileTechVersion: z.string().min(1),
-    seeRegistered: z.boolean(),
-    xoiEnabledInMobileTechAdmin: z.boolean(),
-  }).strict().optional(),
-  companies: z.array(z.object({ id, name: z.string(), active: z.boolean() }).strict()).min(1),
-  integration: z.object({
-    configured: z.boolean(),
-    xoiKnowsCurrentPassword: z.boolean().optional(),
-    passwordSetAt: isoDateTime.optional(),
-    userName: z.string().min(1).optional(),
-  }).strict().optional(),
-  xoiActivity: z.object({
-    lastPollAt: isoDateTime.nullable(),
-    lastPollResult: z.enum(['ok', 'auth-failed']).nullable(),
-    authFailures: z.array(z.object({ at: isoDateTime, reason: z.string() }).strict()).optional(),
-  }).strict().optional(),
-  technicians: z.array(z.object({ id, name: z.string(), email: z.string().nullable(), lastDeviceSyncAt: isoDateTime.nullable() }).strict()),
-  xoiUsers: z.array(z.object({
-    email: z.string().min(1),
-    enabled: z.boolean(),
-    id: z.string().min(1).optional(),
-    givenName: z.string().optional(),
-    familyName: z.string().optional(),
-  }).strict()).default([]),
-  statuses: z.array(z.object({ name: z.string().min(1).max(64), category: z.enum(STATUS_CATEGORIES) }).strict()).default([]),
-  appointments: z.array(appointmentInput).default([]),
-}).strict();
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional(),
+    description: z.string().optional(),
+    now: isoDateTime,
+    seed: z.number().int().min(0).optional(),
+    system: z
+      .object({
+        scheduleVersion: z.string().min(1),
+        signatureVersion: z.string().min(1),
+        mobileTechVersion: z.string().min(1),
+        seeRegistered: z.boolean(),
+        xoiEnabledInMobileTechAdmin: z.boolean(),
+      })
+      .strict()
+      .optional(),
+    companies: z.array(z.object({ id, name: z.string(), active: z.boolean() }).strict()).min(1),
+    integration: z
+      .object({
+        configured: z.boolean(),
+        xoiKnowsCurrentPassword: z.boolean().optional(),
+        passwordSetAt: isoDateTime.optional(),
+        userName: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
+    xoiActivity: z
+      .object({
+        lastPollAt: isoDateTime.nullable(),
+        lastPollResult: z.enum(['ok', 'auth-failed']).nullable(),
+        authFailures: z.array(z.object({ at: isoDateTime, reason: z.string() }).strict()).optional(),
+      })
+      .strict()
+      .optional(),
+    technicians: z.array(
+      z
+        .object({ id, name: z.string(), email: z.string().nullable(), lastDeviceSyncAt: isoDateTime.nullable() })
+        .strict(),
+    ),
+    xoiUsers: z
+      .array(
+        z
+          .object({
+            email: z.string().min(1),
+            enabled: z.boolean(),
+            id: z.string().min(1).optional(),
+            givenName: z.string().optional(),
+            familyName: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    statuses: z
+      .array(z.object({ name: z.string().min(1).max(64), category: z.enum(STATUS_CATEGORIES) }).strict())
+      .default([]),
+    appointments: z.array(appointmentInput).default([]),
+  })
+  .strict();
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 
@@ -98,7 +131,12 @@ export class ScenarioError extends Error {
 }
 
 function pathText(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '') || '(top level)';
+  return (
+    path.reduce<string>(
+      (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
+      '',
+    ) || '(top level)'
+  );
 }
 
 /** Parses and cross-checks a scenario; the error names the file's bad path and what is allowed. */
@@ -122,18 +160,31 @@ export function parseScenario(json: unknown, source = 'scenario'): Scenario {
     if (technicians.has(technician.id)) fail(`technicians[${index}].id`, `duplicate technician id "${technician.id}"`);
     technicians.add(technician.id);
   });
-  const statuses = new Set([...DEFAULT_STATUSES.map((status) => status.name), ...scenario.statuses.map((status) => status.name)]);
+  const statuses = new Set([
+    ...DEFAULT_STATUSES.map((status) => status.name),
+    ...scenario.statuses.map((status) => status.name),
+  ]);
   const keys = new Set<string>();
   scenario.appointments.forEach((appointment, index) => {
     const at = `appointments[${index}]`;
-    if (!companies.has(appointment.company)) fail(`${at}.company`, `unknown company "${appointment.company}" (define it under "companies")`);
-    if (appointment.technician !== null && !technicians.has(appointment.technician)) fail(`${at}.technician`, `unknown technician "${appointment.technician}" (define it under "technicians", or use null)`);
-    if (!statuses.has(appointment.status)) fail(`${at}.status`, `unknown status "${appointment.status}" (use a built-in status or define it under "statuses")`);
+    if (!companies.has(appointment.company))
+      fail(`${at}.company`, `unknown company "${appointment.company}" (define it under "companies")`);
+    if (appointment.technician !== null && !technicians.has(appointment.technician))
+      fail(
+        `${at}.technician`,
+        `unknown technician "${appointment.technician}" (define it under "technicians", or use null)`,
+      );
+    if (!statuses.has(appointment.status))
+      fail(
+        `${at}.status`,
+        `unknown status "${appointment.status}" (use a built-in status or define it under "statuses")`,
+      );
     const key = appointmentKeyString(appointment);
     if (keys.has(key)) fail(at, `duplicate appointment ${key}`);
     keys.add(key);
     appointment.history?.forEach((row, rowIndex) => {
-      if (row.technician !== null && !technicians.has(row.technician)) fail(`${at}.history[${rowIndex}].technician`, `unknown technician "${row.technician}"`);
+      if (row.technician !== null && !technicians.has(row.technician))
+        fail(`${at}.history[${rowIndex}].technician`, `unknown technician "${row.technician}"`);
     });
   });
   return scenario;
@@ -176,12 +227,17 @@ export function worldFromScenario(scenario: Scenario, apiUrl = 'http://127.0.0.1
 
   const integration = scenario.integration ?? { configured: true, xoiKnowsCurrentPassword: true };
   if (integration.configured) {
-    world.setIntegrationPassword(SANDBOX_INTEGRATION_PASSWORD, integration.passwordSetAt ? Date.parse(integration.passwordSetAt) : now - 30 * DAY);
-    world.xoiKnownPassword = integration.xoiKnowsCurrentPassword === false ? 'a-password-xoi-was-given-earlier' : SANDBOX_INTEGRATION_PASSWORD;
+    world.setIntegrationPassword(
+      SANDBOX_INTEGRATION_PASSWORD,
+      integration.passwordSetAt ? Date.parse(integration.passwordSetAt) : now - 30 * DAY,
+    );
+    world.xoiKnownPassword =
+      integration.xoiKnowsCurrentPassword === false ? 'a-password-xoi-was-given-earlier' : SANDBOX_INTEGRATION_PASSWORD;
   }
   if (scenario.xoiActivity) {
     const { lastPollAt, lastPollResult, authFailures } = scenario.xoiActivity;
-    for (const failure of [...(authFailures ?? [])].reverse()) world.recordIntegrationCall(Date.parse(failure.at), false, failure.reason);
+    for (const failure of [...(authFailures ?? [])].reverse())
+      world.recordIntegrationCall(Date.parse(failure.at), false, failure.reason);
     if (lastPollAt !== null) world.recordIntegrationCall(Date.parse(lastPollAt), lastPollResult !== 'auth-failed');
   }
 
@@ -197,14 +253,19 @@ export function worldFromScenario(scenario: Scenario, apiUrl = 'http://127.0.0.1
     world.appointments.upsert(key, appointment);
     if (history && history.length > 0) {
       for (const row of history) {
-        world.appendHistory({
-          ...appointment,
-          technician: row.technician,
-          status: row.status,
-          taskDate: row.taskDate === undefined ? appointment.taskDate : row.taskDate,
-          completedAt: row.completedAt === undefined ? appointment.completedAt : row.completedAt,
-          estimatedHours: row.estimatedHours === undefined ? appointment.estimatedHours : row.estimatedHours,
-        }, row.action, row.modifiedBy ?? 'scenario', row.at);
+        world.appendHistory(
+          {
+            ...appointment,
+            technician: row.technician,
+            status: row.status,
+            taskDate: row.taskDate === undefined ? appointment.taskDate : row.taskDate,
+            completedAt: row.completedAt === undefined ? appointment.completedAt : row.completedAt,
+            estimatedHours: row.estimatedHours === undefined ? appointment.estimatedHours : row.estimatedHours,
+          },
+          row.action,
+          row.modifiedBy ?? 'scenario',
+          row.at,
+        );
       }
     } else {
       world.appendHistory(appointment, 'Insert', 'scenario', appointment.createdAt);

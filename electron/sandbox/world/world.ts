@@ -121,7 +121,11 @@ export class SandboxWorld {
   }
 
   checkIntegrationUser(userName: string, password: string): boolean {
-    return this.integration.hiddenUserExists && userName === this.integration.userName && passwordMatches(this.integration.passwordHash, password);
+    return (
+      this.integration.hiddenUserExists &&
+      userName === this.integration.userName &&
+      passwordMatches(this.integration.passwordHash, password)
+    );
   }
 
   recordIntegrationCall(at: number, ok: boolean, reason = 'wrong password'): void {
@@ -163,7 +167,12 @@ export class SandboxWorld {
   }
 
   /** Applies changes to an existing appointment (modifiedAt = at) and records them in history. */
-  updateAppointment(key: string, changes: Partial<Appointment>, at: number, modifiedBy: string): Appointment | undefined {
+  updateAppointment(
+    key: string,
+    changes: Partial<Appointment>,
+    at: number,
+    modifiedBy: string,
+  ): Appointment | undefined {
     const current = this.appointments.get(key);
     if (!current) return undefined;
     const updated: Appointment = { ...current, ...changes, modifiedAt: iso(at) };
@@ -181,7 +190,12 @@ export class SandboxWorld {
     return true;
   }
 
-  appendHistory(appointment: Appointment, action: HistoryEntry['action'], modifiedBy: string, at?: string): HistoryEntry {
+  appendHistory(
+    appointment: Appointment,
+    action: HistoryEntry['action'],
+    modifiedBy: string,
+    at?: string,
+  ): HistoryEntry {
     const entry: HistoryEntry = {
       id: `H${String(++this.historyCounter).padStart(8, '0')}`,
       company: appointment.company,
@@ -211,7 +225,9 @@ export class SandboxWorld {
   }
 
   notesOf(key: string): Note[] {
-    return [...(this.noteIdsByAppointment.get(key) ?? [])].map((id) => this.notes.get(id)).filter((note): note is Note => note !== undefined);
+    return [...(this.noteIdsByAppointment.get(key) ?? [])]
+      .map((id) => this.notes.get(id))
+      .filter((note): note is Note => note !== undefined);
   }
 
   categoryOf(status: string): StatusEntry['category'] | null {

@@ -30,7 +30,10 @@ export function planVideos(rng: Rng): Pick<XoiJob, 'videoCount' | 'transcriptDel
 }
 
 /** The XOi user a technician's email matches: XOi compares the email exactly, and only enabled users count. */
-export function xoiUserForTechnician(technician: Technician | undefined, users: readonly XoiUser[]): XoiUser | undefined {
+export function xoiUserForTechnician(
+  technician: Technician | undefined,
+  users: readonly XoiUser[],
+): XoiUser | undefined {
   const email = technician?.email;
   if (!email) return undefined;
   return users.find((user) => user.enabled && user.email === email);
@@ -53,14 +56,29 @@ const TRANSCRIPT_LINES = [
 
 export function jobNotes(job: XoiJob): PlannedNote[] {
   return [
-    { name: 'XOi Site History', text: `Site history for this location in XOi Vision: https://vision.xoi.io/jobactivity/${job.id}`, url: `https://vision.xoi.io/jobactivity/${job.id}`, internal: true },
-    { name: 'XOi Workflow', text: `Open the XOi Vision workflow for this job: https://vision.xoi.io/jobs/${job.id}`, url: `https://vision.xoi.io/jobs/${job.id}`, internal: true },
+    {
+      name: 'XOi Site History',
+      text: `Site history for this location in XOi Vision: https://vision.xoi.io/jobactivity/${job.id}`,
+      url: `https://vision.xoi.io/jobactivity/${job.id}`,
+      internal: true,
+    },
+    {
+      name: 'XOi Workflow',
+      text: `Open the XOi Vision workflow for this job: https://vision.xoi.io/jobs/${job.id}`,
+      url: `https://vision.xoi.io/jobs/${job.id}`,
+      internal: true,
+    },
   ];
 }
 
 export function resolutionNote(job: XoiJob): PlannedNote {
   const share = job.id.slice(5, 21).replace(/-/g, '');
-  return { name: 'XOi Resolution', text: `Photos and videos of this job: https://share.xoi.io/s/${share}`, url: `https://share.xoi.io/s/${share}`, internal: false };
+  return {
+    name: 'XOi Resolution',
+    text: `Photos and videos of this job: https://share.xoi.io/s/${share}`,
+    url: `https://share.xoi.io/s/${share}`,
+    internal: false,
+  };
 }
 
 export function transcriptNote(job: XoiJob, index: number): PlannedNote {

@@ -10,7 +10,15 @@ import { FilterBar } from './FilterBar';
 import { downloadText } from './download';
 import { useAppointmentWindow } from './use-appointment-window';
 
-const EMPTY: AppointmentFilter = { search: '', states: [], codes: [], companies: [], technicians: [], from: null, to: null };
+const EMPTY: AppointmentFilter = {
+  search: '',
+  states: [],
+  codes: [],
+  companies: [],
+  technicians: [],
+  from: null,
+  to: null,
+};
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -22,7 +30,11 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function filterFromQuery(query: URLSearchParams): AppointmentFilter {
-  const states = query.getAll('state').filter((state): state is AppointmentFilter['states'][number] => ['ok', 'waiting', 'needs-action', 'blocked'].includes(state));
+  const states = query
+    .getAll('state')
+    .filter((state): state is AppointmentFilter['states'][number] =>
+      ['ok', 'waiting', 'needs-action', 'blocked'].includes(state),
+    );
   return { ...EMPTY, states, codes: query.getAll('code'), technicians: query.getAll('technician') };
 }
 
@@ -49,9 +61,15 @@ export function AppointmentsPage({ initialFilter }: { initialFilter: Appointment
     }
   }, [debounced]);
   const onExport = useCallback(() => void exportCsv(), [exportCsv]);
-  useEvent('menu.command', useCallback(({ command }: { command: string }) => {
-    if (command === 'export-csv') onExport();
-  }, [onExport]));
+  useEvent(
+    'menu.command',
+    useCallback(
+      ({ command }: { command: string }) => {
+        if (command === 'export-csv') onExport();
+      },
+      [onExport],
+    ),
+  );
 
   return (
     <section aria-labelledby="page-title" className="appointments-page">

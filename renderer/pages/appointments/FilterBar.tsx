@@ -16,13 +16,20 @@ export const FilterBar = memo(function FilterBar(props: {
   const id = useId();
   const { filter, onChange } = props;
   const single = (values: readonly string[]) => values[0] ?? '';
-  const select = (label: string, value: string, onSelect: (value: string) => void, choices: Array<{ value: string; label: string }>) => (
+  const select = (
+    label: string,
+    value: string,
+    onSelect: (value: string) => void,
+    choices: Array<{ value: string; label: string }>,
+  ) => (
     <div className="field inline">
       <label htmlFor={`${id}-${label}`}>{label}</label>
       <select id={`${id}-${label}`} value={value} onChange={(event) => onSelect(event.target.value)}>
         <option value="">All</option>
         {choices.map((choice) => (
-          <option key={choice.value} value={choice.value}>{choice.label}</option>
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
         ))}
       </select>
     </div>
@@ -32,7 +39,13 @@ export const FilterBar = memo(function FilterBar(props: {
     <div className="filter-bar" role="search">
       <div className="field inline grow">
         <label htmlFor={`${id}-search`}>Search</label>
-        <input id={`${id}-search`} type="search" placeholder="Service call, appointment, technician or customer" value={filter.search} onChange={(event) => onChange({ ...filter, search: event.target.value })} />
+        <input
+          id={`${id}-search`}
+          type="search"
+          placeholder="Service call, appointment, technician or customer"
+          value={filter.search}
+          onChange={(event) => onChange({ ...filter, search: event.target.value })}
+        />
       </div>
       <div className="state-chips" role="group" aria-label="Filter by state">
         {VERDICT_STATES.map((state) => {
@@ -43,26 +56,67 @@ export const FilterBar = memo(function FilterBar(props: {
               type="button"
               aria-pressed={pressed}
               className={`chip state-${state}`}
-              onClick={() => onChange({ ...filter, states: pressed ? filter.states.filter((s) => s !== state) : [...filter.states, state] })}
+              onClick={() =>
+                onChange({
+                  ...filter,
+                  states: pressed ? filter.states.filter((s) => s !== state) : [...filter.states, state],
+                })
+              }
             >
               {stateLabel(state)} <span className="chip-count">{formatNumber(props.counts[state] ?? 0)}</span>
             </button>
           );
         })}
       </div>
-      {select('Reason', single(filter.codes), (value) => onChange({ ...filter, codes: value ? [value] : [] }), (ready?.codes ?? []).filter((code) => code.count > 0).map((code) => ({ value: code.code, label: `${code.title} (${code.count})` })))}
-      {select('Company', single(filter.companies), (value) => onChange({ ...filter, companies: value ? [value] : [] }), (ready?.companies ?? []).map((company) => ({ value: company.id, label: `${company.name} (${company.id})` })))}
-      {select('Technician', single(filter.technicians), (value) => onChange({ ...filter, technicians: value ? [value] : [] }), (ready?.technicians ?? []).map((technician) => ({ value: technician.id, label: technician.name })))}
+      {select(
+        'Reason',
+        single(filter.codes),
+        (value) => onChange({ ...filter, codes: value ? [value] : [] }),
+        (ready?.codes ?? [])
+          .filter((code) => code.count > 0)
+          .map((code) => ({ value: code.code, label: `${code.title} (${code.count})` })),
+      )}
+      {select(
+        'Company',
+        single(filter.companies),
+        (value) => onChange({ ...filter, companies: value ? [value] : [] }),
+        (ready?.companies ?? []).map((company) => ({ value: company.id, label: `${company.name} (${company.id})` })),
+      )}
+      {select(
+        'Technician',
+        single(filter.technicians),
+        (value) => onChange({ ...filter, technicians: value ? [value] : [] }),
+        (ready?.technicians ?? []).map((technician) => ({ value: technician.id, label: technician.name })),
+      )}
       <div className="field inline">
         <label htmlFor={`${id}-from`}>From</label>
-        <input id={`${id}-from`} type="date" value={filter.from ?? ''} onChange={(event) => onChange({ ...filter, from: event.target.value || null })} />
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={filter.from ?? ''}
+          onChange={(event) => onChange({ ...filter, from: event.target.value || null })}
+        />
       </div>
       <div className="field inline">
         <label htmlFor={`${id}-to`}>To</label>
-        <input id={`${id}-to`} type="date" value={filter.to ?? ''} onChange={(event) => onChange({ ...filter, to: event.target.value || null })} />
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={filter.to ?? ''}
+          onChange={(event) => onChange({ ...filter, to: event.target.value || null })}
+        />
       </div>
-      <button type="button" onClick={() => onChange({ search: '', states: [], codes: [], companies: [], technicians: [], from: null, to: null })}>Clear filters</button>
-      <button type="button" onClick={props.onExport} disabled={props.exporting}>{props.exporting ? 'Exporting…' : 'Export CSV'}</button>
+      <button
+        type="button"
+        onClick={() =>
+          onChange({ search: '', states: [], codes: [], companies: [], technicians: [], from: null, to: null })
+        }
+      >
+        Clear filters
+      </button>
+      <button type="button" onClick={props.onExport} disabled={props.exporting}>
+        {props.exporting ? 'Exporting…' : 'Export CSV'}
+      </button>
     </div>
   );
 });

@@ -17,12 +17,17 @@ export function ReportView({ appointmentKey, query }: { appointmentKey: string; 
         <p className="print-product">XOi Console</p>
         <h1>XOi notes troubleshooting report</h1>
         <p>
-          Appointment <strong>{detail.row.key}</strong> · {detail.row.customer} · {detail.companyName ?? detail.row.company}
+          Appointment <strong>{detail.row.key}</strong> · {detail.row.customer} ·{' '}
+          {detail.companyName ?? detail.row.company}
         </p>
         <p>
-          Status {detail.row.status} · technician {detail.technician ? `${detail.technician.name} (${detail.technician.email ?? 'no email'})` : 'none'} · task date {formatDateTime(detail.row.taskDate)}
+          Status {detail.row.status} · technician{' '}
+          {detail.technician ? `${detail.technician.name} (${detail.technician.email ?? 'no email'})` : 'none'} · task
+          date {formatDateTime(detail.row.taskDate)}
         </p>
-        <p>Diagnosed {formatDateTime(detail.diagnosedAt)} ({Intl.DateTimeFormat().resolvedOptions().timeZone})</p>
+        <p>
+          Diagnosed {formatDateTime(detail.diagnosedAt)} ({Intl.DateTimeFormat().resolvedOptions().timeZone})
+        </p>
       </header>
       <VerdictPanel verdict={detail.verdict} />
       <h2>Timeline</h2>

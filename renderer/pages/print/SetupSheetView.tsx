@@ -21,7 +21,9 @@ export function SetupSheetView({ query }: { query: URLSearchParams }) {
         <p>
           For XOi Technologies · Customer: <strong>{sheet.customer}</strong>
         </p>
-        <p>Printed {formatDateTime(sheet.printedAt)} ({sheet.timeZone})</p>
+        <p>
+          Printed {formatDateTime(sheet.printedAt)} ({sheet.timeZone})
+        </p>
       </header>
       <section>
         <h2>Account Detail</h2>
@@ -29,7 +31,10 @@ export function SetupSheetView({ query }: { query: URLSearchParams }) {
           <dt>User Name</dt>
           <dd>{sheet.userName}</dd>
           <dt>Password</dt>
-          <dd>Never printed. It reaches XOi by a separate secure channel (for example a phone call or a password manager share).</dd>
+          <dd>
+            Never printed. It reaches XOi by a separate secure channel (for example a phone call or a password manager
+            share).
+          </dd>
         </dl>
       </section>
       <section>
@@ -44,7 +49,11 @@ export function SetupSheetView({ query }: { query: URLSearchParams }) {
           <dt>MobileTech version</dt>
           <dd>{sheet.mobileTechVersion}</dd>
           <dt>Integration configured</dt>
-          <dd>{sheet.configured ? `Yes, password last set ${formatDateTime(sheet.passwordSetAt)}` : 'No (the setup has not been applied)'}</dd>
+          <dd>
+            {sheet.configured
+              ? `Yes, password last set ${formatDateTime(sheet.passwordSetAt)}`
+              : 'No (the setup has not been applied)'}
+          </dd>
         </dl>
       </section>
       <section>
@@ -52,7 +61,8 @@ export function SetupSheetView({ query }: { query: URLSearchParams }) {
         <ul className="print-checklist">
           {sheet.checklist.map((item) => (
             <li key={item.id}>
-              <span aria-hidden="true">{item.met ? '☑' : '☐'}</span> {item.label}: <strong>{item.met ? 'met' : 'NOT met'}</strong> ({item.detail})
+              <span aria-hidden="true">{item.met ? '☑' : '☐'}</span> {item.label}:{' '}
+              <strong>{item.met ? 'met' : 'NOT met'}</strong> ({item.detail})
             </li>
           ))}
         </ul>

@@ -7,7 +7,11 @@ import { navigate } from '../../app/router';
  * host cannot, so the print view opens here and the browser's print dialog (which offers "Save as PDF") takes over.
  * Returns the error to show, or null.
  */
-export async function printDocument(args: { kind: 'setup-sheet' | 'report'; key?: string; mode: 'print' | 'pdf' }): Promise<AppError | null> {
+export async function printDocument(args: {
+  kind: 'setup-sheet' | 'report';
+  key?: string;
+  mode: 'print' | 'pdf';
+}): Promise<AppError | null> {
   const result = await api.call('print.document', args);
   if (!result.ok) return result.error;
   if (result.value.outcome === 'use-browser') {

@@ -9,7 +9,10 @@ export function DesktopSection() {
   if (state.status !== 'ready' || !state.value.available) return null;
   const value = state.value;
   const save = async (change: { closeToTray?: boolean; startAtLogin?: boolean }) => {
-    await api.call('desktop.save', { closeToTray: change.closeToTray ?? value.closeToTray, startAtLogin: change.startAtLogin ?? value.startAtLogin });
+    await api.call('desktop.save', {
+      closeToTray: change.closeToTray ?? value.closeToTray,
+      startAtLogin: change.startAtLogin ?? value.startAtLogin,
+    });
     setSaved(true);
     reload();
   };
@@ -18,10 +21,20 @@ export function DesktopSection() {
       <h3 id="desktop-title">Desktop</h3>
       <div className="field">
         <label>
-          <input type="checkbox" checked={value.closeToTray} onChange={(event) => void save({ closeToTray: event.target.checked })} /> Keep syncing in the tray when the window is closed
+          <input
+            type="checkbox"
+            checked={value.closeToTray}
+            onChange={(event) => void save({ closeToTray: event.target.checked })}
+          />{' '}
+          Keep syncing in the tray when the window is closed
         </label>
         <label>
-          <input type="checkbox" checked={value.startAtLogin} onChange={(event) => void save({ startAtLogin: event.target.checked })} /> Start XOi Console when I sign in
+          <input
+            type="checkbox"
+            checked={value.startAtLogin}
+            onChange={(event) => void save({ startAtLogin: event.target.checked })}
+          />{' '}
+          Start XOi Console when I sign in
         </label>
       </div>
       {saved ? <p role="status">Saved.</p> : null}

@@ -14,7 +14,12 @@ interface Values {
 
 /** Add or edit a connection profile; "Test connection" tells the failures apart before anything is saved. */
 export function ProfileForm({ existing, onDone }: { existing: ProfileView | null; onDone: () => void }) {
-  const [values, setValues] = useState<Values>({ name: existing?.name ?? '', apiUrl: existing?.apiUrl ?? '', userName: existing?.userName ?? '', password: '' });
+  const [values, setValues] = useState<Values>({
+    name: existing?.name ?? '',
+    apiUrl: existing?.apiUrl ?? '',
+    userName: existing?.userName ?? '',
+    password: '',
+  });
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
   const [test, setTest] = useState<ConnectionTest | 'running' | null>(null);
   const [saveError, setSaveError] = useState<AppError | null>(null);
@@ -25,7 +30,8 @@ export function ProfileForm({ existing, onDone }: { existing: ProfileView | null
     const url = checkServerUrl(values.apiUrl, 'Schedule API URL');
     if (!url.ok) next.apiUrl = url.message;
     if (values.userName.trim() === '') next.userName = 'Enter the Schedule administrator user name.';
-    if (!existing && values.password === '') next.password = 'Enter the administrator password (it is stored in the keychain only).';
+    if (!existing && values.password === '')
+      next.password = 'Enter the administrator password (it is stored in the keychain only).';
     setErrors(next);
     return Object.keys(next).length === 0;
   };
@@ -33,19 +39,35 @@ export function ProfileForm({ existing, onDone }: { existing: ProfileView | null
   const runTest = async () => {
     if (!validate()) return;
     setTest('running');
-    const result = await api.call('profiles.testConnection', { apiUrl: values.apiUrl, userName: values.userName, ...(values.password ? { password: values.password } : {}), ...(existing ? { profileId: existing.id } : {}) });
-    setTest(result.ok ? result.value : { ok: false, code: result.error.code, message: result.error.message, nextStep: result.error.nextStep ?? '' });
+    const result = await api.call('profiles.testConnection', {
+      apiUrl: values.apiUrl,
+      userName: values.userName,
+      ...(values.password ? { password: values.password } : {}),
+      ...(existing ? { profileId: existing.id } : {}),
+    });
+    setTest(
+      result.ok
+        ? result.value
+        : { ok: false, code: result.error.code, message: result.error.message, nextStep: result.error.nextStep ?? '' },
+    );
   };
 
   const save = async () => {
     if (!validate()) return;
-    const result = await api.call('profiles.save', { ...(existing ? { id: existing.id } : {}), name: values.name, apiUrl: values.apiUrl, userName: values.userName, ...(values.password ? { password: values.password } : {}) });
+    const result = await api.call('profiles.save', {
+      ...(existing ? { id: existing.id } : {}),
+      name: values.name,
+      apiUrl: values.apiUrl,
+      userName: values.userName,
+      ...(values.password ? { password: values.password } : {}),
+    });
     if (!result.ok) return setSaveError(result.error);
     setValues((current) => ({ ...current, password: '' }));
     onDone();
   };
 
-  const set = (field: keyof Values) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
+  const set = (field: keyof Values) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
   return (
     <form
       className="profile-form"
@@ -57,20 +79,57 @@ export function ProfileForm({ existing, onDone }: { existing: ProfileView | null
       noValidate
     >
       <Field label="Profile name" value={values.name} onChange={set('name')} error={errors.name ?? null} />
-      <Field label="Schedule API URL" value={values.apiUrl} onChange={set('apiUrl')} error={errors.apiUrl ?? null} hint="As shown in Schedule's Integrations tab (API URL)." inputMode="url" />
-      <Field label="Administrator user name" value={values.userName} onChange={set('userName')} error={errors.userName ?? null} autoComplete="username" />
-      <Field label="Administrator password" type="password" value={values.password} onChange={set('password')} error={errors.password ?? null} autoComplete="current-password" hint={existing ? 'Leave empty to keep the stored password.' : 'Stored in the operating system keychain, nowhere else.'} />
+      <Field
+        label="Schedule API URL"
+        value={values.apiUrl}
+        onChange={set('apiUrl')}
+        error={errors.apiUrl ?? null}
+        hint="As shown in Schedule's Integrations tab (API URL)."
+        inputMode="url"
+      />
+      <Field
+        label="Administrator user name"
+        value={values.userName}
+        onChange={set('userName')}
+        error={errors.userName ?? null}
+        autoComplete="username"
+      />
+      <Field
+        label="Administrator password"
+        type="password"
+        value={values.password}
+        onChange={set('password')}
+        error={errors.password ?? null}
+        autoComplete="current-password"
+        hint={
+          existing
+            ? 'Leave empty to keep the stored password.'
+            : 'Stored in the operating system keychain, nowhere else.'
+        }
+      />
       <div className="row">
-        <button type="button" onClick={() => void runTest()} disabled={test === 'running'}>Test connection</button>
-        <button type="submit" className="primary">Save profile</button>
-        <button type="button" onClick={onDone}>Cancel</button>
+        <button type="button" onClick={() => void runTest()} disabled={test === 'running'}>
+          Test connection
+        </button>
+        <button type="submit" className="primary">
+          Save profile
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
       </div>
       {test === 'running' ? <p role="status">Testing the connection…</p> : null}
       {test && test !== 'running' ? (
         test.ok ? (
-          <p role="status" className="notice ok">Connected: Schedule {test.scheduleVersion}, Signature {test.signatureVersion}, MobileTech {test.mobileTechVersion}.</p>
+          <p role="status" className="notice ok">
+            Connected: Schedule {test.scheduleVersion}, Signature {test.signatureVersion}, MobileTech{' '}
+            {test.mobileTechVersion}.
+          </p>
         ) : (
-          <ErrorMessage title="Connection failed" error={{ code: test.code, message: test.message, nextStep: test.nextStep }} />
+          <ErrorMessage
+            title="Connection failed"
+            error={{ code: test.code, message: test.message, nextStep: test.nextStep }}
+          />
         )
       ) : null}
       {saveError ? <ErrorMessage title="Not saved" error={saveError} /> : null}

@@ -23,7 +23,16 @@ export function ProfilesSection() {
   return (
     <section aria-labelledby="profiles-title">
       <h3 id="profiles-title">Connection profiles</h3>
-      {keychain.available ? null : <ErrorMessage title="Keychain unavailable" error={{ code: 'KEYCHAIN_UNAVAILABLE', message: keychain.message ?? '', nextStep: keychain.nextStep ?? undefined }} />}
+      {keychain.available ? null : (
+        <ErrorMessage
+          title="Keychain unavailable"
+          error={{
+            code: 'KEYCHAIN_UNAVAILABLE',
+            message: keychain.message ?? '',
+            nextStep: keychain.nextStep ?? undefined,
+          }}
+        />
+      )}
       <table className="data" aria-label="Connection profiles">
         <TableHead columns={['Name', 'Schedule API URL', 'Administrator', 'Password', 'Actions']} />
         <tbody>
@@ -37,20 +46,29 @@ export function ProfilesSection() {
               <td>{profile.secrets.administrator ? 'stored in the keychain' : 'not stored'}</td>
               <td>
                 <div className="actions">
-                {profile.active ? null : <button type="button" onClick={() => void act(api.call('profiles.activate', { id: profile.id }))}>Make active</button>}
-                {profile.kind === 'server' ? (
-                  <>
-                    <button type="button" onClick={() => setEditing(profile)}>Edit</button>
-                    <button
-                      type="button"
-                      onClick={() => {
-                        if (window.confirm(`Remove the profile "${profile.name}", its stored passwords and its mirror?`)) void act(api.call('profiles.delete', { id: profile.id }));
-                      }}
-                    >
-                      Remove
+                  {profile.active ? null : (
+                    <button type="button" onClick={() => void act(api.call('profiles.activate', { id: profile.id }))}>
+                      Make active
                     </button>
-                  </>
-                ) : null}
+                  )}
+                  {profile.kind === 'server' ? (
+                    <>
+                      <button type="button" onClick={() => setEditing(profile)}>
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => {
+                          if (
+                            window.confirm(`Remove the profile "${profile.name}", its stored passwords and its mirror?`)
+                          )
+                            void act(api.call('profiles.delete', { id: profile.id }));
+                        }}
+                      >
+                        Remove
+                      </button>
+                    </>
+                  ) : null}
                 </div>
               </td>
             </tr>
@@ -67,7 +85,9 @@ export function ProfilesSection() {
           }}
         />
       ) : (
-        <button type="button" onClick={() => setEditing('new')}>Add a profile</button>
+        <button type="button" onClick={() => setEditing('new')}>
+          Add a profile
+        </button>
       )}
     </section>
   );

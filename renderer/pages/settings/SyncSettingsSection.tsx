@@ -49,7 +49,14 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
   };
 
   const number = (field: NumberField, label: string, hint: string) => (
-    <Field label={label} inputMode="numeric" value={numbers[field]} onChange={(event) => setNumbers((current) => ({ ...current, [field]: event.target.value }))} error={errors[field] ?? null} hint={hint} />
+    <Field
+      label={label}
+      inputMode="numeric"
+      value={numbers[field]}
+      onChange={(event) => setNumbers((current) => ({ ...current, [field]: event.target.value }))}
+      error={errors[field] ?? null}
+      hint={hint}
+    />
   );
 
   return (
@@ -62,9 +69,21 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
       noValidate
     >
       <h3 id="sync-settings-title">Sync and diagnosis</h3>
-      {number('syncIntervalMinutes', 'Sync interval (minutes)', 'How often the console reads changes from Schedule (1 to 1440).')}
-      {number('pollDelayMinutes', 'Expected XOi polling delay (minutes)', 'How long XOi may take to write notes after an appointment is ready (1 to 1440).')}
-      {number('transcriptWindowHours', 'Transcript window (hours)', 'How long after completion transcripts may still arrive (1 to 168).')}
+      {number(
+        'syncIntervalMinutes',
+        'Sync interval (minutes)',
+        'How often the console reads changes from Schedule (1 to 1440).',
+      )}
+      {number(
+        'pollDelayMinutes',
+        'Expected XOi polling delay (minutes)',
+        'How long XOi may take to write notes after an appointment is ready (1 to 1440).',
+      )}
+      {number(
+        'transcriptWindowHours',
+        'Transcript window (hours)',
+        'How long after completion transcripts may still arrive (1 to 168).',
+      )}
       <h4 id="status-title">Status categories</h4>
       <p>Statuses are a lookup list each customer edits; the diagnosis reads them through their category.</p>
       <table className="data" aria-labelledby="status-title">
@@ -87,9 +106,13 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
                     })
                   }
                 >
-                  <option value="">{status.serverCategory ? `As the server says (${status.serverCategory})` : 'Choose a category'}</option>
+                  <option value="">
+                    {status.serverCategory ? `As the server says (${status.serverCategory})` : 'Choose a category'}
+                  </option>
                   {STATUS_CATEGORIES.map((category) => (
-                    <option key={category} value={category}>{category}</option>
+                    <option key={category} value={category}>
+                      {category}
+                    </option>
                   ))}
                 </select>
               </td>
@@ -98,7 +121,9 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
         </tbody>
       </table>
       <div className="row">
-        <button type="submit" className="primary">Save settings</button>
+        <button type="submit" className="primary">
+          Save settings
+        </button>
         {saved ? <span role="status">Saved.</span> : null}
       </div>
       {saveError ? <ErrorMessage error={saveError} /> : null}

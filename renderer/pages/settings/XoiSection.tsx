@@ -21,7 +21,9 @@ export function XoiSection() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
-  const isSandbox = profiles.state.status === 'ready' && profiles.state.value.profiles.find((profile) => profile.active)?.kind === 'sandbox';
+  const isSandbox =
+    profiles.state.status === 'ready' &&
+    profiles.state.value.profiles.find((profile) => profile.active)?.kind === 'sandbox';
   const current: XoiStatus | null = state.status === 'ready' ? state.value : null;
   const chosen: Environment = environment ?? current?.environment ?? (isSandbox ? 'sandbox' : 'production');
 
@@ -40,7 +42,10 @@ export function XoiSection() {
   return (
     <section aria-labelledby="xoi-title">
       <h3 id="xoi-title">XOi connection</h3>
-      <p>With XOi's API key and secret the console checks for itself which technicians are XOi users, instead of inferring it.</p>
+      <p>
+        With XOi's API key and secret the console checks for itself which technicians are XOi users, instead of
+        inferring it.
+      </p>
       {current ? (
         <p role="status" data-testid="xoi-status">
           {current.configured
@@ -53,13 +58,24 @@ export function XoiSection() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void run(() => api.call('xoi.save', { environment: chosen, ...(chosen === 'custom' ? urls : {}), ...(apiKey ? { apiKey } : {}), ...(apiSecret ? { apiSecret } : {}) }));
+          void run(() =>
+            api.call('xoi.save', {
+              environment: chosen,
+              ...(chosen === 'custom' ? urls : {}),
+              ...(apiKey ? { apiKey } : {}),
+              ...(apiSecret ? { apiSecret } : {}),
+            }),
+          );
         }}
         noValidate
       >
         <div className="field">
           <label htmlFor={`${id}-env`}>XOi environment</label>
-          <select id={`${id}-env`} value={chosen} onChange={(event) => setEnvironment(event.target.value as Environment)}>
+          <select
+            id={`${id}-env`}
+            value={chosen}
+            onChange={(event) => setEnvironment(event.target.value as Environment)}
+          >
             {isSandbox ? <option value="sandbox">Sandbox (simulated XOi)</option> : null}
             <option value="production">Production</option>
             <option value="test">Test (staging)</option>
@@ -68,20 +84,54 @@ export function XoiSection() {
         </div>
         {chosen === 'custom' ? (
           <>
-            <Field label="Token URL" value={urls.tokenUrl} onChange={(event) => setUrls({ ...urls, tokenUrl: event.target.value })} />
-            <Field label="Users GraphQL URL" value={urls.usersUrl} onChange={(event) => setUrls({ ...urls, usersUrl: event.target.value })} />
-            <Field label="Jobs GraphQL URL" value={urls.jobsUrl} onChange={(event) => setUrls({ ...urls, jobsUrl: event.target.value })} />
+            <Field
+              label="Token URL"
+              value={urls.tokenUrl}
+              onChange={(event) => setUrls({ ...urls, tokenUrl: event.target.value })}
+            />
+            <Field
+              label="Users GraphQL URL"
+              value={urls.usersUrl}
+              onChange={(event) => setUrls({ ...urls, usersUrl: event.target.value })}
+            />
+            <Field
+              label="Jobs GraphQL URL"
+              value={urls.jobsUrl}
+              onChange={(event) => setUrls({ ...urls, jobsUrl: event.target.value })}
+            />
           </>
         ) : null}
         {chosen === 'sandbox' ? null : (
           <>
-            <Field label="XOi API key" type="password" autoComplete="off" value={apiKey} onChange={(event) => setApiKey(event.target.value)} hint="Leave empty to keep the stored key." />
-            <Field label="XOi API secret" type="password" autoComplete="off" value={apiSecret} onChange={(event) => setApiSecret(event.target.value)} hint="Stored in the operating system keychain only." />
+            <Field
+              label="XOi API key"
+              type="password"
+              autoComplete="off"
+              value={apiKey}
+              onChange={(event) => setApiKey(event.target.value)}
+              hint="Leave empty to keep the stored key."
+            />
+            <Field
+              label="XOi API secret"
+              type="password"
+              autoComplete="off"
+              value={apiSecret}
+              onChange={(event) => setApiSecret(event.target.value)}
+              hint="Stored in the operating system keychain only."
+            />
           </>
         )}
         <div className="row">
-          <button type="submit" className="primary" disabled={busy}>Save XOi connection</button>
-          <button type="button" disabled={busy || !current?.configured} onClick={() => void run(() => api.call('xoi.check', {}))}>Check XOi users now</button>
+          <button type="submit" className="primary" disabled={busy}>
+            Save XOi connection
+          </button>
+          <button
+            type="button"
+            disabled={busy || !current?.configured}
+            onClick={() => void run(() => api.call('xoi.check', {}))}
+          >
+            Check XOi users now
+          </button>
         </div>
       </form>
       {error ? <ErrorMessage error={error} /> : null}

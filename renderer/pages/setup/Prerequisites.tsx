@@ -5,7 +5,8 @@ export function PrerequisiteList({ items }: { items: readonly Prerequisite[] }) 
     <ul className="prerequisites">
       {items.map((item) => (
         <li key={item.id} className={item.met ? 'met' : 'unmet'}>
-          <span aria-hidden="true">{item.met ? '✔' : '✖'}</span> <strong>{item.label}</strong>: {item.met ? 'met' : 'not met'} ({item.detail})
+          <span aria-hidden="true">{item.met ? '✔' : '✖'}</span> <strong>{item.label}</strong>:{' '}
+          {item.met ? 'met' : 'not met'} ({item.detail})
           {item.met ? null : <div className="fix">What to do: {item.fix}</div>}
         </li>
       ))}

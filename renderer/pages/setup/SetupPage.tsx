@@ -47,7 +47,9 @@ export function SetupPage() {
       <section aria-labelledby="page-title">
         <h2 id="page-title">XOi Integration Setup</h2>
         <ErrorMessage error={state.error} title="The setup could not be read" />
-        <button type="button" onClick={reload}>Try again</button>
+        <button type="button" onClick={reload}>
+          Try again
+        </button>
       </section>
     );
   }
@@ -110,7 +112,11 @@ export function SetupPage() {
         <>
           <ol className="wizard-steps" aria-label="Setup steps">
             {STEPS.map((label, index) => (
-              <li key={label} aria-current={index === step ? 'step' : undefined} className={index < step ? 'done' : undefined}>
+              <li
+                key={label}
+                aria-current={index === step ? 'step' : undefined}
+                className={index < step ? 'done' : undefined}
+              >
                 {label}
               </li>
             ))}
@@ -127,7 +133,15 @@ export function SetupPage() {
             </h3>
             {step === 0 ? <PrerequisiteList items={setup.prerequisites} /> : null}
             {step === 1 ? (
-              <AccountStep userName={setup.userName} configured={setup.configured} passwordSetAt={setup.passwordSetAt} maxLength={setup.passwordMaxLength} values={values} errors={errors} onChange={setValues} />
+              <AccountStep
+                userName={setup.userName}
+                configured={setup.configured}
+                passwordSetAt={setup.passwordSetAt}
+                maxLength={setup.passwordMaxLength}
+                values={values}
+                errors={errors}
+                onChange={setValues}
+              />
             ) : null}
             {step === 2 ? (
               <>
@@ -147,14 +161,17 @@ export function SetupPage() {
             {step === 4 ? (
               <div>
                 <p>
-                  Applying sets the integration password on the Schedule server{setup.configured ? '' : ', creating the hidden XOi user and the two hidden XOi roles'},
-                  and stores the password in this computer's keychain.
+                  Applying sets the integration password on the Schedule server
+                  {setup.configured ? '' : ', creating the hidden XOi user and the two hidden XOi roles'}, and stores
+                  the password in this computer's keychain.
                 </p>
                 {applyError ? <ErrorMessage error={applyError} title="The setup was not applied" /> : null}
               </div>
             ) : null}
             <div className="row wizard-buttons">
-              <button type="button" onClick={() => setStep(Math.max(0, step - 1))} disabled={step === 0}>Back</button>
+              <button type="button" onClick={() => setStep(Math.max(0, step - 1))} disabled={step === 0}>
+                Back
+              </button>
               <button type="submit" className="primary" disabled={applying}>
                 {step === STEPS.length - 1 ? (applying ? 'Applying…' : 'Apply') : 'Continue'}
               </button>

@@ -8,8 +8,8 @@ export function SetupUnavailable({ state }: { state: SetupState }) {
       <h3 id="setup-unavailable">The XOi Integration Setup is not available</h3>
       <p className="notice" role="status">
         The See feature is not registered for MobileTech on this server, so Schedule hides the XOi Integration Setup
-        (the Integrations tab) and XOi cannot be connected. Register See for MobileTech with WennSoft, then come back
-        to this page.
+        (the Integrations tab) and XOi cannot be connected. Register See for MobileTech with WennSoft, then come back to
+        this page.
       </p>
       <PrerequisiteList items={state.prerequisites} />
     </section>

@@ -22,8 +22,17 @@ describe('migration 002 (XOi users)', () => {
     const store = openMirrorForWriting(file);
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      expect(tableColumns(store.db, 'xoi_users')).toEqual(['id', 'email', 'given_name', 'family_name', 'enabled', 'fetched_at']);
-      expect(store.db.prepare('SELECT key, status FROM appointments').all()).toEqual([{ key: 'TWO/SC1/001', status: 'Dispatched' }]);
+      expect(tableColumns(store.db, 'xoi_users')).toEqual([
+        'id',
+        'email',
+        'given_name',
+        'family_name',
+        'enabled',
+        'fetched_at',
+      ]);
+      expect(store.db.prepare('SELECT key, status FROM appointments').all()).toEqual([
+        { key: 'TWO/SC1/001', status: 'Dispatched' },
+      ]);
     } finally {
       store.db.close();
     }

@@ -23,8 +23,14 @@ describe('migration 003 (verdicts)', () => {
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(tableColumns(store.db, 'verdicts')).toContain('search_text');
-      store.db.prepare("INSERT INTO verdicts (appointment_key, state, codes, summary, notes_mask, transcripts, search_text, computed_at) VALUES ('TWO/SC1/001', 'ok', 'NOTES_COMPLETE', 's', 7, 0, 'x', 'now')").run();
-      store.db.prepare("INSERT INTO verdict_codes (appointment_key, code) VALUES ('TWO/SC1/001', 'NOTES_COMPLETE')").run();
+      store.db
+        .prepare(
+          "INSERT INTO verdicts (appointment_key, state, codes, summary, notes_mask, transcripts, search_text, computed_at) VALUES ('TWO/SC1/001', 'ok', 'NOTES_COMPLETE', 's', 7, 0, 'x', 'now')",
+        )
+        .run();
+      store.db
+        .prepare("INSERT INTO verdict_codes (appointment_key, code) VALUES ('TWO/SC1/001', 'NOTES_COMPLETE')")
+        .run();
       store.db.prepare("DELETE FROM appointments WHERE key = 'TWO/SC1/001'").run();
       expect(store.db.prepare('SELECT count(*) AS n FROM verdicts').get()).toEqual({ n: 0 });
       expect(store.db.prepare('SELECT count(*) AS n FROM verdict_codes').get()).toEqual({ n: 0 });

@@ -18,14 +18,24 @@ describe('migration 004 (search index)', () => {
     createDatabaseAtVersion(file, 3);
     const old = new Database(file);
     insertSampleAppointment(old);
-    old.prepare("INSERT INTO verdicts (appointment_key, state, codes, summary, notes_mask, transcripts, search_text, computed_at) VALUES ('TWO/SC1/001', 'ok', 'NOTES_COMPLETE', 's', 7, 0, 'two/sc1/001 lakeside medical center ana ruiz', 'now')").run();
+    old
+      .prepare(
+        "INSERT INTO verdicts (appointment_key, state, codes, summary, notes_mask, transcripts, search_text, computed_at) VALUES ('TWO/SC1/001', 'ok', 'NOTES_COMPLETE', 's', 7, 0, 'two/sc1/001 lakeside medical center ana ruiz', 'now')",
+      )
+      .run();
     old.close();
     const store = openMirrorForWriting(file);
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      const found = store.db.prepare("SELECT v.appointment_key FROM verdicts v WHERE v.rowid IN (SELECT rowid FROM verdict_search WHERE verdict_search MATCH '\"side med\"')").all();
+      const found = store.db
+        .prepare(
+          'SELECT v.appointment_key FROM verdicts v WHERE v.rowid IN (SELECT rowid FROM verdict_search WHERE verdict_search MATCH \'"side med"\')',
+        )
+        .all();
       expect(found).toEqual([{ appointment_key: 'TWO/SC1/001' }]);
-      const plan = store.db.prepare("EXPLAIN QUERY PLAN DELETE FROM verdict_codes WHERE appointment_key = 'x'").all() as Array<{ detail: string }>;
+      const plan = store.db
+        .prepare("EXPLAIN QUERY PLAN DELETE FROM verdict_codes WHERE appointment_key = 'x'")
+        .all() as Array<{ detail: string }>;
       expect(plan.map((step) => step.detail).join(' ')).toMatch(/verdict_codes_appointment/);
     } finally {
       store.db.close();

@@ -34,7 +34,9 @@ describe('opening a mirror', () => {
       }
     })();
     expect(error).toBeInstanceOf(MirrorTooNewError);
-    expect((error as MirrorTooNewError).message).toMatch(/newer version of XOi Console \(schema \d+; this version reads up to \d+\)/);
+    expect((error as MirrorTooNewError).message).toMatch(
+      /newer version of XOi Console \(schema \d+; this version reads up to \d+\)/,
+    );
     expect((error as MirrorTooNewError).nextStep).toMatch(/rebuild/i);
     expect(digest(file)).toBe(before);
   });

@@ -106,7 +106,11 @@ describe('hostile URLs are neither navigated to nor opened', () => {
   it.each(HOSTILE_URLS)('blocks navigation to %s and opens nothing', (url) => {
     const opened: string[] = [];
     const { contents, listeners, open } = standInContents();
-    guardWebContents(contents, { openInBrowser: (target) => void opened.push(target), trustedHosts: () => ['schedule.fabrikam.test'], log: silentLogger });
+    guardWebContents(contents, {
+      openInBrowser: (target) => void opened.push(target),
+      trustedHosts: () => ['schedule.fabrikam.test'],
+      log: silentLogger,
+    });
     for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
       let prevented = false;
       listeners.get(event)?.({ preventDefault: () => (prevented = true), url }, url);
@@ -123,27 +127,49 @@ describe('hostile URLs are neither navigated to nor opened', () => {
     const { contents, listeners } = standInContents();
     guardWebContents(contents, { openInBrowser: () => {}, trustedHosts: () => [], log: silentLogger });
     let prevented = false;
-    listeners.get('will-navigate')?.({ preventDefault: () => (prevented = true), url: 'app://console/index.html#/setup' }, 'app://console/index.html#/setup');
+    listeners.get('will-navigate')?.(
+      { preventDefault: () => (prevented = true), url: 'app://console/index.html#/setup' },
+      'app://console/index.html#/setup',
+    );
     expect(prevented).toBe(false);
     expect(isAppUrl('app://console/index.html')).toBe(true);
   });
 
-  it.each(['https://vision.xoi.io/jobactivity/cjob-1', 'https://share.xoi.io/s/abc', 'https://docs.wennsoft.com/mt80/xoi-deep-linking-setup', 'https://schedule.fabrikam.test/ScheduleAPI'])(
-    'opens the trusted link %s in the system browser, never in a new window',
-    (url) => {
-      const opened: string[] = [];
-      const { contents, open } = standInContents();
-      guardWebContents(contents, { openInBrowser: (target) => void opened.push(target), trustedHosts: () => ['schedule.fabrikam.test'], log: silentLogger });
-      expect(open(url)).toEqual({ action: 'deny' });
-      expect(opened).toEqual([new URL(url).toString()]);
-    },
-  );
+  it.each([
+    'https://vision.xoi.io/jobactivity/cjob-1',
+    'https://share.xoi.io/s/abc',
+    'https://docs.wennsoft.com/mt80/xoi-deep-linking-setup',
+    'https://schedule.fabrikam.test/ScheduleAPI',
+  ])('opens the trusted link %s in the system browser, never in a new window', (url) => {
+    const opened: string[] = [];
+    const { contents, open } = standInContents();
+    guardWebContents(contents, {
+      openInBrowser: (target) => void opened.push(target),
+      trustedHosts: () => ['schedule.fabrikam.test'],
+      log: silentLogger,
+    });
+    expect(open(url)).toEqual({ action: 'deny' });
+    expect(opened).toEqual([new URL(url).toString()]);
+  });
 });
 
 describe('the configured Schedule servers as trusted link hosts', () => {
-  it('takes each profile URL\'s host name and skips what is not a URL', () => {
-    expect(serverHosts(['https://schedule.example.com/ScheduleAPI', 'not a url', 'http://10.0.0.5:8080'])).toEqual(['schedule.example.com', '10.0.0.5']);
-    expect(checkExternalUrl('https://schedule.example.com/appointments', serverHosts(['https://schedule.example.com/ScheduleAPI'])).ok).toBe(true);
-    expect(checkExternalUrl('https://schedule.example.com.evil.test/', serverHosts(['https://schedule.example.com/ScheduleAPI'])).ok).toBe(false);
+  it("takes each profile URL's host name and skips what is not a URL", () => {
+    expect(serverHosts(['https://schedule.example.com/ScheduleAPI', 'not a url', 'http://10.0.0.5:8080'])).toEqual([
+      'schedule.example.com',
+      '10.0.0.5',
+    ]);
+    expect(
+      checkExternalUrl(
+        'https://schedule.example.com/appointments',
+        serverHosts(['https://schedule.example.com/ScheduleAPI']),
+      ).ok,
+    ).toBe(true);
+    expect(
+      checkExternalUrl(
+        'https://schedule.example.com.evil.test/',
+        serverHosts(['https://schedule.example.com/ScheduleAPI']),
+      ).ok,
+    ).toBe(false);
   });
 });

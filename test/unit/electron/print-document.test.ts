@@ -8,7 +8,15 @@ import { PrintReadyRegistry } from '../../../electron/main/print/print-ready';
  * Stands in for a hidden BrowserWindow (the Electron runtime cannot run here): it records what the print module
  * asks of it, and plays the print view's ready signal and the OS dialog's answer as the test says.
  */
-function standInWindow(behaviour: { printAnswer?: [boolean, string]; pdf?: Uint8Array; loadFails?: boolean; ready?: { ok: boolean; error?: string } | 'never' }, registry: PrintReadyRegistry) {
+function standInWindow(
+  behaviour: {
+    printAnswer?: [boolean, string];
+    pdf?: Uint8Array;
+    loadFails?: boolean;
+    ready?: { ok: boolean; error?: string } | 'never';
+  },
+  registry: PrintReadyRegistry,
+) {
   const calls: string[] = [];
   let destroyed = false;
   const window: PrintWindow = {
@@ -48,7 +56,13 @@ function deps(window: PrintWindow | null, registry: PrintReadyRegistry, extra: P
       if (!window) throw new Error('no window expected');
       return window;
     },
-    waitForReady: (id) => registry.wait(id, 30_000, (callback) => timers.push(callback), () => {}),
+    waitForReady: (id) =>
+      registry.wait(
+        id,
+        30_000,
+        (callback) => timers.push(callback),
+        () => {},
+      ),
     chooseSavePath: async () => '/home/admin/Documents/sheet.pdf',
     writeFile: async (file, data) => void written.push([file, data.length]),
     pageSize: 'A4',
@@ -60,7 +74,10 @@ function deps(window: PrintWindow | null, registry: PrintReadyRegistry, extra: P
 }
 
 async function failure(promise: Promise<unknown>): Promise<ConsoleError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(ConsoleError);
   return error as ConsoleError;
 }
@@ -77,7 +94,9 @@ describe('printing from a hidden window', () => {
   it('treats a cancelled dialog as a cancel, not an error', async () => {
     const registry = new PrintReadyRegistry();
     const { window, calls } = standInWindow({ printAnswer: [false, 'cancelled'] }, registry);
-    expect(await printDocument({ kind: 'setup-sheet', mode: 'print' }, deps(window, registry).value)).toEqual({ outcome: 'cancelled' });
+    expect(await printDocument({ kind: 'setup-sheet', mode: 'print' }, deps(window, registry).value)).toEqual({
+      outcome: 'cancelled',
+    });
     expect(calls.at(-1)).toBe('destroy');
   });
 
@@ -97,7 +116,11 @@ describe('printing from a hidden window', () => {
     const result = await printDocument({ kind: 'report', key: 'TWO/SC1/001', mode: 'pdf' }, harness.value);
     expect(result).toEqual({ outcome: 'saved', path: '/home/admin/Documents/sheet.pdf' });
     expect(harness.written).toEqual([['/home/admin/Documents/sheet.pdf', 1234]]);
-    expect(calls).toEqual(['load app://console/index.html#/print/report/TWO%2FSC1%2F001', 'printToPDF A4 css=true', 'destroy']);
+    expect(calls).toEqual([
+      'load app://console/index.html#/print/report/TWO%2FSC1%2F001',
+      'printToPDF A4 css=true',
+      'destroy',
+    ]);
   });
 
   it('creates no window when the save dialog is cancelled', async () => {
@@ -123,7 +146,10 @@ describe('printing from a hidden window', () => {
 
   it('reports a view that failed to load its data', async () => {
     const registry = new PrintReadyRegistry();
-    const { window, calls } = standInWindow({ ready: { ok: false, error: 'The Schedule server cannot be reached.' } }, registry);
+    const { window, calls } = standInWindow(
+      { ready: { ok: false, error: 'The Schedule server cannot be reached.' } },
+      registry,
+    );
     const error = await failure(printDocument({ kind: 'setup-sheet', mode: 'print' }, deps(window, registry).value));
     expect(error.message).toContain('The Schedule server cannot be reached.');
     expect(calls.at(-1)).toBe('destroy');

@@ -14,7 +14,15 @@ describe('the application menu', () => {
   const record = () => {
     const commands: MenuCommand[] = [];
     const other: string[] = [];
-    return { commands, other, actions: { command: (c: MenuCommand) => commands.push(c), openLogsFolder: () => other.push('logs'), showAbout: () => other.push('about') } };
+    return {
+      commands,
+      other,
+      actions: {
+        command: (c: MenuCommand) => commands.push(c),
+        openLogsFolder: () => other.push('logs'),
+        showAbout: () => other.push('about'),
+      },
+    };
   };
 
   it.each(['win32', 'darwin'] as const)('offers print, PDF and CSV with their shortcuts on %s', (platform) => {
@@ -24,7 +32,12 @@ describe('the application menu', () => {
     expect(find('Print Setup Sheet…')?.accelerator).toBe('CmdOrCtrl+P');
     expect(find('Save Setup Sheet as PDF…')?.accelerator).toBe('CmdOrCtrl+Shift+S');
     expect(find('Export Appointments as CSV…')?.accelerator).toBe('CmdOrCtrl+E');
-    for (const label of ['Print Setup Sheet…', 'Save Setup Sheet as PDF…', 'Print Troubleshooting Report…', 'Export Appointments as CSV…']) {
+    for (const label of [
+      'Print Setup Sheet…',
+      'Save Setup Sheet as PDF…',
+      'Print Troubleshooting Report…',
+      'Export Appointments as CSV…',
+    ]) {
       (find(label)?.click as (() => void) | undefined)?.();
     }
     expect(commands).toEqual(['print-setup-sheet', 'save-setup-sheet-pdf', 'print-report', 'export-csv']);
@@ -54,7 +67,12 @@ describe('window placement', () => {
     expect(restoreBounds(null, [primary])).toEqual({ width: 1280, height: 820 });
   });
   it('puts the window back where it was', () => {
-    expect(restoreBounds({ x: 100, y: 50, width: 1000, height: 700 }, [primary])).toEqual({ x: 100, y: 50, width: 1000, height: 700 });
+    expect(restoreBounds({ x: 100, y: 50, width: 1000, height: 700 }, [primary])).toEqual({
+      x: 100,
+      y: 50,
+      width: 1000,
+      height: 700,
+    });
   });
   it('brings a window from an unplugged monitor back to the primary display', () => {
     const restored = restoreBounds({ x: 2500, y: 100, width: 1200, height: 800 }, [primary]);
@@ -62,8 +80,14 @@ describe('window placement', () => {
     expect(restored).toMatchObject({ width: 1200, height: 800 });
   });
   it('never restores a window smaller than usable or larger than the screen', () => {
-    expect(restoreBounds({ x: 10, y: 10, width: 200, height: 100 }, [primary])).toMatchObject({ width: 900, height: 600 });
-    expect(restoreBounds({ x: 10, y: 10, width: 9000, height: 9000 }, [primary])).toMatchObject({ width: 1920, height: 1040 });
+    expect(restoreBounds({ x: 10, y: 10, width: 200, height: 100 }, [primary])).toMatchObject({
+      width: 900,
+      height: 600,
+    });
+    expect(restoreBounds({ x: 10, y: 10, width: 9000, height: 9000 }, [primary])).toMatchObject({
+      width: 1920,
+      height: 1040,
+    });
   });
 });
 
@@ -71,7 +95,14 @@ describe('single instance', () => {
   /** Stands in for Electron's app: records what the rule asks of it. */
   const standInApp = (lock: boolean) => {
     const calls: string[] = [];
-    return { calls, app: { requestSingleInstanceLock: () => lock, quit: () => calls.push('quit'), on: (event: string) => calls.push(`on ${event}`) } };
+    return {
+      calls,
+      app: {
+        requestSingleInstanceLock: () => lock,
+        quit: () => calls.push('quit'),
+        on: (event: string) => calls.push(`on ${event}`),
+      },
+    };
   };
   it('a second launch quits at once and does not start', () => {
     const { app, calls } = standInApp(false);
@@ -103,7 +134,21 @@ describe('every window is locked down', () => {
 
 describe('the tray line', () => {
   it('says what the poller is doing', () => {
-    expect(trayStatusLabel({ state: 'running', startedAt: 'x', lastSuccessAt: null, firstMirror: true, feed: 'notes', pagesDone: 1, rowsSoFar: 1, feedRows: 1, feedEstimate: null })).toBe('Syncing notes…');
-    expect(trayStatusLabel({ state: 'needs-credentials', code: 'X', message: 'm', nextStep: 'n', lastSuccessAt: null })).toBe('Sync stopped: login rejected');
+    expect(
+      trayStatusLabel({
+        state: 'running',
+        startedAt: 'x',
+        lastSuccessAt: null,
+        firstMirror: true,
+        feed: 'notes',
+        pagesDone: 1,
+        rowsSoFar: 1,
+        feedRows: 1,
+        feedEstimate: null,
+      }),
+    ).toBe('Syncing notes…');
+    expect(
+      trayStatusLabel({ state: 'needs-credentials', code: 'X', message: 'm', nextStep: 'n', lastSuccessAt: null }),
+    ).toBe('Sync stopped: login rejected');
   });
 });

@@ -4,20 +4,40 @@ import { verdictSettingsFrom } from '../../diagnosis/verdict-settings';
 import type { Handlers } from '../../dispatch';
 import type { ServiceContext } from '../context';
 
-export function appointmentHandlers(context: ServiceContext): Pick<Handlers, 'appointments.query' | 'appointments.detail' | 'appointments.filterOptions' | 'appointments.exportCsv' | 'technicians.list' | 'dashboard.get'> {
+export function appointmentHandlers(
+  context: ServiceContext,
+): Pick<
+  Handlers,
+  | 'appointments.query'
+  | 'appointments.detail'
+  | 'appointments.filterOptions'
+  | 'appointments.exportCsv'
+  | 'technicians.list'
+  | 'dashboard.get'
+> {
   return {
     'appointments.query': async (query) => (await context.active()).query('appointments.page', query),
 
     'appointments.detail': async ({ key }) => {
       const active = await context.active();
-      return active.query('appointments.detail', { key, localNow: context.now(), settings: verdictSettingsFrom(active.profile.settings, active.profile.xoi !== null), trustedHosts: serverHosts([active.apiUrl]) });
+      return active.query('appointments.detail', {
+        key,
+        localNow: context.now(),
+        settings: verdictSettingsFrom(active.profile.settings, active.profile.xoi !== null),
+        trustedHosts: serverHosts([active.apiUrl]),
+      });
     },
 
     'appointments.filterOptions': async () => (await context.active()).query('appointments.filterOptions', undefined),
 
     'appointments.exportCsv': async ({ filter }) => {
       const { csv, count } = await (await context.active()).query('appointments.csv', { filter });
-      return { outcome: 'download' as const, fileName: `xoi-appointments-${new Date(context.now()).toISOString().slice(0, 10)}.csv`, csv, rows: count };
+      return {
+        outcome: 'download' as const,
+        fileName: `xoi-appointments-${new Date(context.now()).toISOString().slice(0, 10)}.csv`,
+        csv,
+        rows: count,
+      };
     },
 
     'technicians.list': async () => (await context.active()).query('technicians.summary', undefined),
@@ -27,6 +47,11 @@ export function appointmentHandlers(context: ServiceContext): Pick<Handlers, 'ap
 }
 
 export function requireKey(key: string | undefined): string {
-  if (!key) throw new ConsoleError('INVALID_ARGUMENT', 'key: the appointment to print is missing (COMPANY/SERVICECALL/APPOINTMENT).', 'Open an appointment first.');
+  if (!key)
+    throw new ConsoleError(
+      'INVALID_ARGUMENT',
+      'key: the appointment to print is missing (COMPANY/SERVICECALL/APPOINTMENT).',
+      'Open an appointment first.',
+    );
   return key;
 }

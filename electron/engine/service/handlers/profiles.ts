@@ -12,7 +12,12 @@ import { mirrorFileFor } from '../active-profile';
 import { readSecret } from '../credentials';
 import type { ServiceContext } from '../context';
 
-export function profileHandlers(context: ServiceContext): Pick<Handlers, 'profiles.list' | 'profiles.save' | 'profiles.delete' | 'profiles.activate' | 'profiles.testConnection'> {
+export function profileHandlers(
+  context: ServiceContext,
+): Pick<
+  Handlers,
+  'profiles.list' | 'profiles.save' | 'profiles.delete' | 'profiles.activate' | 'profiles.testConnection'
+> {
   const { deps } = context;
 
   async function hasSecret(profileId: string, purpose: Parameters<typeof secretAccount>[1]): Promise<boolean> {
@@ -42,7 +47,9 @@ export function profileHandlers(context: ServiceContext): Pick<Handlers, 'profil
       await deps.secrets.get(secretAccount('probe', 'administrator'));
       return { available: true, message: null, nextStep: null };
     } catch (error) {
-      return isConsoleError(error) ? { available: false, message: error.message, nextStep: error.nextStep ?? null } : { available: false, message: 'The keychain cannot be used.', nextStep: null };
+      return isConsoleError(error)
+        ? { available: false, message: error.message, nextStep: error.nextStep ?? null }
+        : { available: false, message: 'The keychain cannot be used.', nextStep: null };
     }
   }
 
@@ -55,12 +62,22 @@ export function profileHandlers(context: ServiceContext): Pick<Handlers, 'profil
 
     'profiles.save': async (input) => {
       const url = checkServerUrl(input.apiUrl, 'Schedule API URL');
-      if (!url.ok) throw new ConsoleError('INVALID_ARGUMENT', `Schedule API URL: ${url.message}`, 'Correct the URL and save again.');
+      if (!url.ok)
+        throw new ConsoleError(
+          'INVALID_ARGUMENT',
+          `Schedule API URL: ${url.message}`,
+          'Correct the URL and save again.',
+        );
       if (input.password !== undefined && input.password !== '') {
         // The keychain is checked before anything is saved, so a refusal changes nothing.
         await deps.secrets.get(secretAccount('probe', 'administrator'));
       }
-      const saved = deps.profiles.save({ ...(input.id ? { id: input.id } : {}), name: input.name, apiUrl: url.url, userName: input.userName });
+      const saved = deps.profiles.save({
+        ...(input.id ? { id: input.id } : {}),
+        name: input.name,
+        apiUrl: url.url,
+        userName: input.userName,
+      });
       if (input.password !== undefined && input.password !== '') {
         registerSecret(input.password);
         await deps.secrets.set(secretAccount(saved.id, 'administrator'), input.password);
@@ -71,7 +88,12 @@ export function profileHandlers(context: ServiceContext): Pick<Handlers, 'profil
 
     'profiles.delete': async ({ id }) => {
       const profile = deps.profiles.get(id);
-      if (profile.kind === 'sandbox') throw new ConsoleError('PROFILE_READ_ONLY', 'The sandbox profile cannot be removed.', 'Remove one of your own profiles instead.');
+      if (profile.kind === 'sandbox')
+        throw new ConsoleError(
+          'PROFILE_READ_ONLY',
+          'The sandbox profile cannot be removed.',
+          'Remove one of your own profiles instead.',
+        );
       for (const purpose of SECRET_PURPOSES) await deps.secrets.delete(secretAccount(id, purpose));
       const wasActive = deps.profiles.activeId === id;
       deps.profiles.remove(id);
@@ -91,18 +113,35 @@ export function profileHandlers(context: ServiceContext): Pick<Handlers, 'profil
 
     'profiles.testConnection': async ({ apiUrl, userName, password, profileId }) => {
       const url = checkServerUrl(apiUrl, 'Schedule API URL');
-      if (!url.ok) return { ok: false, code: 'BAD_URL', message: url.message, nextStep: "Enter the API URL shown in Schedule's Integrations tab." };
+      if (!url.ok)
+        return {
+          ok: false,
+          code: 'BAD_URL',
+          message: url.message,
+          nextStep: "Enter the API URL shown in Schedule's Integrations tab.",
+        };
       let secret = password ?? '';
       if (secret === '' && profileId) secret = (await readSecret(deps, profileId, 'administrator')) ?? '';
       if (secret !== '') registerSecret(secret);
-      const client = createScheduleClient({ baseUrl: url.url, credentials: { userName, password: secret }, timeoutMs: 15_000 });
+      const client = createScheduleClient({
+        baseUrl: url.url,
+        credentials: { userName, password: secret },
+        timeoutMs: 15_000,
+      });
       try {
         await client.ping();
         const system = await client.system();
         await client.integration();
-        return { ok: true, scheduleVersion: system.scheduleVersion, signatureVersion: system.signatureVersion, mobileTechVersion: system.mobileTechVersion, serverTime: system.serverTime };
+        return {
+          ok: true,
+          scheduleVersion: system.scheduleVersion,
+          signatureVersion: system.signatureVersion,
+          mobileTechVersion: system.mobileTechVersion,
+          serverTime: system.serverTime,
+        };
       } catch (error) {
-        if (error instanceof ScheduleError) return { ok: false, code: error.code, message: error.message, nextStep: error.nextStep ?? '' };
+        if (error instanceof ScheduleError)
+          return { ok: false, code: error.code, message: error.message, nextStep: error.nextStep ?? '' };
         throw error;
       }
     },

@@ -16,13 +16,20 @@ export function settingsHandlers(context: ServiceContext): Pick<Handlers, 'setti
     } catch {
       serverStatuses = [];
     }
-    const names = new Set([...serverStatuses.map((status) => status.name), ...Object.keys(profile.settings.statusOverrides)]);
+    const names = new Set([
+      ...serverStatuses.map((status) => status.name),
+      ...Object.keys(profile.settings.statusOverrides),
+    ]);
     return {
       profileId: profile.id,
       settings: profile.settings,
       statuses: [...names].sort().map((name) => {
         const server = serverStatuses.find((status) => status.name === name)?.category;
-        return { name, serverCategory: server && isStatusCategory(server) ? server : null, override: profile.settings.statusOverrides[name] ?? null };
+        return {
+          name,
+          serverCategory: server && isStatusCategory(server) ? server : null,
+          override: profile.settings.statusOverrides[name] ?? null,
+        };
       }),
       dataFolder: deps.dataDir,
       mirrorFile: active.mirrorFile,
@@ -34,7 +41,12 @@ export function settingsHandlers(context: ServiceContext): Pick<Handlers, 'setti
     'settings.save': async (settings) => {
       const active = await context.active();
       const saved = deps.profiles.updateSettings(active.profile.id, settings);
-      active.control().updateSettings({ intervalMs: saved.settings.syncIntervalMinutes * 60_000 }, verdictSettingsFrom(saved.settings, saved.xoi !== null));
+      active
+        .control()
+        .updateSettings(
+          { intervalMs: saved.settings.syncIntervalMinutes * 60_000 },
+          verdictSettingsFrom(saved.settings, saved.xoi !== null),
+        );
       return view();
     },
   };

@@ -9,23 +9,64 @@ import { secretAccount } from '../../secrets/secret-store';
 import { readSecret } from '../credentials';
 import type { ServiceContext } from '../context';
 
-export function prerequisitesOf(system: Pick<SystemInfo, 'seeRegistered' | 'xoiEnabledInMobileTechAdmin' | 'mobileTechVersion' | 'signatureVersion' | 'scheduleVersion'>): Prerequisite[] {
+export function prerequisitesOf(
+  system: Pick<
+    SystemInfo,
+    'seeRegistered' | 'xoiEnabledInMobileTechAdmin' | 'mobileTechVersion' | 'signatureVersion' | 'scheduleVersion'
+  >,
+): Prerequisite[] {
   return [
-    { id: 'see-registered', label: 'See feature registered for MobileTech', met: system.seeRegistered, detail: system.seeRegistered ? 'Registered' : 'Not registered', fix: 'Register the See feature for MobileTech with WennSoft; without it Schedule hides the XOi Integration Setup.' },
-    { id: 'xoi-enabled', label: 'XOi Deep Linking enabled in MobileTech Admin', met: system.xoiEnabledInMobileTechAdmin, detail: system.xoiEnabledInMobileTechAdmin ? 'Enabled' : 'Not enabled', fix: 'Enable XOi Deep Linking in MobileTech Admin.' },
-    { id: 'mobiletech-version', label: 'MobileTech 8 or later', met: isSupportedMobileTech(system.mobileTechVersion), detail: `MobileTech ${system.mobileTechVersion}`, fix: 'Upgrade MobileTech to version 8 or later.' },
-    { id: 'signature-version', label: 'Signature 2016 or Signature 2018', met: isSupportedSignature(system.signatureVersion), detail: `Signature ${system.signatureVersion}`, fix: 'Use a supported Signature 2016 or Signature 2018.' },
-    { id: 'schedule-version', label: 'Schedule 4.5 or later', met: isSupportedSchedule(system.scheduleVersion), detail: `Schedule ${system.scheduleVersion}`, fix: 'Upgrade Schedule to 4.5 or later.' },
+    {
+      id: 'see-registered',
+      label: 'See feature registered for MobileTech',
+      met: system.seeRegistered,
+      detail: system.seeRegistered ? 'Registered' : 'Not registered',
+      fix: 'Register the See feature for MobileTech with WennSoft; without it Schedule hides the XOi Integration Setup.',
+    },
+    {
+      id: 'xoi-enabled',
+      label: 'XOi Deep Linking enabled in MobileTech Admin',
+      met: system.xoiEnabledInMobileTechAdmin,
+      detail: system.xoiEnabledInMobileTechAdmin ? 'Enabled' : 'Not enabled',
+      fix: 'Enable XOi Deep Linking in MobileTech Admin.',
+    },
+    {
+      id: 'mobiletech-version',
+      label: 'MobileTech 8 or later',
+      met: isSupportedMobileTech(system.mobileTechVersion),
+      detail: `MobileTech ${system.mobileTechVersion}`,
+      fix: 'Upgrade MobileTech to version 8 or later.',
+    },
+    {
+      id: 'signature-version',
+      label: 'Signature 2016 or Signature 2018',
+      met: isSupportedSignature(system.signatureVersion),
+      detail: `Signature ${system.signatureVersion}`,
+      fix: 'Use a supported Signature 2016 or Signature 2018.',
+    },
+    {
+      id: 'schedule-version',
+      label: 'Schedule 4.5 or later',
+      met: isSupportedSchedule(system.scheduleVersion),
+      detail: `Schedule ${system.scheduleVersion}`,
+      fix: 'Upgrade Schedule to 4.5 or later.',
+    },
   ];
 }
 
 /** The XOi Integration Setup: the same fields, checks and effect as Schedule's Integrations tab. */
-export function setupHandlers(context: ServiceContext): Pick<Handlers, 'setup.state' | 'setup.apply' | 'setup.tellSandboxXoi'> {
+export function setupHandlers(
+  context: ServiceContext,
+): Pick<Handlers, 'setup.state' | 'setup.apply' | 'setup.tellSandboxXoi'> {
   const { deps } = context;
 
   async function readState(): Promise<SetupState> {
     const { client, active } = await context.adminClient();
-    const [system, integration, companies] = await Promise.all([client.system(), client.integration(), client.companies()]);
+    const [system, integration, companies] = await Promise.all([
+      client.system(),
+      client.integration(),
+      client.companies(),
+    ]);
     let stored = false;
     try {
       stored = (await readSecret(deps, active.profile.id, 'xoi-integration')) !== null;
@@ -45,7 +86,9 @@ export function setupHandlers(context: ServiceContext): Pick<Handlers, 'setup.st
       hiddenUserExists: integration.hiddenUserExists,
       hiddenRoleCount: integration.hiddenRoleCount,
       passwordMaxLength: integration.passwordMaxLength,
-      companies: companies.filter((company) => company.active).map((company) => ({ id: company.id, name: company.name })),
+      companies: companies
+        .filter((company) => company.active)
+        .map((company) => ({ id: company.id, name: company.name })),
       integrationPasswordStored: stored,
       isSandbox: active.profile.kind === 'sandbox',
     };
@@ -58,13 +101,21 @@ export function setupHandlers(context: ServiceContext): Pick<Handlers, 'setup.st
       const { client, active } = await context.adminClient();
       const [system, before] = await Promise.all([client.system(), client.integration()]);
       if (!system.seeRegistered) {
-        throw new ConsoleError('SEE_NOT_REGISTERED', 'The XOi Integration Setup is not available: the See feature is not registered for MobileTech.', 'Register the See feature for MobileTech, then run the setup.');
+        throw new ConsoleError(
+          'SEE_NOT_REGISTERED',
+          'The XOi Integration Setup is not available: the See feature is not registered for MobileTech.',
+          'Register the See feature for MobileTech, then run the setup.',
+        );
       }
       const problems = checkIntegrationPassword(password, confirmPassword, before.passwordMaxLength);
       const first = problems[0];
       if (first) {
         const label = first.field === 'password' ? 'Password' : 'Confirm Password';
-        throw new ConsoleError(first.code, `${label}: ${first.message}`, 'Correct the field and apply again; nothing was saved.');
+        throw new ConsoleError(
+          first.code,
+          `${label}: ${first.message}`,
+          'Correct the field and apply again; nothing was saved.',
+        );
       }
       registerSecret(password);
       // The keychain must be usable before the server is changed, so a refusal leaves everything as it was.
@@ -74,10 +125,18 @@ export function setupHandlers(context: ServiceContext): Pick<Handlers, 'setup.st
       try {
         await deps.secrets.set(secretAccount(active.profile.id, 'xoi-integration'), password);
       } catch (error) {
-        keychainProblem = error instanceof ConsoleError ? `${error.message} ${error.nextStep ?? ''}`.trim() : 'The keychain refused the password.';
+        keychainProblem =
+          error instanceof ConsoleError
+            ? `${error.message} ${error.nextStep ?? ''}`.trim()
+            : 'The keychain refused the password.';
       }
-      deps.log.info(`XOi integration password set on ${active.profile.name} (user created: ${result.createdUser}, roles created: ${result.createdRoles})`);
-      void active.control().syncNow().catch(() => undefined);
+      deps.log.info(
+        `XOi integration password set on ${active.profile.name} (user created: ${result.createdUser}, roles created: ${result.createdRoles})`,
+      );
+      void active
+        .control()
+        .syncNow()
+        .catch(() => undefined);
       return {
         createdUser: result.createdUser,
         createdRoles: result.createdRoles,
@@ -90,9 +149,19 @@ export function setupHandlers(context: ServiceContext): Pick<Handlers, 'setup.st
 
     'setup.tellSandboxXoi': async () => {
       const active = await context.active();
-      if (active.profile.kind !== 'sandbox' || !deps.sandbox) throw new ConsoleError('NOT_SANDBOX', 'Only the simulated XOi of the sandbox can be told a password from here.', 'Send the setup sheet to XOi Technologies, and the password by a separate secure channel.');
+      if (active.profile.kind !== 'sandbox' || !deps.sandbox)
+        throw new ConsoleError(
+          'NOT_SANDBOX',
+          'Only the simulated XOi of the sandbox can be told a password from here.',
+          'Send the setup sheet to XOi Technologies, and the password by a separate secure channel.',
+        );
       const password = await readSecret(deps, active.profile.id, 'xoi-integration');
-      if (password === null) throw new ConsoleError('PASSWORD_MISSING', 'No integration password is stored for the sandbox.', 'Apply the setup first.');
+      if (password === null)
+        throw new ConsoleError(
+          'PASSWORD_MISSING',
+          'No integration password is stored for the sandbox.',
+          'Apply the setup first.',
+        );
       await deps.sandbox.tellXoi(password);
       return { told: true as const };
     },

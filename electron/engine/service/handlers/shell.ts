@@ -3,7 +3,9 @@ import type { Handlers } from '../../dispatch';
 import type { ServiceContext } from '../context';
 
 /** Under the web host the browser opens links itself; the answer says whether the policy allows this one. */
-export function shellHandlers(context: ServiceContext): Pick<Handlers, 'shell.openExternal' | 'desktop.get' | 'desktop.save'> {
+export function shellHandlers(
+  context: ServiceContext,
+): Pick<Handlers, 'shell.openExternal' | 'desktop.get' | 'desktop.save'> {
   const notDesktop = { available: false, closeToTray: false, startAtLogin: false };
   return {
     'desktop.get': async () => notDesktop,
@@ -11,7 +13,9 @@ export function shellHandlers(context: ServiceContext): Pick<Handlers, 'shell.op
     'shell.openExternal': async ({ url }) => {
       const active = await context.active();
       const check = checkExternalUrl(url, serverHosts([active.apiUrl]));
-      return check.ok ? { opened: false, reason: 'Open it from the page: the web host does not open windows.' } : { opened: false, reason: `Not opened: ${check.reason}.` };
+      return check.ok
+        ? { opened: false, reason: 'Open it from the page: the web host does not open windows.' }
+        : { opened: false, reason: `Not opened: ${check.reason}.` };
     },
   };
 }

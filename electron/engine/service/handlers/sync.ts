@@ -2,7 +2,9 @@ import type { Handlers } from '../../dispatch';
 import { removeMirrorFiles } from '../../store/open';
 import type { ServiceContext } from '../context';
 
-export function syncHandlers(context: ServiceContext): Pick<Handlers, 'sync.status' | 'sync.now' | 'sync.pause' | 'sync.resume' | 'sync.runs' | 'mirror.rebuild'> {
+export function syncHandlers(
+  context: ServiceContext,
+): Pick<Handlers, 'sync.status' | 'sync.now' | 'sync.pause' | 'sync.resume' | 'sync.runs' | 'mirror.rebuild'> {
   return {
     'sync.status': async () => (await context.active()).syncStatus,
     'sync.now': async () => ({ outcome: (await (await context.active()).control().syncNow()).outcome }),

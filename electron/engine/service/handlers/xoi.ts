@@ -13,7 +13,9 @@ import { xoiConfigFor } from '../credentials';
 import type { ServiceContext } from '../context';
 
 /** The XOi API connection: credentials in the keychain, XOi's users mirrored by the poller, job lookups on demand. */
-export function xoiHandlers(context: ServiceContext): Pick<Handlers, 'xoi.status' | 'xoi.save' | 'xoi.check' | 'xoi.job'> {
+export function xoiHandlers(
+  context: ServiceContext,
+): Pick<Handlers, 'xoi.status' | 'xoi.save' | 'xoi.check' | 'xoi.job'> {
   const { deps } = context;
 
   async function status(): Promise<XoiStatus> {
@@ -44,14 +46,27 @@ export function xoiHandlers(context: ServiceContext): Pick<Handlers, 'xoi.status
     'xoi.save': async (input) => {
       const active = await context.active();
       if (active.profile.kind === 'sandbox' && input.environment !== 'sandbox') {
-        throw new ConsoleError('PROFILE_READ_ONLY', "The sandbox profile always uses the sandbox's simulated XOi.", 'Create a profile for a real Schedule server to connect to XOi.');
+        throw new ConsoleError(
+          'PROFILE_READ_ONLY',
+          "The sandbox profile always uses the sandbox's simulated XOi.",
+          'Create a profile for a real Schedule server to connect to XOi.',
+        );
       }
       let connection: XoiConnection;
       if (input.environment === 'custom') {
         const urls = { tokenUrl: input.tokenUrl ?? '', usersUrl: input.usersUrl ?? '', jobsUrl: input.jobsUrl ?? '' };
-        for (const [field, label] of [['tokenUrl', 'Token URL'], ['usersUrl', 'Users GraphQL URL'], ['jobsUrl', 'Jobs GraphQL URL']] as const) {
+        for (const [field, label] of [
+          ['tokenUrl', 'Token URL'],
+          ['usersUrl', 'Users GraphQL URL'],
+          ['jobsUrl', 'Jobs GraphQL URL'],
+        ] as const) {
           const check = checkServerUrl(urls[field], label);
-          if (!check.ok) throw new ConsoleError('INVALID_ARGUMENT', `${label}: ${check.message}`, 'Correct the custom URL, or choose Test or Production.');
+          if (!check.ok)
+            throw new ConsoleError(
+              'INVALID_ARGUMENT',
+              `${label}: ${check.message}`,
+              'Correct the custom URL, or choose Test or Production.',
+            );
           urls[field] = check.url;
         }
         connection = { environment: 'custom', ...urls };
@@ -63,7 +78,12 @@ export function xoiHandlers(context: ServiceContext): Pick<Handlers, 'xoi.status
       if (input.environment !== 'sandbox') {
         const hasKey = input.apiKey !== undefined && input.apiKey !== '';
         const hasSecret = input.apiSecret !== undefined && input.apiSecret !== '';
-        if (hasKey !== hasSecret) throw new ConsoleError('INVALID_ARGUMENT', 'Enter both the XOi API key and the API secret (or neither, to keep the stored ones).', 'XOi issues them together.');
+        if (hasKey !== hasSecret)
+          throw new ConsoleError(
+            'INVALID_ARGUMENT',
+            'Enter both the XOi API key and the API secret (or neither, to keep the stored ones).',
+            'XOi issues them together.',
+          );
         if (hasKey && hasSecret) {
           registerSecret(input.apiKey);
           registerSecret(input.apiSecret);
@@ -82,16 +102,31 @@ export function xoiHandlers(context: ServiceContext): Pick<Handlers, 'xoi.status
     'xoi.check': async () => {
       const active = await context.active();
       const check = await active.control().checkXoi();
-      if (check === null) throw new ConsoleError('XOI_NOT_CONFIGURED', 'The XOi API connection is not set up for this profile.', 'Enter the XOi API key and secret in Settings > XOi connection.');
+      if (check === null)
+        throw new ConsoleError(
+          'XOI_NOT_CONFIGURED',
+          'The XOi API connection is not set up for this profile.',
+          'Enter the XOi API key and secret in Settings > XOi connection.',
+        );
       return status();
     },
 
     'xoi.job': async ({ key }) => {
       const active = await context.active();
       const config = await xoiConfigFor(deps.profiles.get(active.profile.id), deps);
-      if (!config) throw new ConsoleError('XOI_NOT_CONFIGURED', 'The XOi API connection is not set up for this profile.', 'Enter the XOi API key and secret in Settings > XOi connection.');
+      if (!config)
+        throw new ConsoleError(
+          'XOI_NOT_CONFIGURED',
+          'The XOi API connection is not set up for this profile.',
+          'Enter the XOi API key and secret in Settings > XOi connection.',
+        );
       const parsed = parseAppointmentKey(key);
-      if (!parsed) throw new ConsoleError('INVALID_ARGUMENT', 'key: expected COMPANY/SERVICECALL/APPOINTMENT.', 'Open an appointment first.');
+      if (!parsed)
+        throw new ConsoleError(
+          'INVALID_ARGUMENT',
+          'key: expected COMPANY/SERVICECALL/APPOINTMENT.',
+          'Open an appointment first.',
+        );
       const client = createXoiClient({ ...config.endpoints, apiKey: config.apiKey, apiSecret: config.apiSecret });
       const byId = await client.jobByIntegrationEntityId(key, JOB_NAMESPACE_SETTING);
       const job = byId ?? (await client.jobsByWorkOrder(`${parsed.serviceCall}-${parsed.appointment}`))[0] ?? null;

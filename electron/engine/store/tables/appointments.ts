@@ -48,16 +48,34 @@ export function fromAppointmentRow(row: AppointmentRow): StoredAppointment {
 
 /** Inserts or updates; never moves a row back to an older version. Returns whether anything changed. */
 export function upsertAppointment(handle: WriteHandle, appointment: Appointment, version: number): boolean {
-  const result = statement(handle, `
+  const result = statement(
+    handle,
+    `
       INSERT INTO appointments (key, company, service_call, appointment, customer, status, technician_id, task_date, estimated_hours, completed_at, created_in, created_at, modified_at, version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET
         customer = excluded.customer, status = excluded.status, technician_id = excluded.technician_id, task_date = excluded.task_date,
         estimated_hours = excluded.estimated_hours, completed_at = excluded.completed_at, created_in = excluded.created_in,
         created_at = excluded.created_at, modified_at = excluded.modified_at, version = excluded.version
-      WHERE excluded.version > appointments.version`)
+      WHERE excluded.version > appointments.version`,
+  )
     // Positional parameters: binding by name costs twice as much in the mirror's hottest loop.
-    .run(appointmentKeyString(appointment), appointment.company, appointment.serviceCall, appointment.appointment, appointment.customer, appointment.status, appointment.technician, appointment.taskDate, appointment.estimatedHours, appointment.completedAt, appointment.createdIn, appointment.createdAt, appointment.modifiedAt, version);
+    .run(
+      appointmentKeyString(appointment),
+      appointment.company,
+      appointment.serviceCall,
+      appointment.appointment,
+      appointment.customer,
+      appointment.status,
+      appointment.technician,
+      appointment.taskDate,
+      appointment.estimatedHours,
+      appointment.completedAt,
+      appointment.createdIn,
+      appointment.createdAt,
+      appointment.modifiedAt,
+      version,
+    );
   return result.changes > 0;
 }
 
@@ -81,13 +99,12 @@ export function readAppointment(handle: ReadHandle | WriteHandle, key: string): 
 }
 
 export function readAllAppointments(handle: ReadHandle | WriteHandle): StoredAppointment[] {
-  return (statement(handle, 'SELECT * FROM appointments ORDER BY key').all() as AppointmentRow[]).map(fromAppointmentRow);
+  return (statement(handle, 'SELECT * FROM appointments ORDER BY key').all() as AppointmentRow[]).map(
+    fromAppointmentRow,
+  );
 }
 
 export function* iterateAppointments(handle: ReadHandle | WriteHandle): IterableIterator<StoredAppointment> {
-  for (const row of statement(handle, 'SELECT * FROM appointments').iterate() as IterableIterator<AppointmentRow>) yield fromAppointmentRow(row);
-}
-
-export function countAppointments(handle: ReadHandle | WriteHandle): number {
-  return (statement(handle, 'SELECT count(*) AS n FROM appointments').get() as { n: number }).n;
+  for (const row of statement(handle, 'SELECT * FROM appointments').iterate() as IterableIterator<AppointmentRow>)
+    yield fromAppointmentRow(row);
 }

@@ -39,15 +39,31 @@ function fromRow(row: HistoryRow): StoredHistoryEntry {
 }
 
 export function upsertHistory(handle: WriteHandle, entry: HistoryEntry, version: number): boolean {
-  return statement(handle, `
+  return (
+    statement(
+      handle,
+      `
       INSERT INTO history (id, appointment_key, action, technician_id, task_date, estimated_hours, status, completed_at, modified_at, modified_by, version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET
         appointment_key = excluded.appointment_key, action = excluded.action, technician_id = excluded.technician_id,
         task_date = excluded.task_date, estimated_hours = excluded.estimated_hours, status = excluded.status,
         completed_at = excluded.completed_at, modified_at = excluded.modified_at, modified_by = excluded.modified_by, version = excluded.version
-      WHERE excluded.version > history.version`)
-    .run(entry.id, appointmentKeyString(entry), entry.action, entry.technician, entry.taskDate, entry.estimatedHours, entry.status, entry.completedAt, entry.modifiedAt, entry.modifiedBy, version).changes > 0;
+      WHERE excluded.version > history.version`,
+    ).run(
+      entry.id,
+      appointmentKeyString(entry),
+      entry.action,
+      entry.technician,
+      entry.taskDate,
+      entry.estimatedHours,
+      entry.status,
+      entry.completedAt,
+      entry.modifiedAt,
+      entry.modifiedBy,
+      version,
+    ).changes > 0
+  );
 }
 
 export function deleteAllHistory(handle: WriteHandle): void {
@@ -55,7 +71,11 @@ export function deleteAllHistory(handle: WriteHandle): void {
 }
 
 export function readHistoryOf(handle: ReadHandle | WriteHandle, appointmentKey: string): StoredHistoryEntry[] {
-  return (statement(handle, 'SELECT * FROM history WHERE appointment_key = ? ORDER BY modified_at, id').all(appointmentKey) as HistoryRow[]).map(fromRow);
+  return (
+    statement(handle, 'SELECT * FROM history WHERE appointment_key = ? ORDER BY modified_at, id').all(
+      appointmentKey,
+    ) as HistoryRow[]
+  ).map(fromRow);
 }
 
 export function readAllHistory(handle: ReadHandle | WriteHandle): StoredHistoryEntry[] {

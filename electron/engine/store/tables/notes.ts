@@ -37,20 +37,36 @@ function fromRow(row: NoteRow): StoredNote {
 }
 
 export function upsertNote(handle: WriteHandle, note: Note, version: number): boolean {
-  return statement(handle, `
+  return (
+    statement(
+      handle,
+      `
       INSERT INTO notes (id, appointment_key, name, text, url, internal, read_only, created_at, author, version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET
         appointment_key = excluded.appointment_key, name = excluded.name, text = excluded.text, url = excluded.url,
         internal = excluded.internal, read_only = excluded.read_only, created_at = excluded.created_at,
         author = excluded.author, version = excluded.version
-      WHERE excluded.version > notes.version`)
-    .run(note.id, appointmentKeyString(note), note.name, note.text, note.url, note.internal ? 1 : 0, note.readOnly ? 1 : 0, note.createdAt, note.author, version).changes > 0;
+      WHERE excluded.version > notes.version`,
+    ).run(
+      note.id,
+      appointmentKeyString(note),
+      note.name,
+      note.text,
+      note.url,
+      note.internal ? 1 : 0,
+      note.readOnly ? 1 : 0,
+      note.createdAt,
+      note.author,
+      version,
+    ).changes > 0
+  );
 }
 
 /** Deletes a note unless it is newer than the tombstone; returns the appointment it belonged to, or null. */
 export function deleteNote(handle: WriteHandle, id: string, version: number): string | null {
-  const row = statement(handle, 'SELECT appointment_key FROM notes WHERE id = ? AND version < ?').get(id, version) as { appointment_key: string } | undefined;
+  const row = statement(handle, 'SELECT appointment_key FROM notes WHERE id = ? AND version < ?').get(id, version) as
+    { appointment_key: string } | undefined;
   if (!row) return null;
   statement(handle, 'DELETE FROM notes WHERE id = ?').run(id);
   return row.appointment_key;
@@ -61,16 +77,13 @@ export function deleteAllNotes(handle: WriteHandle): void {
 }
 
 export function readNotesOf(handle: ReadHandle | WriteHandle, appointmentKey: string): StoredNote[] {
-  return (statement(handle, 'SELECT * FROM notes WHERE appointment_key = ? ORDER BY created_at, id').all(appointmentKey) as NoteRow[]).map(fromRow);
+  return (
+    statement(handle, 'SELECT * FROM notes WHERE appointment_key = ? ORDER BY created_at, id').all(
+      appointmentKey,
+    ) as NoteRow[]
+  ).map(fromRow);
 }
 
 export function readAllNotes(handle: ReadHandle | WriteHandle): StoredNote[] {
   return (statement(handle, 'SELECT * FROM notes ORDER BY id').all() as NoteRow[]).map(fromRow);
-}
-
-/** Only what the diagnosis needs of every note: which appointment, which name, when. */
-export function* iterateNoteHeads(handle: ReadHandle | WriteHandle): IterableIterator<{ appointmentKey: string; name: string; createdAt: string }> {
-  for (const row of statement(handle, 'SELECT appointment_key, name, created_at FROM notes').iterate() as IterableIterator<{ appointment_key: string; name: string; created_at: string }>) {
-    yield { appointmentKey: row.appointment_key, name: row.name, createdAt: row.created_at };
-  }
 }

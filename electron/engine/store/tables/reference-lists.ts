@@ -11,8 +11,12 @@ export function replaceCompanies(handle: WriteHandle, companies: readonly Compan
 
 export function replaceTechnicians(handle: WriteHandle, technicians: readonly Technician[]): number {
   statement(handle, 'DELETE FROM technicians').run();
-  const insert = statement(handle, 'INSERT INTO technicians (id, name, email, last_device_sync_at) VALUES (?, ?, ?, ?)');
-  for (const technician of technicians) insert.run(technician.id, technician.name, technician.email, technician.lastDeviceSyncAt);
+  const insert = statement(
+    handle,
+    'INSERT INTO technicians (id, name, email, last_device_sync_at) VALUES (?, ?, ?, ?)',
+  );
+  for (const technician of technicians)
+    insert.run(technician.id, technician.name, technician.email, technician.lastDeviceSyncAt);
   return technicians.length;
 }
 
@@ -24,16 +28,32 @@ export function replaceStatuses(handle: WriteHandle, statuses: readonly StatusEn
 }
 
 export function readCompanies(handle: ReadHandle | WriteHandle): Company[] {
-  return (statement(handle, 'SELECT id, name, active FROM companies ORDER BY id').all() as Array<{ id: string; name: string; active: number }>)
-    .map((row) => ({ id: row.id, name: row.name, active: row.active === 1 }));
+  return (
+    statement(handle, 'SELECT id, name, active FROM companies ORDER BY id').all() as Array<{
+      id: string;
+      name: string;
+      active: number;
+    }>
+  ).map((row) => ({ id: row.id, name: row.name, active: row.active === 1 }));
 }
 
 export function readTechnicians(handle: ReadHandle | WriteHandle): Technician[] {
-  return (statement(handle, 'SELECT id, name, email, last_device_sync_at FROM technicians ORDER BY id').all() as Array<{ id: string; name: string; email: string | null; last_device_sync_at: string | null }>)
-    .map((row) => ({ id: row.id, name: row.name, email: row.email, lastDeviceSyncAt: row.last_device_sync_at }));
+  return (
+    statement(handle, 'SELECT id, name, email, last_device_sync_at FROM technicians ORDER BY id').all() as Array<{
+      id: string;
+      name: string;
+      email: string | null;
+      last_device_sync_at: string | null;
+    }>
+  ).map((row) => ({ id: row.id, name: row.name, email: row.email, lastDeviceSyncAt: row.last_device_sync_at }));
 }
 
 export function readStatuses(handle: ReadHandle | WriteHandle): StatusEntry[] {
-  return (statement(handle, 'SELECT name, category, built_in FROM statuses ORDER BY name').all() as Array<{ name: string; category: StatusEntry['category']; built_in: number }>)
-    .map((row) => ({ name: row.name, category: row.category, builtIn: row.built_in === 1 }));
+  return (
+    statement(handle, 'SELECT name, category, built_in FROM statuses ORDER BY name').all() as Array<{
+      name: string;
+      category: StatusEntry['category'];
+      built_in: number;
+    }>
+  ).map((row) => ({ name: row.name, category: row.category, builtIn: row.built_in === 1 }));
 }

@@ -4,11 +4,17 @@ import { statement, type ReadHandle, type WriteHandle } from '../handles';
 export type SnapshotKind = 'system' | 'integration' | 'activity' | 'xoi-check' | 'dashboard' | 'technicians';
 
 export function writeSnapshot(handle: WriteHandle, kind: SnapshotKind, value: unknown, fetchedAt: string): void {
-  statement(handle, 'INSERT INTO snapshots (kind, json, fetched_at) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET json = excluded.json, fetched_at = excluded.fetched_at')
-    .run(kind, JSON.stringify(value), fetchedAt);
+  statement(
+    handle,
+    'INSERT INTO snapshots (kind, json, fetched_at) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET json = excluded.json, fetched_at = excluded.fetched_at',
+  ).run(kind, JSON.stringify(value), fetchedAt);
 }
 
-export function readSnapshot<T>(handle: ReadHandle | WriteHandle, kind: SnapshotKind): { value: T; fetchedAt: string } | null {
-  const row = statement(handle, 'SELECT json, fetched_at FROM snapshots WHERE kind = ?').get(kind) as { json: string; fetched_at: string } | undefined;
+export function readSnapshot<T>(
+  handle: ReadHandle | WriteHandle,
+  kind: SnapshotKind,
+): { value: T; fetchedAt: string } | null {
+  const row = statement(handle, 'SELECT json, fetched_at FROM snapshots WHERE kind = ?').get(kind) as
+    { json: string; fetched_at: string } | undefined;
   return row ? { value: JSON.parse(row.json) as T, fetchedAt: row.fetched_at } : null;
 }
