@@ -38,3 +38,31 @@ export function checkServerUrl(input: string, field = 'URL'): ServerUrlCheck {
   if (url.search !== '' || url.hash !== '') return { ok: false, message: `The ${field} must not contain "?" or "#".` };
   return { ok: true, url: url.toString().replace(/\/+$/, '') };
 }
+
+/** `scheme://host:port`, lower-cased, with the default port written out; null when the text is not an http(s) URL. */
+export function originOf(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+  return `${parsed.protocol}//${parsed.hostname.toLowerCase()}:${port}`;
+}
+
+/** The origins of several URLs, each once (the XOi endpoints often share one). */
+export function originsOf(urls: readonly string[]): string[] {
+  const origins = urls.map(originOf).filter((origin): origin is string => origin !== null);
+  return [...new Set(origins)].sort();
+}
+
+/** `decodeURIComponent` that answers null for a malformed percent-escape instead of throwing. */
+export function decodeComponent(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}

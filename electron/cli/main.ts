@@ -1,3 +1,4 @@
+import { clip } from '../../shared/validation';
 import path from 'node:path';
 import { diagnoseHelp, runDiagnose } from './commands/diagnose';
 import { mirrorHelp, runMirror } from './commands/mirror';
@@ -47,7 +48,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(`${__XOI_VERSION__}\n`);
         return 0;
       default:
-        throw new UsageError(`Unknown command "${command}". Run "xoi-console help" to see the commands.`);
+        throw new UsageError(`Unknown command "${clip(command)}". Run "xoi-console help" to see the commands.`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

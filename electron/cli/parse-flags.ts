@@ -1,3 +1,4 @@
+import { clip } from '../../shared/validation';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error';
 
@@ -23,7 +24,7 @@ export function parseFlags<O extends Options>(command: string, argv: string[], o
 export function integerFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value))
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}".`);
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${clip(value)}".`);
   const number = Number(value);
   if (number < min || number > max) throw new UsageError(`--${name} must be from ${min} to ${max}, not ${number}.`);
   return number;

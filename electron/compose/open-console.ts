@@ -1,6 +1,7 @@
 import type { HostKind } from '../../shared/contract';
 import type { Handlers } from '../engine/dispatch';
 import type { Logger } from '../engine/logging/logger';
+import { prepareDataDir } from '../engine/paths';
 import { ProfileStore } from '../engine/profiles/profile-store';
 import { createKeytarStore } from '../engine/secrets/keytar-store';
 import { KEYCHAIN_SERVICE, type SecretStore } from '../engine/secrets/secret-store';
@@ -44,6 +45,7 @@ function embedded(sandbox: Sandbox): EmbeddedSandbox {
  * engine and hands back one service. The engine never imports the sandbox; this is where they meet.
  */
 export async function openConsole(options: OpenConsoleOptions): Promise<ConsoleRuntime> {
+  prepareDataDir(options.dataDir);
   const sandbox =
     options.sandbox === false
       ? null

@@ -8,8 +8,9 @@ import {
   type ParsedArgs,
   type Result,
 } from '../../shared/contract';
+import type { AppError } from '../../shared/contract/result';
 import { isConsoleError } from '../../shared/errors';
-import { describeZodError } from '../../shared/validation';
+import { clip, describeZodError, findLoneSurrogate } from '../../shared/validation';
 import type { Logger } from './logging/logger';
 
 export type Handler<M extends MethodName> = (args: ParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M>;
@@ -22,10 +23,27 @@ export type Dispatch = (method: string, rawArgs: unknown) => Promise<Result<unkn
  * the arguments are parsed with its zod schema before anything runs, and every outcome becomes an envelope.
  * Unexpected errors are logged and reported without their stack.
  */
+/** No answer ever carries a whole hostile input back: messages are one line, of bounded length. */
+function bounded(error: AppError): AppError {
+  return {
+    ...error,
+    message: clip(error.message, MESSAGE_LIMIT),
+    ...(error.nextStep === undefined ? {} : { nextStep: clip(error.nextStep, MESSAGE_LIMIT) }),
+  };
+}
+const MESSAGE_LIMIT = 1000;
+
 export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
   return async (method, rawArgs) => {
     if (!isMethodName(method)) {
-      return fail('UNKNOWN_METHOD', `There is no method named "${String(method).slice(0, 80)}".`);
+      return fail('UNKNOWN_METHOD', `There is no method named "${clip(String(method), 80)}".`);
+    }
+    const broken = findLoneSurrogate(rawArgs);
+    if (broken !== null) {
+      return fail(
+        'INVALID_ARGUMENT',
+        `Invalid arguments for ${method}: ${broken}: contains broken Unicode text (a lone surrogate).`,
+      );
     }
     const parsed = methods[method].args.safeParse(rawArgs ?? {});
     if (!parsed.success) {
@@ -38,7 +56,7 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       const handler = handlers[method] as (args: unknown) => unknown;
       return ok(await handler(parsed.data));
     } catch (error) {
-      if (isConsoleError(error)) return { ok: false, error: error.toAppError() };
+      if (isConsoleError(error)) return { ok: false, error: bounded(error.toAppError()) };
       log.error(`Unexpected error in ${method}`, error);
       return fail(
         'INTERNAL_ERROR',

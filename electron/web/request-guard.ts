@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { decodeComponent } from '../../shared/server-url';
 
 export const TOKEN_HEADER = 'x-xoi-token';
 
@@ -15,17 +16,23 @@ export function tokensEqual(expected: string, given: string | undefined): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A malformed request (a cookie that is not valid percent-encoding): answered 400, never a failure of the server. */
+export class MalformedRequest extends Error {}
+
 function readCookie(request: IncomingMessage, name: string): string | undefined {
   const header = request.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    const value = decodeComponent(rest.join('='));
+    if (value === null) throw new MalformedRequest('The token cookie is not valid percent-encoding.');
+    return value;
   }
   return undefined;
 }
 
-/** The token a request carries, in order of preference: header, cookie. */
+/** The token a request carries, in order of preference: header, cookie. Throws MalformedRequest for a broken cookie. */
 export function presentedToken(request: IncomingMessage, port: number): string | undefined {
   const header = request.headers[TOKEN_HEADER];
   if (typeof header === 'string') return header;

@@ -2,10 +2,18 @@ import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { decodeComponent } from '../../shared/server-url';
 import type { Dispatch } from '../engine/dispatch';
 import type { EventBus } from '../engine/events';
 import type { Logger } from '../engine/logging/logger';
-import { hostAllowed, originAllowed, presentedToken, tokenCookieName, tokensEqual } from './request-guard';
+import {
+  hostAllowed,
+  MalformedRequest,
+  originAllowed,
+  presentedToken,
+  tokenCookieName,
+  tokensEqual,
+} from './request-guard';
 import { contentTypeFor, fileIfExists, openFile, resolveInside } from '../engine/static-files';
 
 export interface WebHostOptions {
@@ -92,7 +100,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         error: { code: 'INVALID_JSON', message: 'The request body is not valid JSON.' },
       });
     }
-    sendJson(response, 200, await options.dispatch(decodeURIComponent(method), args));
+    const name = decodeComponent(method);
+    if (name === null)
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'BAD_PATH', message: 'The method name is not valid percent-encoding.' },
+      });
+    sendJson(response, 200, await options.dispatch(name, args));
   }
 
   function handleEvents(request: IncomingMessage, response: ServerResponse): void {
@@ -152,7 +166,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = http.createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      options.log.error('Web host request failed', error);
+      if (error instanceof MalformedRequest) {
+        if (!response.headersSent) sendText(response, 400, error.message);
+        return;
+      }
+      // One line, no stack: a request must not be able to write pages into the log.
+      options.log.error(`Web host request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!response.headersSent) sendText(response, 500, 'The console could not answer this request.');
       else response.destroy();
     });

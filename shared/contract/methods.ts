@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameSchema } from '../validation';
 import { appInfoSchema } from './app';
 import {
   appointmentDetailSchema,
@@ -47,7 +48,7 @@ export const methods = {
     args: z
       .object({
         apiUrl: z.string().max(2048),
-        userName: z.string().max(128),
+        userName: nameSchema('Enter the Schedule administrator user name', 128),
         password: z.string().max(1024).optional(),
         profileId: z.string().max(64).optional(),
       })

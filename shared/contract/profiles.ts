@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { STATUS_CATEGORIES } from '../domain/statuses';
+import { STATUS_CATEGORIES, type StatusCategory } from '../domain/statuses';
+import { nameSchema } from '../validation';
 
 export const XOI_ENVIRONMENTS = ['test', 'production', 'custom', 'sandbox'] as const;
 
@@ -29,7 +30,13 @@ export const profileSettingsSchema = z.object({
     .int()
     .min(1, 'must be at least 1 hour')
     .max(168, 'must be at most 168 hours (a week)'),
-  statusOverrides: z.record(z.string().min(1).max(64), z.enum(STATUS_CATEGORIES)),
+  statusOverrides: z
+    // A plain object cannot hold this key (it names the prototype): refused with a message, never silently dropped.
+    .custom<Record<string, StatusCategory>>(
+      (value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')),
+      'the status name "__proto__" cannot be given a category; rename the status in Schedule',
+    )
+    .pipe(z.record(z.string().min(1).max(64), z.enum(STATUS_CATEGORIES))),
 });
 export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
 
@@ -69,14 +76,10 @@ export type ProfileView = z.infer<typeof profileViewSchema>;
 
 export const profileInputSchema = z
   .object({
-    id: z.string().optional(),
-    name: z.string().trim().min(1, 'Enter a name for this connection').max(80, 'must be at most 80 characters'),
-    apiUrl: z.string(),
-    userName: z
-      .string()
-      .trim()
-      .min(1, 'Enter the Schedule administrator user name')
-      .max(128, 'must be at most 128 characters'),
+    id: z.string().max(64, 'must be at most 64 characters').optional(),
+    name: nameSchema('Enter a name for this connection', 80),
+    apiUrl: z.string().max(2048, 'must be at most 2048 characters'),
+    userName: nameSchema('Enter the Schedule administrator user name', 128),
     /** Omit to keep the stored password. */
     password: z.string().max(1024, 'must be at most 1024 characters').optional(),
   })

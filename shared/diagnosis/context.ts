@@ -62,7 +62,7 @@ export function statusCategory(
   status: string,
   context: Pick<DiagnosisContext, 'serverCategories' | 'settings'>,
 ): StatusCategory | null {
-  return categoryOf(status, context.serverCategories, new Map(Object.entries(context.settings.statusOverrides)));
+  return categoryOf(status, context.serverCategories, context.settings.statusOverrides);
 }
 
 /** The integration-wide findings, computed once per diagnosis run. */

@@ -39,10 +39,11 @@ export function isStatusCategory(value: unknown): value is StatusCategory {
 export function categoryOf(
   status: string,
   serverCategories: ReadonlyMap<string, StatusCategory>,
-  overrides: ReadonlyMap<string, StatusCategory> = new Map(),
+  overrides: Readonly<Record<string, StatusCategory>> = {},
 ): StatusCategory | null {
+  // Own keys only: a status named "constructor" or "toString" must not find Object's own members.
   return (
-    overrides.get(status) ??
+    (Object.hasOwn(overrides, status) ? overrides[status] : undefined) ??
     serverCategories.get(status) ??
     BUILT_IN_STATUSES.find((builtIn) => builtIn.name.toLowerCase() === status.toLowerCase())?.category ??
     null

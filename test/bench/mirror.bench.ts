@@ -1,3 +1,4 @@
+import { originsOf } from '../../shared/server-url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
@@ -64,7 +65,7 @@ function workerPoller(url: string, dbFile: string, onFeedsProgress: () => void =
     },
   });
   poller.setXoi(null);
-  poller.setPassword('sandbox');
+  poller.setPassword({ value: 'sandbox', origins: originsOf([url]) });
   return poller;
 }
 

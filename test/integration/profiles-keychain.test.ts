@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileView, SetupResult } from '../../shared/contract';
-import { secretAccount, SECRET_PURPOSES } from '../../electron/engine/secrets/secret-store';
+import { secretAccount, SECRET_PURPOSES, type SecretPurpose } from '../../electron/engine/secrets/secret-store';
+import { decodeBoundSecret } from '../../electron/engine/secrets/bound-secret';
 import type { Sandbox } from '../../electron/sandbox/sandbox';
 import { adminClient, testSandbox } from '../support/sandbox';
 import { serviceHarness } from '../support/service-harness';
@@ -34,6 +35,13 @@ describe('connection profiles, the setup and the real keychain', () => {
     await server.close();
   });
 
+  /** A keychain entry as stored: the secret and the origins it is bound to. */
+  async function stored(profileId: string, purpose: SecretPurpose) {
+    const raw = await harness.secrets.get(secretAccount(profileId, purpose));
+    return raw === null ? null : decodeBoundSecret(raw);
+  }
+  const serverOrigin = () => new URL(server.url).origin;
+
   async function addServerProfile(): Promise<ProfileView> {
     const profile = await harness.call<ProfileView>('profiles.save', {
       name: 'Production',
@@ -47,7 +55,7 @@ describe('connection profiles, the setup and the real keychain', () => {
 
   it('stores the administrator password in the keychain, and nowhere in the profiles file', async () => {
     const profile = await addServerProfile();
-    expect(await harness.secrets.get(secretAccount(profile.id, 'administrator'))).toBe(ADMIN_PASSWORD);
+    expect(await stored(profile.id, 'administrator')).toEqual({ value: ADMIN_PASSWORD, origins: [serverOrigin()] });
     const file = readFileSync(path.join(harness.dataDir, 'profiles.json'), 'utf8');
     expect(file).toContain('Production');
     expect(file).not.toContain(ADMIN_PASSWORD);
@@ -72,7 +80,10 @@ describe('connection profiles, the setup and the real keychain', () => {
       confirmPassword: 'First-Integration-1',
     });
     expect(first).toMatchObject({ createdUser: true, createdRoles: 2, storedInKeychain: true, passwordChanged: false });
-    expect(await harness.secrets.get(secretAccount(profile.id, 'xoi-integration'))).toBe('First-Integration-1');
+    expect(await stored(profile.id, 'xoi-integration')).toEqual({
+      value: 'First-Integration-1',
+      origins: [serverOrigin()],
+    });
 
     const again = await harness.call<SetupResult>('setup.apply', {
       password: 'First-Integration-1',
@@ -84,7 +95,10 @@ describe('connection profiles, the setup and the real keychain', () => {
       confirmPassword: 'Second-Integration-2',
     });
     expect(changed.passwordChanged).toBe(true);
-    expect(await harness.secrets.get(secretAccount(profile.id, 'xoi-integration'))).toBe('Second-Integration-2');
+    expect(await stored(profile.id, 'xoi-integration')).toEqual({
+      value: 'Second-Integration-2',
+      origins: [serverOrigin()],
+    });
 
     const state = await adminClient(server, {
       credentials: { userName: 'admin', password: ADMIN_PASSWORD },
@@ -122,7 +136,10 @@ describe('connection profiles, the setup and the real keychain', () => {
       apiKey: 'sandbox-api-key',
       apiSecret: 'sandbox-api-secret',
     });
-    expect(await harness.secrets.get(secretAccount(profile.id, 'xoi-api-secret'))).toBe('sandbox-api-secret');
+    expect(await stored(profile.id, 'xoi-api-secret')).toEqual({
+      value: 'sandbox-api-secret',
+      origins: [serverOrigin()],
+    });
     await harness.call('profiles.delete', { id: profile.id });
     for (const purpose of SECRET_PURPOSES)
       expect(await harness.secrets.get(secretAccount(profile.id, purpose))).toBeNull();

@@ -14,27 +14,31 @@ export function serviceHarness(options: { secrets?: SecretStore; sandboxUrl?: st
   const temp = makeTempDir('xoi-service-');
   const keychainService = `XOi Console test ${randomBytes(4).toString('hex')}`;
   const secrets = options.secrets ?? createKeytarStore(keychainService);
-  const service: Service = createService({
-    host: 'web',
-    version: '0.0.0-test',
-    platform: process.platform,
-    log: silentLogger,
-    dataDir: temp.dir,
-    profiles: new ProfileStore(temp.dir),
-    secrets,
-    sandbox: options.sandboxUrl
-      ? {
-          url: options.sandboxUrl,
-          adminCredentials: { userName: 'admin', password: 'sandbox' },
-          xoiApiCredentials: { apiKey: 'sandbox-api-key', apiSecret: 'sandbox-api-secret' },
-          tellXoi: async () => {},
-        }
-      : null,
-    workerDir: path.join(repoRoot, 'dist', 'electron'),
-    autoStartSync: false,
-  });
+  const open = (): Service =>
+    createService({
+      host: 'web',
+      version: '0.0.0-test',
+      platform: process.platform,
+      log: silentLogger,
+      dataDir: temp.dir,
+      profiles: new ProfileStore(temp.dir),
+      secrets,
+      sandbox: options.sandboxUrl
+        ? {
+            url: options.sandboxUrl,
+            adminCredentials: { userName: 'admin', password: 'sandbox' },
+            xoiApiCredentials: { apiKey: 'sandbox-api-key', apiSecret: 'sandbox-api-secret' },
+            tellXoi: async () => {},
+          }
+        : null,
+      workerDir: path.join(repoRoot, 'dist', 'electron'),
+      autoStartSync: false,
+    });
+  let service = open();
   return {
-    service,
+    get service() {
+      return service;
+    },
     secrets,
     keychainService,
     dataDir: temp.dir,
@@ -47,6 +51,11 @@ export function serviceHarness(options: { secrets?: SecretStore; sandboxUrl?: st
     },
     async raw(method: string, args: unknown = {}) {
       return service.dispatch(method, args);
+    },
+    /** Closes the engine and opens a new one on the same data folder and keychain (a restart of the console). */
+    async reopen() {
+      await service.close();
+      service = open();
     },
     async close() {
       await service.close();

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { methods, profileSettingsSchema } from '../../shared/contract';
 import { checkServerUrl } from '../../shared/server-url';
 import { checkIntegrationPassword } from '../../shared/setup/password-rules';
-import { describeZodError } from '../../shared/validation';
+import { clip, describeZodError, findLoneSurrogate } from '../../shared/validation';
+import { categoryOf } from '../../shared/domain/statuses';
+import { csvCell, looksLikeFormula } from '../../electron/engine/queries/csv';
 
 describe('URLs a person types', () => {
   it.each([
@@ -76,5 +78,97 @@ describe('settings fields', () => {
     const parsed = methods['settings.save'].args.safeParse({ ...valid, colour: 'blue' });
     expect(parsed.success).toBe(false);
     if (!parsed.success) expect(describeZodError(parsed.error)).toMatch(/colour/);
+  });
+});
+
+describe('names a person types (profile name, user name)', () => {
+  const save = (name: string, userName = 'admin') =>
+    methods['profiles.save'].args.safeParse({ name, apiUrl: 'https://schedule.fabrikam.com', userName });
+
+  it.each([
+    ['Production\r\n2026-01-01 [error] forged', /name: must not contain line breaks/],
+    ['Prod\u0007uction', /name: must not contain line breaks, tabs or other control characters/],
+    ['Prod\u202euction', /name: must not contain right-to-left or left-to-right override/],
+    ['Prod\u2066uction\u2069', /name: must not contain right-to-left/],
+    ['\u200b\u200d\ufeff', /name: must contain visible characters/],
+    ['\u00a0 \u2060', /name: must contain visible characters/],
+    ['Prod\ud800uction', /name: contains broken Unicode text/],
+    ['', /name: Enter a name for this connection/],
+  ])('refuses the profile name %j, naming the field', (name, message) => {
+    const parsed = save(name);
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(describeZodError(parsed.error)).toMatch(message);
+  });
+
+  it('refuses the same in the user name', () => {
+    const parsed = save('Production', 'admin\nroot');
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(describeZodError(parsed.error)).toMatch(/^userName: must not contain line breaks/);
+  });
+
+  it.each(['Production', 'Ünïcödé Prod', 'مرحبا', '東京 本社', 'Prod 🚀', 'O\u2019Brien & Sons'])(
+    'accepts %j',
+    (name) => {
+      expect(save(name).success).toBe(true);
+    },
+  );
+
+  it('finds a lone surrogate anywhere in a call, and never echoes a huge input whole', () => {
+    expect(findLoneSurrogate({ kind: 'report', key: 'A/\udc00/1' })).toBe('key');
+    expect(findLoneSurrogate({ filter: { companies: ['ok', 'bad\ud800'] } })).toBe('filter.companies.1');
+    expect(findLoneSurrogate({ fine: '😀' })).toBeNull();
+    expect(clip('x'.repeat(900_000)).length).toBeLessThanOrEqual(201);
+    expect(clip('a\r\nb')).toBe('a\\r\\nb');
+  });
+});
+
+describe('status names that are also names of object members', () => {
+  const valid = { syncIntervalMinutes: 2, pollDelayMinutes: 15, transcriptWindowHours: 12 };
+
+  it('refuses "__proto__" with a message instead of dropping it silently', () => {
+    const parsed = profileSettingsSchema.safeParse(
+      JSON.parse(`${JSON.stringify(valid).slice(0, -1)},"statusOverrides":{"__proto__":"closed"}}`),
+    );
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(describeZodError(parsed.error)).toMatch(/statusOverrides: the status name "__proto__"/);
+  });
+
+  it('keeps and honours "constructor" and "toString", and never reads Object members as categories', () => {
+    const parsed = profileSettingsSchema.parse({
+      ...valid,
+      statusOverrides: { constructor: 'closed', toString: 'completed' },
+    });
+    expect(parsed.statusOverrides).toEqual({ constructor: 'closed', toString: 'completed' });
+    expect(categoryOf('constructor', new Map(), parsed.statusOverrides)).toBe('closed');
+    expect(categoryOf('toString', new Map(), parsed.statusOverrides)).toBe('completed');
+    expect(categoryOf('hasOwnProperty', new Map(), parsed.statusOverrides)).toBeNull();
+    expect(categoryOf('constructor', new Map(), {})).toBeNull();
+  });
+});
+
+describe('CSV cells a spreadsheet could run', () => {
+  it.each([
+    '=1+1',
+    '+SUM(A1)',
+    '-2+3',
+    '@cmd',
+    '\t=1',
+    '\r=1',
+    '\n=1',
+    '  =1+1',
+    '\u00a0=1',
+    '\u200b=HYPERLINK("x")',
+    '\ufeff@x',
+    '\uff1d1+1',
+    '\uff0bcmd',
+    '\uff0d1',
+    '\uff20x',
+  ])('neutralises %j', (text) => {
+    expect(looksLikeFormula(text)).toBe(true);
+    expect(csvCell(text).replace(/^"/, '')).toMatch(/^'/);
+  });
+
+  it.each(['Fabrikam', 'SC-1001', 'a=b', ' plain', '2026-03-02'])('leaves %j as it is', (text) => {
+    expect(looksLikeFormula(text)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { clip } from '../../../shared/validation';
 import { existsSync } from 'node:fs';
 import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract/profiles';
 import { parseAppointmentKey } from '../../../shared/domain/appointment-key';
@@ -57,13 +58,13 @@ export async function runDiagnose(argv: string[], io: { stdout: NodeJS.WritableS
   const key = keyText === undefined ? null : parseAppointmentKey(keyText);
   if (keyText !== undefined && key === null)
     throw new UsageError(
-      `diagnose: "${keyText}" is not a key; write it as COMPANY/SERVICECALL/APPOINTMENT, for example TWO/SC100123/001.`,
+      `diagnose: "${clip(keyText)}" is not a key; write it as COMPANY/SERVICECALL/APPOINTMENT, for example TWO/SC100123/001.`,
     );
   let now = Date.now();
   if (values.now !== undefined) {
     now = Date.parse(values.now);
     if (!/^\d{4}-\d{2}-\d{2}T/.test(values.now) || Number.isNaN(now))
-      throw new UsageError(`--now must be an ISO date-time like 2026-03-02T12:00:00Z, not "${values.now}".`);
+      throw new UsageError(`--now must be an ISO date-time like 2026-03-02T12:00:00Z, not "${clip(values.now)}".`);
   }
   if (!existsSync(values.db)) throw new UsageError(`--db: there is no file ${values.db}.`);
   try {

@@ -1,4 +1,5 @@
-import { createScheduleClient } from '../../engine/schedule/client';
+import { clip } from '../../../shared/validation';
+import { createScheduleClient, type ScheduleCredentials } from '../../engine/schedule/client';
 import { openMirrorForWriting } from '../../engine/store/open';
 import type { FeedCounts } from '../../engine/store/tables/sync-runs';
 import { DEFAULT_PAGE_SIZE, DEFAULT_SYNC_INTERVAL_MS, Poller } from '../../engine/sync/poller';
@@ -62,19 +63,18 @@ export async function runMirror(
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
   } catch {
     throw new UsageError(
-      `mirror: ${values.sandbox !== undefined ? '--sandbox' : '--api'} must be an http(s) URL, not "${baseUrl}".`,
+      `mirror: ${values.sandbox !== undefined ? '--sandbox' : '--api'} must be an http(s) URL, not "${clip(baseUrl)}".`,
     );
   }
 
-  let credentials: { userName: string; password: string };
+  let credentials: ScheduleCredentials;
   if (values.sandbox !== undefined) credentials = { ...SANDBOX_ADMIN };
   else if (values['password-stdin'])
     credentials = { userName: values.user as string, password: await readStdin(io.stdin) };
-  else
-    credentials = {
-      userName: values.user as string,
-      password: await findSavedAdminPassword(baseUrl, values.user as string, values['data-dir']),
-    };
+  else {
+    const saved = await findSavedAdminPassword(baseUrl, values.user as string, values['data-dir']);
+    credentials = { userName: values.user as string, password: saved.value, boundTo: saved.origins };
+  }
 
   let store;
   try {
@@ -111,7 +111,8 @@ export async function runMirror(
         io.stderr.write(
           `${status.feed}: ${status.feedRows}${status.feedEstimate ? ` of about ${status.feedEstimate}` : ''} rows (${status.pagesDone} pages)\n`,
         );
-      } else if (status.state === 'error' || status.state === 'needs-credentials') {
+      } else if (!values.once && (status.state === 'error' || status.state === 'needs-credentials')) {
+        // With --once the failure is printed once, as the command's last line.
         io.stderr.write(`${status.message} ${status.nextStep}\n`);
       }
     },

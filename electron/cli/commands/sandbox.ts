@@ -1,3 +1,4 @@
+import { clip } from '../../../shared/validation';
 import { readFileSync } from 'node:fs';
 import { FaultSpecError, parseFaultSpec } from '../../sandbox/faults';
 import { startSandbox } from '../../sandbox/sandbox';
@@ -50,7 +51,7 @@ export async function runSandbox(
   if (values.speed !== undefined) {
     speed = Number(values.speed);
     if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000)
-      throw new UsageError(`--speed must be a number above 0 and at most 100000, not "${values.speed}".`);
+      throw new UsageError(`--speed must be a number above 0 and at most 100000, not "${clip(values.speed ?? '')}".`);
   }
   if (values.scenario !== undefined && appointments !== undefined)
     throw new UsageError('--appointments sizes a generated world; it cannot be combined with --scenario.');

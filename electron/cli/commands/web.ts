@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openConsole } from '../../compose/open-console';
 import { createNodeLogger } from '../../engine/logging/node-logger';
-import { defaultDataDir, defaultLogDir } from '../../engine/paths';
+import { defaultDataDir, defaultLogDir, prepareDataDir } from '../../engine/paths';
+import { isConsoleError } from '../../../shared/errors';
 import { startWebHost } from '../../web/server';
 import { integerFlag, parseFlags } from '../parse-flags';
 import { CommandFailure } from '../usage-error';
@@ -33,6 +34,12 @@ export async function runWeb(
     );
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  try {
+    prepareDataDir(dataDir);
+  } catch (error) {
+    if (isConsoleError(error)) throw new CommandFailure(`${error.message} ${error.nextStep ?? ''}`.trim());
+    throw error;
+  }
   const log = createNodeLogger({
     logDir: values['data-dir'] ? path.join(dataDir, 'logs') : defaultLogDir(),
     fileName: 'web.log',

@@ -2,6 +2,7 @@ import path from 'node:path';
 import log from 'electron-log/node';
 import type { Logger } from './logger';
 import { redactionHook } from './redaction-hook';
+import { ensurePrivateDir, ensurePrivateFile } from '../paths';
 
 export interface NodeLoggerOptions {
   /** Folder for the rotating log file; omit to log to the console only. */
@@ -18,6 +19,8 @@ export function createNodeLogger(options: NodeLoggerOptions = {}): Logger {
   logger.hooks.push(redactionHook);
   if (options.logDir) {
     const file = path.join(options.logDir, options.fileName ?? 'main.log');
+    ensurePrivateDir(options.logDir);
+    ensurePrivateFile(file);
     logger.transports.file.resolvePathFn = () => file;
     logger.transports.file.maxSize = 5 * 1024 * 1024;
     logger.transports.file.level = options.level ?? 'info';

@@ -1,3 +1,4 @@
+import { clip } from '../../../shared/validation';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
@@ -65,7 +66,7 @@ export class ProfileStore {
     if (!profile)
       throw new ConsoleError(
         'PROFILE_NOT_FOUND',
-        `There is no connection profile "${id}".`,
+        `There is no connection profile "${clip(id)}".`,
         'Choose one from the list of profiles.',
       );
     return { ...profile };

@@ -1,9 +1,19 @@
 import type { AppointmentRow } from '../../../shared/contract/appointments';
 
-/** A CSV cell: quoted when needed, and a leading = + - @ (or tab/CR) neutralised so spreadsheets never run it. */
+/** What a spreadsheet reads as the start of a formula: = + - @, their full-width forms, and tab, CR or LF. */
+const FORMULA_START = /^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
+/** What a spreadsheet may skip before it: spaces, no-break spaces and zero-width characters. */
+const SKIPPED_LEAD = /^(?:[ \u00a0\u2000-\u200b\u2060\u3000\ufeff]|\u200c|\u200d)+/;
+
+/** Whether a cell's text could be run as a formula by Excel, LibreOffice or Google Sheets. */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text) || FORMULA_START.test(text.replace(SKIPPED_LEAD, ''));
+}
+
+/** A CSV cell: quoted when needed, and anything a spreadsheet could run as a formula neutralised with a leading '. */
 export function csvCell(value: string | number | null): string {
   let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (looksLikeFormula(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -25,11 +25,17 @@ import {
   type Ping,
 } from './contract';
 import { fromTransportFailure, ScheduleError } from './errors';
+import { assertMaySend, originOf } from '../secrets/bound-secret';
 import type { AppointmentKey } from '../../../shared/domain/appointment-key';
 
 export interface ScheduleCredentials {
   userName: string;
   password: string;
+  /**
+   * The origins a stored password is bound to (see secrets/bound-secret.ts); it is never sent anywhere else. Omitted
+   * only for a password typed for this very client (the command line's --password-stdin, the sandbox's published one).
+   */
+  boundTo?: readonly string[];
 }
 
 export interface ScheduleClientOptions {
@@ -154,12 +160,16 @@ export function createScheduleClient(options: ScheduleClientOptions) {
     schema: S,
     init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; anonymous?: boolean } = {},
   ): Promise<z.output<S>> {
+    const url = joinUrl(options.baseUrl, path);
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (!init.anonymous && options.credentials) headers.Authorization = basicAuth(options.credentials);
+    if (!init.anonymous && options.credentials) {
+      assertMaySend(options.credentials.boundTo ?? [originOf(options.baseUrl) ?? ''], url, 'Schedule password');
+      headers.Authorization = basicAuth(options.credentials);
+    }
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     const send = () =>
       httpRequest({
-        url: joinUrl(options.baseUrl, path),
+        url,
         method: init.method ?? 'GET',
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import type { Profile } from '../../../shared/contract/profiles';
@@ -7,8 +6,9 @@ import { verdictSettingsFrom } from '../diagnosis/verdict-settings';
 import { QueryClient } from '../queries/query-client';
 import type { QueryArgs, QueryName, QueryResult } from '../queries/registry';
 import { WorkerPoller } from '../sync/worker-poller';
-import { DEFAULT_PAGE_SIZE } from '../sync/poller';
+import { DEFAULT_PAGE_SIZE, type RunOutcome } from '../sync/poller';
 import type { EventBus } from '../events';
+import { ensurePrivateDir } from '../paths';
 import { credentialsFor, xoiConfigFor } from './credentials';
 import type { ServiceDeps } from './deps';
 
@@ -26,6 +26,8 @@ export class ActiveProfile {
   private status: SyncStatus = { state: 'stopped', lastSuccessAt: null };
   private fatal: ConsoleError | null = null;
   private poller: WorkerPoller | null = null;
+  /** No password may be sent for this profile (none stored, or bound to another address): no pass runs. */
+  private withoutPassword = false;
   readonly mirrorFile: string;
 
   constructor(
@@ -38,8 +40,8 @@ export class ActiveProfile {
   }
 
   async open(): Promise<void> {
-    mkdirSync(path.dirname(this.mirrorFile), { recursive: true });
-    const credentials = await credentialsFor(this.profile, this.deps);
+    ensurePrivateDir(path.dirname(this.mirrorFile));
+    const credentials = await credentialsFor(this.profile, this.apiUrl, this.deps);
     this.poller = new WorkerPoller({
       script: path.join(this.deps.workerDir, 'sync-worker.cjs'),
       data: {
@@ -89,8 +91,9 @@ export class ActiveProfile {
         code: credentials.problem?.code ?? 'PASSWORD_MISSING',
         message: credentials.problem?.message ?? 'No administrator password is stored for this profile.',
         nextStep: credentials.problem?.nextStep ?? 'Enter the password in the profile.',
-        lastSuccessAt: null,
+        lastSuccessAt: this.status.lastSuccessAt,
       };
+      this.withoutPassword = true;
       this.events.emit('sync.status', this.status);
     }
   }
@@ -115,6 +118,15 @@ export class ActiveProfile {
 
   get problem(): ConsoleError | null {
     return this.fatal;
+  }
+
+  /** A pass now; without a usable password, the reason instead (a pass would only be rejected). */
+  async syncNow(): Promise<RunOutcome> {
+    if (this.withoutPassword && this.status.state === 'needs-credentials') {
+      this.events.emit('sync.status', this.status);
+      return { outcome: 'error', code: this.status.code };
+    }
+    return this.control().syncNow();
   }
 
   control(): WorkerPoller {

@@ -1,5 +1,6 @@
 import type { Profile } from '../../../shared/contract/profiles';
 import { ConsoleError } from '../../../shared/errors';
+import { serverHosts } from '../../../shared/links/external-url';
 import type { EventBus } from '../events';
 import { createScheduleClient, type ScheduleClient } from '../schedule/client';
 import { ActiveProfile } from './active-profile';
@@ -27,6 +28,21 @@ export class ServiceContext {
       return this.deps.sandbox.url;
     }
     return profile.apiUrl;
+  }
+
+  /**
+   * The one owner of the trusted link hosts: every configured Schedule server (and the sandbox), read from the
+   * profiles at each call, so a profile saved or removed a moment ago counts at once in the shell and the web host.
+   */
+  trustedHosts(): string[] {
+    const urls = this.deps.profiles.list().flatMap((profile) => {
+      try {
+        return [this.apiUrlOf(profile)];
+      } catch {
+        return [];
+      }
+    });
+    return serverHosts(urls);
   }
 
   /** The open profile, opening the active one on first use. */
@@ -62,7 +78,7 @@ export class ServiceContext {
   /** A Schedule client for the active profile's administrator. */
   async adminClient(): Promise<{ client: ScheduleClient; active: ActiveProfile }> {
     const active = await this.active();
-    const credentials = await credentialsFor(active.profile, this.deps);
+    const credentials = await credentialsFor(active.profile, active.apiUrl, this.deps);
     if (credentials.password === null)
       throw (
         credentials.problem ??
@@ -71,7 +87,11 @@ export class ServiceContext {
     return {
       client: createScheduleClient({
         baseUrl: active.apiUrl,
-        credentials: { userName: active.profile.userName, password: credentials.password },
+        credentials: {
+          userName: active.profile.userName,
+          password: credentials.password.value,
+          boundTo: credentials.password.origins,
+        },
       }),
       active,
     };

@@ -1,6 +1,7 @@
 import { createDispatch, type Dispatch, type Handlers } from '../dispatch';
 import { EventBus } from '../events';
 import { ServiceContext } from './context';
+import { bindLegacySecrets } from './credentials';
 import type { ServiceDeps } from './deps';
 import { appointmentHandlers } from './handlers/appointments';
 import { printHandlers } from './handlers/print';
@@ -19,6 +20,8 @@ export interface Service {
   readonly events: EventBus;
   /** Opens the active profile and starts its poller (hosts call it once at start-up). */
   start(): Promise<void>;
+  /** The hosts a link may open in the browser besides XOi's and WennSoft's: every configured Schedule server. */
+  trustedHosts(): string[];
   close(): Promise<void>;
 }
 
@@ -50,8 +53,10 @@ export function createService(deps: ServiceDeps): Service {
           at: new Date().toISOString(),
         });
       }
+      await bindLegacySecrets(deps);
       await context.active();
     },
+    trustedHosts: () => context.trustedHosts(),
     close: () => context.close(),
   };
 }

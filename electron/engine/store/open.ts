@@ -1,40 +1,82 @@
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MirrorCorruptError, MirrorTooNewError } from './errors';
+import { ensurePrivateFile, isReadOnlyError } from '../paths';
+import { MirrorBusyError, MirrorCorruptError, MirrorReadOnlyError, MirrorTooNewError } from './errors';
 import type { ReadHandle, WriteHandle } from './handles';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** SQLite keeps the schema's user_version at this offset of its 100-byte header (big-endian). */
+const USER_VERSION_OFFSET = 60;
+/** How long a connection waits for another's lock before giving up (set before anything that can wait). */
+export const BUSY_TIMEOUT_MS = 5_000;
 
-function looksLikeSqlite(file: string): boolean {
+/** The file's header, or null when it is shorter than one (not a database). */
+function readHeader(file: string): Buffer | null {
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(16);
-    const read = readSync(fd, buffer, 0, 16, 0);
-    return read === 16 && buffer.toString('latin1') === SQLITE_HEADER;
+    const buffer = Buffer.alloc(100);
+    return readSync(fd, buffer, 0, 100, 0) === 100 ? buffer : null;
   } finally {
     closeSync(fd);
   }
 }
 
+/** Turns what better-sqlite3 threw while opening into the console's own errors where it can tell them apart. */
+function openFailure(file: string, error: unknown): Error {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string') {
+    if (code.startsWith('SQLITE_READONLY') || isReadOnlyError(error)) return new MirrorReadOnlyError(file);
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new MirrorBusyError(file);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Refuses a file (or folder) that cannot be written before SQLite opens it, so it leaves nothing beside it. */
+function requireWritable(file: string): void {
+  try {
+    accessSync(path.dirname(file), constants.W_OK);
+    if (existsSync(file)) accessSync(file, constants.W_OK);
+  } catch (error) {
+    if (isReadOnlyError(error)) throw new MirrorReadOnlyError(file);
+    throw error;
+  }
+}
+
 /**
- * Checks an existing file without changing a byte of it: that it is SQLite, not damaged, and not from a newer
- * version of the console. Returns its schema version (0 when the file does not exist yet).
+ * Checks an existing file: that it is SQLite, not damaged, and not from a newer version of the console. A file from
+ * a newer version is refused from its header alone, without opening it. Returns its schema version (0 when the file
+ * does not exist yet). A refused file is left as it was, with no journal files created beside it.
  */
 export function inspectMirror(file: string): number {
   if (!existsSync(file) || statSync(file).size === 0) return 0;
-  if (!looksLikeSqlite(file)) throw new MirrorCorruptError(file, 'it is not a SQLite database');
+  const header = readHeader(file);
+  if (header === null || header.toString('latin1', 0, 16) !== SQLITE_HEADER) {
+    throw new MirrorCorruptError(file, 'it is not a SQLite database');
+  }
+  const headerVersion = header.readUInt32BE(USER_VERSION_OFFSET);
+  if (headerVersion > LATEST_SCHEMA_VERSION) throw new MirrorTooNewError(file, headerVersion, LATEST_SCHEMA_VERSION);
+  const existedBefore = ['-wal', '-shm'].filter((suffix) => existsSync(`${file}${suffix}`));
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_SCHEMA_VERSION) throw new MirrorTooNewError(file, version, LATEST_SCHEMA_VERSION);
     const check = db.pragma('quick_check(1)', { simple: true });
     if (check !== 'ok') throw new MirrorCorruptError(file, String(check));
     return version;
   } catch (error) {
+    db?.close();
+    db = undefined;
+    // Journal files this inspection made for a file it refuses are removed again.
+    for (const suffix of ['-wal', '-shm'])
+      if (!existedBefore.includes(suffix)) rmSync(`${file}${suffix}`, { force: true });
     if (error instanceof MirrorTooNewError || error instanceof MirrorCorruptError) throw error;
-    throw new MirrorCorruptError(file, error instanceof Error ? error.message : String(error));
+    const failure = openFailure(file, error);
+    if (failure instanceof MirrorReadOnlyError || failure instanceof MirrorBusyError) throw failure;
+    throw new MirrorCorruptError(file, failure.message);
   } finally {
     db?.close();
   }
@@ -50,22 +92,32 @@ function migrate(db: Database.Database, from: number): void {
   }
 }
 
-/** The poller's connection: WAL, foreign keys on, migrated to the latest schema. */
+/**
+ * The poller's connection: private file, WAL, foreign keys on, migrated to the latest schema. The busy timeout is set
+ * first, so switching to WAL or migrating waits for a reader's lock instead of failing.
+ */
 export function openMirrorForWriting(file: string): WriteHandle {
+  requireWritable(file);
   const version = inspectMirror(file);
-  const db = new Database(file);
+  ensurePrivateFile(file);
+  let db: Database.Database;
   try {
+    db = new Database(file);
+  } catch (error) {
+    throw openFailure(file, error);
+  }
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     // Each checkpoint syncs the disk twice; at SQLite's default (every 4 MB of log) the first mirror spent about a
     // fifth of its writing time waiting for those syncs. 40 MB between checkpoints keeps the log small on disk.
     db.pragma('wal_autocheckpoint = 10000');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     migrate(db, version);
   } catch (error) {
     db.close();
-    throw error;
+    throw openFailure(file, error);
   }
   return { kind: 'write', db };
 }
@@ -73,7 +125,7 @@ export function openMirrorForWriting(file: string): WriteHandle {
 /** A screen's connection: read-only, so no query can change the mirror. */
 export function openMirrorForReading(file: string): ReadHandle {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return { kind: 'read', db };
 }
 

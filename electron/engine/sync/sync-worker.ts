@@ -31,7 +31,7 @@ const log: Logger = {
   error: (message) => post({ type: 'log', level: 'error', message }),
 };
 
-let password: string | null = null;
+let credentials: { password: string; boundTo: readonly string[] } | null = null;
 let xoi: WorkerXoiConfig | null = null;
 let verdictSettings: VerdictSettings = data.verdicts;
 let store: ReturnType<typeof openMirrorForWriting>;
@@ -60,7 +60,7 @@ const checkXoiUsers = async (force: boolean): Promise<{ check: XoiCheck; fresh: 
   return {
     check: await mirrorXoiUsers(
       store,
-      createXoiClient({ ...xoi.endpoints, apiKey: xoi.apiKey, apiSecret: xoi.apiSecret }),
+      createXoiClient({ ...xoi.endpoints, apiKey: xoi.apiKey, apiSecret: xoi.apiSecret, boundTo: xoi.boundTo }),
       Date.now(),
     ),
     fresh: true,
@@ -88,7 +88,10 @@ const updateVerdicts = (pass: { touched: ReadonlySet<string>; referencesChanged:
 const poller = new Poller({
   store,
   createClient: () =>
-    createScheduleClient({ baseUrl: data.baseUrl, credentials: { userName: data.userName, password: password ?? '' } }),
+    createScheduleClient({
+      baseUrl: data.baseUrl,
+      credentials: credentials ? { userName: data.userName, ...credentials } : undefined,
+    }),
   scheduler: realScheduler,
   random: Math.random,
   log,
@@ -106,7 +109,7 @@ updateVerdicts(null);
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'credentials':
-      password = message.password;
+      credentials = { password: message.password, boundTo: message.boundTo };
       poller.credentialsChanged();
       break;
     case 'xoi':

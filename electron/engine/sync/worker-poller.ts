@@ -5,6 +5,7 @@ import type { VerdictSettings } from '../diagnosis/verdict-settings';
 import type { Logger } from '../logging/logger';
 import type { PollerSettings, RunOutcome } from './poller';
 import type { XoiCheck } from '../xoi/mirror-users';
+import type { BoundSecret } from '../secrets/bound-secret';
 import type { FromWorker, SyncWorkerData, ToWorker, WorkerXoiConfig } from './worker-protocol';
 
 export interface WorkerPollerOptions {
@@ -90,8 +91,8 @@ export class WorkerPoller {
     return { active, idle };
   }
 
-  setPassword(password: string): void {
-    this.send({ type: 'credentials', password });
+  setPassword(password: BoundSecret): void {
+    this.send({ type: 'credentials', password: password.value, boundTo: password.origins });
   }
 
   start(): void {

@@ -9,6 +9,8 @@ export interface WorkerXoiConfig {
   endpoints: XoiEndpoints;
   apiKey: string;
   apiSecret: string;
+  /** The origins key and secret are bound to (secrets/bound-secret.ts). */
+  boundTo: string[];
   intervalMs: number;
 }
 
@@ -23,7 +25,7 @@ export interface SyncWorkerData {
 
 export type ToWorker =
   | { type: 'start' }
-  | { type: 'credentials'; password: string }
+  | { type: 'credentials'; password: string; boundTo: readonly string[] }
   | { type: 'xoi'; config: WorkerXoiConfig | null }
   | { type: 'xoi-check'; id: number }
   | { type: 'sync-now'; id: number }

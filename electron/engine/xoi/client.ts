@@ -3,6 +3,7 @@ import { describeZodError } from '../../../shared/validation';
 import { httpRequest, type FetchLike } from '../http/http-request';
 import { TransportFailure } from '../http/transport-failure';
 import { registerSecret } from '../logging/secret-registry';
+import { assertMaySend, originsOf } from '../secrets/bound-secret';
 import { graphqlError, keyRejected, malformed, XoiError, xoiTransportError } from './errors';
 
 /**
@@ -18,6 +19,11 @@ export interface XoiEndpoints {
 export interface XoiClientOptions extends XoiEndpoints {
   apiKey: string;
   apiSecret: string;
+  /**
+   * The origins stored key and secret are bound to; neither they nor a token made from them go anywhere else. Omitted
+   * only for credentials typed for these very endpoints (the command line).
+   */
+  boundTo?: readonly string[];
   fetch?: FetchLike;
   now?: () => number;
   timeoutMs?: number;
@@ -59,6 +65,7 @@ export function createXoiClient(options: XoiClientOptions) {
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 20_000;
   let token: { value: string; expiresAt: number } | null = null;
+  const boundTo = options.boundTo ?? originsOf([options.tokenUrl, options.usersUrl, options.jobsUrl]);
   registerSecret(options.apiKey);
   registerSecret(options.apiSecret);
 
@@ -79,6 +86,7 @@ export function createXoiClient(options: XoiClientOptions) {
   }
 
   async function freshToken(): Promise<string> {
+    assertMaySend(boundTo, options.tokenUrl, 'XOi API key and secret');
     const response = await send(options.tokenUrl, { body: { api_key: options.apiKey, api_secret: options.apiSecret } });
     if (response.status === 401 || response.status === 403) throw keyRejected();
     if (response.status >= 500)
@@ -112,6 +120,7 @@ export function createXoiClient(options: XoiClientOptions) {
     variables: Record<string, unknown>,
     schema: S,
   ): Promise<z.output<S>> {
+    assertMaySend(boundTo, url, 'XOi API key and secret');
     let response = await send(url, { body: { query, variables }, headers: { Authorization: await currentToken() } });
     if (response.status === 401) {
       // The token was refused before its time (revoked, clock skew): renew it once.

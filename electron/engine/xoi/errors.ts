@@ -1,3 +1,4 @@
+import { clip } from '../../../shared/validation';
 import { ConsoleError } from '../../../shared/errors';
 import { sanitizeServerText } from '../http/http-request';
 import type { TransportFailure } from '../http/transport-failure';
@@ -18,14 +19,14 @@ export function xoiTransportError(failure: TransportFailure, url: string): XoiEr
   } catch {
     return new XoiError(
       'XOI_BAD_URL',
-      `The XOi address "${url}" is not a valid http(s) URL.`,
+      `The XOi address "${clip(url)}" is not a valid http(s) URL.`,
       'Choose the Test or Production endpoints, or correct the custom URL.',
     );
   }
   if (failure.kind === 'bad-url')
     return new XoiError(
       'XOI_BAD_URL',
-      `The XOi address "${url}" is not a valid http(s) URL.`,
+      `The XOi address "${clip(url)}" is not a valid http(s) URL.`,
       'Choose the Test or Production endpoints, or correct the custom URL.',
     );
   if (failure.kind === 'tls')

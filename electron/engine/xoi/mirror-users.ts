@@ -4,6 +4,7 @@ import { writeSnapshot } from '../store/tables/snapshots';
 import { replaceXoiUsers } from '../store/tables/xoi-users';
 import type { XoiClient } from './client';
 import { XoiError } from './errors';
+import { SecretBoundElsewhereError } from '../secrets/bound-secret';
 
 export interface XoiCheck {
   lastCheckAt: string;
@@ -37,7 +38,7 @@ export async function mirrorXoiUsers(store: WriteHandle, client: XoiClient, now:
     return check;
   } catch (error) {
     const problem =
-      error instanceof XoiError
+      error instanceof XoiError || error instanceof SecretBoundElsewhereError
         ? { code: error.code, message: error.message, nextStep: error.nextStep ?? '' }
         : {
             code: 'XOI_CHECK_FAILED',

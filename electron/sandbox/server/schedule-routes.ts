@@ -5,6 +5,7 @@ import { iso, type SandboxClock } from '../clock';
 import type { FeedEntry } from '../world/feed-store';
 import type { SandboxWorld } from '../world/world';
 import { basicCredentials, json, readJsonBody, scheduleError, type RouteResult } from './http-kit';
+import { decodeComponent } from '../../../shared/server-url';
 
 type Caller = 'admin' | 'integration';
 
@@ -212,8 +213,10 @@ export async function scheduleRoute(
   const item = /^\/v1\/appointments\/([^/]+)\/([^/]+)\/([^/]+)\/(history|notes)$/.exec(path);
   if (item) {
     const [company, serviceCall, appointmentId] = [item[1], item[2], item[3]].map((part) =>
-      decodeURIComponent(part ?? ''),
+      decodeComponent(part ?? ''),
     );
+    if (company === null || serviceCall === null || appointmentId === null)
+      return scheduleError(400, 'BAD_REQUEST', 'The appointment key in the path is not valid percent-encoding.');
     const key = appointmentKeyString({
       company: company ?? '',
       serviceCall: serviceCall ?? '',

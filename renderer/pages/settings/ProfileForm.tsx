@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AppError, ConnectionTest, ProfileView } from '../../../shared/contract';
-import { checkServerUrl } from '../../../shared/server-url';
+import { checkServerUrl, originOf } from '../../../shared/server-url';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { Field } from '../../components/Field';
@@ -24,6 +24,13 @@ export function ProfileForm({ existing, onDone }: { existing: ProfileView | null
   const [test, setTest] = useState<ConnectionTest | 'running' | null>(null);
   const [saveError, setSaveError] = useState<AppError | null>(null);
 
+  // A saved password is only ever sent to the address it was entered for: a new address needs it typed again.
+  const moved =
+    existing !== null &&
+    existing.kind === 'server' &&
+    originOf(values.apiUrl.trim()) !== null &&
+    originOf(values.apiUrl.trim()) !== originOf(existing.apiUrl);
+
   const validate = (): boolean => {
     const next: Partial<Record<keyof Values, string>> = {};
     if (values.name.trim() === '') next.name = 'Enter a name for this connection, for example Production.';
@@ -32,6 +39,8 @@ export function ProfileForm({ existing, onDone }: { existing: ProfileView | null
     if (values.userName.trim() === '') next.userName = 'Enter the Schedule administrator user name.';
     if (!existing && values.password === '')
       next.password = 'Enter the administrator password (it is stored in the keychain only).';
+    if (moved && values.password === '')
+      next.password = 'The API URL points to a new address: enter the administrator password again.';
     setErrors(next);
     return Object.keys(next).length === 0;
   };
@@ -101,10 +110,13 @@ export function ProfileForm({ existing, onDone }: { existing: ProfileView | null
         onChange={set('password')}
         error={errors.password ?? null}
         autoComplete="current-password"
+        required={!existing || moved}
         hint={
-          existing
-            ? 'Leave empty to keep the stored password.'
-            : 'Stored in the operating system keychain, nowhere else.'
+          moved
+            ? `The API URL changed to ${originOf(values.apiUrl.trim()) ?? 'another address'}: enter the password again. A saved password is only sent to the address it was entered for.`
+            : existing
+              ? 'Leave empty to keep the stored password.'
+              : 'Stored in the operating system keychain, nowhere else.'
         }
       />
       <div className="row">

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import type { AppError, XoiStatus } from '../../../shared/contract';
+import { XOI_ENDPOINTS, type AppError, type XoiStatus } from '../../../shared/contract';
+import { originsOf } from '../../../shared/server-url';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime } from '../../app/format';
@@ -26,6 +27,19 @@ export function XoiSection() {
     profiles.state.value.profiles.find((profile) => profile.active)?.kind === 'sandbox';
   const current: XoiStatus | null = state.status === 'ready' ? state.value : null;
   const chosen: Environment = environment ?? current?.environment ?? (isSandbox ? 'sandbox' : 'production');
+
+  const chosenUrls =
+    chosen === 'custom' ? urls : chosen === 'sandbox' ? null : XOI_ENDPOINTS[chosen as 'test' | 'production'];
+  const savedOrigins = current?.configured
+    ? originsOf([current.tokenUrl ?? '', current.usersUrl ?? '', current.jobsUrl ?? ''])
+    : [];
+  // Saved XOi credentials only go to the addresses they were entered for: new endpoints need them typed again.
+  const moved =
+    chosenUrls !== null &&
+    savedOrigins.length > 0 &&
+    originsOf([chosenUrls.tokenUrl, chosenUrls.usersUrl, chosenUrls.jobsUrl]).some(
+      (origin) => !savedOrigins.includes(origin),
+    );
 
   const run = async (call: () => Promise<{ ok: true; value: XoiStatus } | { ok: false; error: AppError }>) => {
     setBusy(true);
@@ -109,7 +123,12 @@ export function XoiSection() {
               autoComplete="off"
               value={apiKey}
               onChange={(event) => setApiKey(event.target.value)}
-              hint="Leave empty to keep the stored key."
+              required={moved}
+              hint={
+                moved
+                  ? 'The XOi endpoints changed: enter the API key and secret again. Saved XOi credentials are only sent to the addresses they were entered for.'
+                  : 'Leave empty to keep the stored key.'
+              }
             />
             <Field
               label="XOi API secret"
@@ -117,6 +136,7 @@ export function XoiSection() {
               autoComplete="off"
               value={apiSecret}
               onChange={(event) => setApiSecret(event.target.value)}
+              required={moved}
               hint="Stored in the operating system keychain only."
             />
           </>

@@ -1,5 +1,4 @@
 import { ConsoleError } from '../../../../shared/errors';
-import { serverHosts } from '../../../../shared/links/external-url';
 import { verdictSettingsFrom } from '../../diagnosis/verdict-settings';
 import type { Handlers } from '../../dispatch';
 import type { ServiceContext } from '../context';
@@ -24,7 +23,7 @@ export function appointmentHandlers(
         key,
         localNow: context.now(),
         settings: verdictSettingsFrom(active.profile.settings, active.profile.xoi !== null),
-        trustedHosts: serverHosts([active.apiUrl]),
+        trustedHosts: context.trustedHosts(),
       });
     },
 

@@ -2,14 +2,15 @@ import { rmSync } from 'node:fs';
 import type { ProfileView } from '../../../../shared/contract/profiles';
 import { ConsoleError, isConsoleError } from '../../../../shared/errors';
 import { checkServerUrl } from '../../../../shared/server-url';
-import { createScheduleClient } from '../../schedule/client';
+import { createScheduleClient, type ScheduleCredentials } from '../../schedule/client';
 import { ScheduleError } from '../../schedule/errors';
 import { registerSecret } from '../../logging/secret-registry';
 import { removeMirrorFiles } from '../../store/open';
-import { SECRET_PURPOSES, secretAccount } from '../../secrets/secret-store';
+import { SECRET_PURPOSES, secretAccount, type SecretPurpose } from '../../secrets/secret-store';
 import type { Handlers } from '../../dispatch';
 import { mirrorFileFor } from '../active-profile';
-import { readSecret } from '../credentials';
+import { readProfileSecret, writeProfileSecret } from '../credentials';
+import { originOf } from '../../secrets/bound-secret';
 import type { ServiceContext } from '../context';
 
 export function profileHandlers(
@@ -20,9 +21,9 @@ export function profileHandlers(
 > {
   const { deps } = context;
 
-  async function hasSecret(profileId: string, purpose: Parameters<typeof secretAccount>[1]): Promise<boolean> {
+  async function hasSecret(profileId: string, purpose: SecretPurpose): Promise<boolean> {
     try {
-      return (await readSecret(deps, profileId, purpose)) !== null;
+      return (await readProfileSecret(deps, deps.profiles.get(profileId), purpose)) !== null;
     } catch {
       return false;
     }
@@ -68,21 +69,26 @@ export function profileHandlers(
           `Schedule API URL: ${url.message}`,
           'Correct the URL and save again.',
         );
-      if (input.password !== undefined && input.password !== '') {
-        // The keychain is checked before anything is saved, so a refusal changes nothing.
-        await deps.secrets.get(secretAccount('probe', 'administrator'));
+      const typed = input.password !== undefined && input.password !== '' ? input.password : null;
+      const existing = input.id ? deps.profiles.get(input.id) : null;
+      if (existing && existing.kind === 'server' && originOf(existing.apiUrl) !== originOf(url.url) && typed === null) {
+        throw new ConsoleError(
+          'PASSWORD_REQUIRED',
+          `Password: the Schedule API URL now points to ${originOf(url.url)}, so enter the administrator password again. A saved password is only sent to the address it was entered for (${originOf(existing.apiUrl)}).`,
+          'Type the password, then save again; nothing was changed.',
+        );
       }
+      // The keychain is checked before anything is saved, so a refusal changes nothing.
+      if (typed !== null) await deps.secrets.get(secretAccount('probe', 'administrator'));
       const saved = deps.profiles.save({
         ...(input.id ? { id: input.id } : {}),
         name: input.name,
         apiUrl: url.url,
         userName: input.userName,
       });
-      if (input.password !== undefined && input.password !== '') {
-        registerSecret(input.password);
-        await deps.secrets.set(secretAccount(saved.id, 'administrator'), input.password);
-      }
+      if (typed !== null) await writeProfileSecret(deps, saved, 'administrator', typed);
       if (deps.profiles.activeId === saved.id) await context.reopen();
+      context.events.emit('profiles.changed', { activeId: deps.profiles.activeId });
       return view(saved.id);
     },
 
@@ -120,14 +126,22 @@ export function profileHandlers(
           message: url.message,
           nextStep: "Enter the API URL shown in Schedule's Integrations tab.",
         };
-      let secret = password ?? '';
-      if (secret === '' && profileId) secret = (await readSecret(deps, profileId, 'administrator')) ?? '';
-      if (secret !== '') registerSecret(secret);
-      const client = createScheduleClient({
-        baseUrl: url.url,
-        credentials: { userName, password: secret },
-        timeoutMs: 15_000,
-      });
+      const target = originOf(url.url) ?? '';
+      let credentials: ScheduleCredentials = { userName, password: password ?? '' };
+      if ((password ?? '') === '' && profileId) {
+        const stored = await readProfileSecret(deps, deps.profiles.get(profileId), 'administrator');
+        if (stored && !stored.origins.includes(target)) {
+          return {
+            ok: false,
+            code: 'PASSWORD_REQUIRED',
+            message: `The saved password was entered for ${stored.origins.join(', ') || 'another address'}, so it is not sent to ${target}.`,
+            nextStep: 'Type the administrator password to test this address.',
+          };
+        }
+        if (stored) credentials = { userName, password: stored.value, boundTo: stored.origins };
+      }
+      if (credentials.password !== '') registerSecret(credentials.password);
+      const client = createScheduleClient({ baseUrl: url.url, credentials, timeoutMs: 15_000 });
       try {
         await client.ping();
         const system = await client.system();

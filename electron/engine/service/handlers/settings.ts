@@ -28,7 +28,9 @@ export function settingsHandlers(context: ServiceContext): Pick<Handlers, 'setti
         return {
           name,
           serverCategory: server && isStatusCategory(server) ? server : null,
-          override: profile.settings.statusOverrides[name] ?? null,
+          override: Object.hasOwn(profile.settings.statusOverrides, name)
+            ? (profile.settings.statusOverrides[name] ?? null)
+            : null,
         };
       }),
       dataFolder: deps.dataDir,

@@ -6,7 +6,8 @@ import type { Handlers } from '../../dispatch';
 import { registerSecret } from '../../logging/secret-registry';
 import type { SystemInfo } from '../../schedule/contract';
 import { secretAccount } from '../../secrets/secret-store';
-import { readSecret } from '../credentials';
+import { readProfileSecret, writeProfileSecret } from '../credentials';
+import { assertMaySend } from '../../secrets/bound-secret';
 import type { ServiceContext } from '../context';
 
 export function prerequisitesOf(
@@ -69,7 +70,7 @@ export function setupHandlers(
     ]);
     let stored = false;
     try {
-      stored = (await readSecret(deps, active.profile.id, 'xoi-integration')) !== null;
+      stored = (await readProfileSecret(deps, active.profile, 'xoi-integration')) !== null;
     } catch {
       stored = false;
     }
@@ -123,7 +124,7 @@ export function setupHandlers(
       const result = await client.setIntegrationPassword(password);
       let keychainProblem: string | null = null;
       try {
-        await deps.secrets.set(secretAccount(active.profile.id, 'xoi-integration'), password);
+        await writeProfileSecret(deps, active.profile, 'xoi-integration', password);
       } catch (error) {
         keychainProblem =
           error instanceof ConsoleError
@@ -133,10 +134,7 @@ export function setupHandlers(
       deps.log.info(
         `XOi integration password set on ${active.profile.name} (user created: ${result.createdUser}, roles created: ${result.createdRoles})`,
       );
-      void active
-        .control()
-        .syncNow()
-        .catch(() => undefined);
+      void active.syncNow().catch(() => undefined);
       return {
         createdUser: result.createdUser,
         createdRoles: result.createdRoles,
@@ -155,14 +153,15 @@ export function setupHandlers(
           'Only the simulated XOi of the sandbox can be told a password from here.',
           'Send the setup sheet to XOi Technologies, and the password by a separate secure channel.',
         );
-      const password = await readSecret(deps, active.profile.id, 'xoi-integration');
+      const password = await readProfileSecret(deps, active.profile, 'xoi-integration');
       if (password === null)
         throw new ConsoleError(
           'PASSWORD_MISSING',
           'No integration password is stored for the sandbox.',
           'Apply the setup first.',
         );
-      await deps.sandbox.tellXoi(password);
+      assertMaySend(password.origins, deps.sandbox.url, 'integration password');
+      await deps.sandbox.tellXoi(password.value);
       return { told: true as const };
     },
   };

@@ -1,4 +1,4 @@
-import { checkExternalUrl, serverHosts } from '../../../../shared/links/external-url';
+import { checkExternalUrl } from '../../../../shared/links/external-url';
 import type { Handlers } from '../../dispatch';
 import type { ServiceContext } from '../context';
 
@@ -11,8 +11,7 @@ export function shellHandlers(
     'desktop.get': async () => notDesktop,
     'desktop.save': async () => notDesktop,
     'shell.openExternal': async ({ url }) => {
-      const active = await context.active();
-      const check = checkExternalUrl(url, serverHosts([active.apiUrl]));
+      const check = checkExternalUrl(url, context.trustedHosts());
       return check.ok
         ? { opened: false, reason: 'Open it from the page: the web host does not open windows.' }
         : { opened: false, reason: `Not opened: ${check.reason}.` };

@@ -7,7 +7,7 @@ export function syncHandlers(
 ): Pick<Handlers, 'sync.status' | 'sync.now' | 'sync.pause' | 'sync.resume' | 'sync.runs' | 'mirror.rebuild'> {
   return {
     'sync.status': async () => (await context.active()).syncStatus,
-    'sync.now': async () => ({ outcome: (await (await context.active()).control().syncNow()).outcome }),
+    'sync.now': async () => ({ outcome: (await (await context.active()).syncNow()).outcome }),
     'sync.pause': async () => {
       const active = await context.active();
       active.control().pause();

@@ -4,12 +4,13 @@ import { parseAppointmentKey } from '../../../../shared/domain/appointment-key';
 import { ConsoleError } from '../../../../shared/errors';
 import { checkServerUrl } from '../../../../shared/server-url';
 import type { Handlers } from '../../dispatch';
-import { registerSecret } from '../../logging/secret-registry';
 import { secretAccount } from '../../secrets/secret-store';
 import { createXoiClient } from '../../xoi/client';
 import type { XoiCheck } from '../../xoi/mirror-users';
 import { JOB_NAMESPACE_SETTING } from '../../xoi/job-lookup';
-import { xoiConfigFor } from '../credentials';
+import { readProfileSecret, writeProfileSecret, xoiConfigFor } from '../credentials';
+import { originsOf } from '../../secrets/bound-secret';
+import { resolveXoiEndpoints } from '../../xoi/endpoints';
 import type { ServiceContext } from '../context';
 
 /** The XOi API connection: credentials in the keychain, XOi's users mirrored by the poller, job lookups on demand. */
@@ -52,6 +53,13 @@ export function xoiHandlers(
           'Create a profile for a real Schedule server to connect to XOi.',
         );
       }
+      if (active.profile.kind !== 'sandbox' && input.environment === 'sandbox') {
+        throw new ConsoleError(
+          'INVALID_ARGUMENT',
+          "environment: the sandbox's simulated XOi belongs to the sandbox profile; choose Test, Production or Custom URLs.",
+          'Choose the XOi environment your company uses.',
+        );
+      }
       let connection: XoiConnection;
       if (input.environment === 'custom') {
         const urls = { tokenUrl: input.tokenUrl ?? '', usersUrl: input.usersUrl ?? '', jobsUrl: input.jobsUrl ?? '' };
@@ -84,12 +92,21 @@ export function xoiHandlers(
             'Enter both the XOi API key and the API secret (or neither, to keep the stored ones).',
             'XOi issues them together.',
           );
+        const endpoints = resolveXoiEndpoints(connection, null);
+        const origins = originsOf([endpoints.tokenUrl, endpoints.usersUrl, endpoints.jobsUrl]);
         if (hasKey && hasSecret) {
-          registerSecret(input.apiKey);
-          registerSecret(input.apiSecret);
           await deps.secrets.get(secretAccount(active.profile.id, 'xoi-api-key'));
-          await deps.secrets.set(secretAccount(active.profile.id, 'xoi-api-key'), input.apiKey as string);
-          await deps.secrets.set(secretAccount(active.profile.id, 'xoi-api-secret'), input.apiSecret as string);
+          await writeProfileSecret(deps, active.profile, 'xoi-api-key', input.apiKey as string, origins);
+          await writeProfileSecret(deps, active.profile, 'xoi-api-secret', input.apiSecret as string, origins);
+        } else {
+          const stored = await readProfileSecret(deps, active.profile, 'xoi-api-key');
+          if (stored && !origins.every((origin) => stored.origins.includes(origin))) {
+            throw new ConsoleError(
+              'PASSWORD_REQUIRED',
+              `API key: the XOi endpoints now point to ${origins.join(', ')}, so enter the API key and secret again. Saved XOi credentials are only sent to the addresses they were entered for (${stored.origins.join(', ')}).`,
+              'Type the API key and the API secret, then save again; nothing was changed.',
+            );
+          }
         }
       }
       const saved = deps.profiles.updateXoi(active.profile.id, connection);
@@ -127,7 +144,12 @@ export function xoiHandlers(
           'key: expected COMPANY/SERVICECALL/APPOINTMENT.',
           'Open an appointment first.',
         );
-      const client = createXoiClient({ ...config.endpoints, apiKey: config.apiKey, apiSecret: config.apiSecret });
+      const client = createXoiClient({
+        ...config.endpoints,
+        apiKey: config.apiKey,
+        apiSecret: config.apiSecret,
+        boundTo: config.boundTo,
+      });
       const byId = await client.jobByIntegrationEntityId(key, JOB_NAMESPACE_SETTING);
       const job = byId ?? (await client.jobsByWorkOrder(`${parsed.serviceCall}-${parsed.appointment}`))[0] ?? null;
       return {
