@@ -1,4 +1,5 @@
 // electron-builder afterPack hook: flips the fuses of scripts/fuses.cjs in the packaged Electron binary.
+const fs = require('node:fs');
 const path = require('node:path');
 const { flipFuses } = require('@electron/fuses');
 const { fuseConfig } = require('./fuses.cjs');
@@ -16,7 +17,30 @@ function executablePath(context) {
   }
 }
 
-module.exports = async function afterPack(context) {
-  if (process.env.XOI_SKIP_FUSES === '1') return; // the packaging check runs on a placeholder binary
-  await flipFuses(executablePath(context), fuseConfig);
-};
+/** Electron binaries carry this marker before their fuse wire; a placeholder file does not. */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+
+function isRealElectron(executable) {
+  return fs.readFileSync(executable).includes(FUSE_SENTINEL);
+}
+
+/**
+ * Flips the fuses. XOI_SKIP_FUSES=1 is honoured only for the packaging check's placeholder binary: asked of a real
+ * Electron binary it stops the build, so no release can leave without its fuses.
+ */
+async function afterPack(context) {
+  const executable = executablePath(context);
+  if (process.env.XOI_SKIP_FUSES === '1') {
+    if (isRealElectron(executable)) {
+      throw new Error(
+        `XOI_SKIP_FUSES is set, but ${executable} is a real Electron binary: releases always get their fuses.`,
+      );
+    }
+    console.log('afterPack: fuses not flipped (placeholder binary of the packaging check)');
+    return;
+  }
+  await flipFuses(executable, fuseConfig);
+}
+
+module.exports = afterPack;
+module.exports.executablePath = executablePath;

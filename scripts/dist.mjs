@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
 
+if (process.env.XOI_SKIP_FUSES) {
+  console.error('dist: XOI_SKIP_FUSES is set; a release is never built without its fuses. Unset it and run again.');
+  process.exit(2);
+}
 if (run(process.execPath, ['scripts/build.mjs']) !== 0) process.exit(1);
 const requested = process.argv.slice(2).filter((arg) => arg === '--win' || arg === '--mac');
 const targets = requested.length > 0 ? requested : [process.platform === 'darwin' ? '--mac' : '--win'];

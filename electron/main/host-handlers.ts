@@ -6,12 +6,13 @@ import { APP_ORIGIN } from './app-origin';
 import type { DesktopSettingsStore } from './desktop-settings';
 import { printDocument } from './print/print-document';
 import type { PrintReadyRegistry } from './print/print-ready';
+import type { WindowRegistry } from './window-registry';
 import { createPrintWindow } from './print/print-window';
 import { openExternalIfAllowed } from './web-contents-guard';
 
 export interface HostDeps {
   bundleDir: string;
-  ownWebContents: Set<number>;
+  windows: WindowRegistry<BrowserWindow>;
   ready: PrintReadyRegistry;
   desktop: DesktopSettingsStore;
   mainWindow(): BrowserWindow | null;
@@ -38,7 +39,7 @@ export function electronHostHandlers(deps: HostDeps) {
   return (engine: Handlers): Partial<Handlers> => ({
     'print.document': (args) =>
       printDocument(args, {
-        createWindow: () => createPrintWindow(deps.bundleDir, deps.ownWebContents),
+        createWindow: () => createPrintWindow(deps.bundleDir, deps.windows),
         waitForReady: (id) => deps.ready.wait(id, 30_000),
         chooseSavePath: (defaultName) =>
           chooseSavePath(deps.mainWindow(), defaultName, { name: 'PDF', extensions: ['pdf'] }),

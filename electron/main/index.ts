@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, dialog, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
 import { EVENT_NAMES } from '../../shared/contract/channels';
 import type { SyncStatus } from '../../shared/contract/sync';
-import { serverHosts } from '../../shared/links/external-url';
 import { openConsole, type ConsoleRuntime } from '../compose/open-console';
 import { buildMenuTemplate, type MenuCommand } from './app-menu';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
@@ -17,42 +16,45 @@ import { claimSingleInstance } from './single-instance';
 import type * as SystemBrowser from './system-browser';
 import { createStatusTray } from './tray';
 import { guardWebContents } from './web-contents-guard';
+import { denyPermissionsAndDevices } from './session-guard';
+import { mainWindowOpener, WindowRegistry } from './window-registry';
 
 // The Electron shell: it wires, it does not decide. Everything else lives in ../engine and runs under Node too.
 const bundleDir = __dirname;
 // Loaded from its own bundle: see system-browser.ts for why.
 const { openInSystemBrowser } = createRequire(__filename)('./system-browser.cjs') as typeof SystemBrowser;
 const rendererDir = path.resolve(bundleDir, '..', 'renderer');
-let mainWindow: BrowserWindow | null = null;
+const windows = new WindowRegistry<BrowserWindow>();
+let opener: ReturnType<typeof mainWindowOpener<BrowserWindow>> | null = null;
 
 app.enableSandbox();
 registerAppSchemeAsPrivileged();
 
 const focusExisting = () => {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.show();
-  mainWindow.focus();
+  const window = opener?.open();
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
 };
 
 if (claimSingleInstance(app, focusExisting)) void start();
 
 async function start(): Promise<void> {
   const log = createMainLogger();
-  const ownWebContents = new Set<number>();
   const ready = new PrintReadyRegistry();
   let runtime: ConsoleRuntime | null = null;
   let quitting = false;
-  let trustedHosts: string[] = [];
+  // The engine owns the trusted link hosts (every configured server), so a profile saved a moment ago counts.
+  const trustedHosts = () => runtime?.service.trustedHosts() ?? [];
 
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, { openInBrowser: openInSystemBrowser, trustedHosts: () => trustedHosts, log });
+    guardWebContents(contents, { openInBrowser: openInSystemBrowser, trustedHosts, log });
   });
 
   await app.whenReady();
   const desktop = new DesktopSettingsStore(app.getPath('userData'));
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  denyPermissionsAndDevices(session.defaultSession);
   serveRenderer(rendererDir);
 
   runtime = await openConsole({
@@ -63,26 +65,21 @@ async function start(): Promise<void> {
     workerDir: bundleDir,
     hostHandlers: electronHostHandlers({
       bundleDir,
-      ownWebContents,
+      windows,
       ready,
       desktop,
-      mainWindow: () => mainWindow,
-      trustedHosts: () => trustedHosts,
+      mainWindow: () => opener?.current() ?? null,
+      trustedHosts,
       openInBrowser: openInSystemBrowser,
       log,
     }),
   });
   const service = runtime.service;
-  const profiles = await service.dispatch('profiles.list', {});
-  if (profiles.ok) {
-    const value = profiles.value as { profiles: Array<{ apiUrl: string }> };
-    trustedHosts = serverHosts(value.profiles.map((profile) => profile.apiUrl));
-  }
-  registerContractHandlers(ipcMain, service.dispatch, ownWebContents, log, {
+  registerContractHandlers(ipcMain, service.dispatch, windows, log, {
     onPrintReady: (id, signal) => ready.signal(id, signal),
   });
 
-  const send = (command: MenuCommand) => mainWindow?.webContents.send('event:menu.command', { command });
+  const send = (command: MenuCommand) => opener?.current()?.webContents.send('event:menu.command', { command });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate(process.platform, {
@@ -108,28 +105,24 @@ async function start(): Promise<void> {
   });
   service.events.subscribe((name, payload) => {
     if (name === 'sync.status') tray.update(payload as SyncStatus);
-    if (!(EVENT_NAMES as readonly string[]).includes(name)) return;
-    for (const window of BrowserWindow.getAllWindows())
-      if (ownWebContents.has(window.webContents.id)) window.webContents.send(`event:${name}`, payload);
+    if ((EVENT_NAMES as readonly string[]).includes(name)) windows.broadcast(`event:${name}`, payload);
   });
 
-  mainWindow = createMainWindow(bundleDir, desktop);
-  ownWebContents.add(mainWindow.webContents.id);
-  mainWindow.on('close', (event) => {
-    // Closing the window keeps the poller running in the tray when the user chose so.
-    if (!quitting && desktop.get().closeToTray) {
-      event.preventDefault();
-      mainWindow?.hide();
-    }
+  opener = mainWindowOpener(windows, () => {
+    const window = createMainWindow(bundleDir, desktop);
+    window.on('close', (event) => {
+      // Closing the window keeps the poller running in the tray when the user chose so.
+      if (!quitting && desktop.get().closeToTray) {
+        event.preventDefault();
+        window.hide();
+      }
+    });
+    return window;
   });
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
+  opener.open();
 
-  app.on('activate', () => {
-    if (mainWindow) focusExisting();
-    else mainWindow = createMainWindow(bundleDir, desktop);
-  });
+  // On macOS the app lives on with no window; clicking its Dock icon opens one, registered like the first.
+  app.on('activate', focusExisting);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin' && !desktop.get().closeToTray) app.quit();
   });

@@ -22,7 +22,7 @@ export interface IpcOptions {
 export function registerContractHandlers(
   ipcMain: IpcMainLike,
   dispatch: Dispatch,
-  ownWebContentsIds: ReadonlySet<number>,
+  ownWebContentsIds: { has(id: number): boolean },
   log: Logger,
   options: IpcOptions = {},
 ): () => void {

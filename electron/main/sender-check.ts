@@ -14,7 +14,7 @@ export interface IpcEventLike {
  * An IPC call is served only when it comes from the top frame of one of our own windows showing the
  * app:// origin. A missing (destroyed) frame, a subframe, another origin or an unknown window is refused.
  */
-export function isTrustedSender(event: IpcEventLike, ownWebContentsIds: ReadonlySet<number>): boolean {
+export function isTrustedSender(event: IpcEventLike, ownWebContentsIds: { has(id: number): boolean }): boolean {
   const frame = event.senderFrame;
   if (frame === null || frame === undefined) return false;
   if (frame.parent !== null) return false;

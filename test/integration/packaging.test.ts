@@ -62,6 +62,46 @@ describe('packaging (electron-builder.yml)', () => {
     expect(offending).toEqual([]);
   });
 
+  it('keeps the worker scripts inside the integrity-checked archive, and only native modules outside it', () => {
+    expect(entries).toContain('/dist/electron/sync-worker.cjs');
+    expect(entries).toContain('/dist/electron/query-worker.cjs');
+    const outside = unpacked.filter((file) => !/\/node_modules\/(better-sqlite3|keytar)\//.test(file));
+    expect(outside).toEqual([]);
+  });
+
+  it('refuses XOI_SKIP_FUSES for a real Electron binary, and a release build refuses it outright', async () => {
+    const afterPack = require('../../scripts/after-pack-fuses.cjs') as (context: unknown) => Promise<void>;
+    const outDir = path.join(temp.dir, 'fuse-check');
+    mkdirSync(outDir);
+    const context = {
+      appOutDir: outDir,
+      electronPlatformName: 'linux',
+      packager: { appInfo: { productFilename: 'XOi Console' }, executableName: 'xoi-console' },
+    };
+    const binary = path.join(outDir, 'xoi-console');
+    const previous = process.env.XOI_SKIP_FUSES;
+    process.env.XOI_SKIP_FUSES = '1';
+    try {
+      writeFileSync(binary, 'placeholder');
+      await expect(afterPack(context)).resolves.toBeUndefined();
+      writeFileSync(
+        binary,
+        Buffer.concat([Buffer.alloc(64), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.alloc(64)]),
+      );
+      await expect(afterPack(context)).rejects.toThrow(/real Electron binary/);
+    } finally {
+      if (previous === undefined) delete process.env.XOI_SKIP_FUSES;
+      else process.env.XOI_SKIP_FUSES = previous;
+    }
+    const dist = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'dist.mjs')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, XOI_SKIP_FUSES: '1' },
+    });
+    expect(dist.status).toBe(2);
+    expect(dist.stderr).toMatch(/never built without its fuses/);
+  });
+
   it('keeps the native modules outside the archive so they can load', () => {
     expect(unpacked.some((file) => file.endsWith('better_sqlite3.node'))).toBe(true);
     expect(unpacked.some((file) => file.endsWith('keytar.node'))).toBe(true);
