@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { app, dialog, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, net, powerMonitor, session, shell, type BrowserWindow } from 'electron';
 import { EVENT_NAMES } from '../../shared/contract/channels';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { openConsole, type ConsoleRuntime } from '../compose/open-console';
@@ -18,6 +18,7 @@ import { createStatusTray } from './tray';
 import { guardWebContents } from './web-contents-guard';
 import { denyPermissionsAndDevices } from './session-guard';
 import { mainWindowOpener, WindowRegistry } from './window-registry';
+import { syncOnWakeAndReconnect } from './wake-sync';
 
 // The Electron shell: it wires, it does not decide. Everything else lives in ../engine and runs under Node too.
 const bundleDir = __dirname;
@@ -121,6 +122,20 @@ async function start(): Promise<void> {
   });
   opener.open();
 
+  // A pass right after the computer wakes and when the network comes back, instead of at the next interval.
+  const stopWatchingWake = syncOnWakeAndReconnect(
+    {
+      onResume: (listener) => powerMonitor.on('resume', listener),
+      isOnline: () => net.isOnline(),
+      setInterval: (callback, ms) => setInterval(callback, ms),
+      clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+    },
+    (reason) => {
+      log.info(`Syncing now: the computer ${reason === 'resume' ? 'woke up' : 'is back online'}`);
+      void service.dispatch('sync.now', {});
+    },
+  );
+
   // On macOS the app lives on with no window; clicking its Dock icon opens one, registered like the first.
   app.on('activate', focusExisting);
   app.on('window-all-closed', () => {
@@ -131,6 +146,7 @@ async function start(): Promise<void> {
     quitting = true;
     event.preventDefault();
     tray.destroy();
+    stopWatchingWake();
     void (runtime?.close() ?? Promise.resolve()).finally(() => app.exit(0));
   });
   log.info(`XOi Console ${app.getVersion()} started`);

@@ -61,7 +61,7 @@ export const methods = {
   'setup.tellSandboxXoi': { args: noArgs, result: z.object({ told: z.literal(true) }) },
 
   'sync.status': { args: noArgs, result: syncStatusSchema },
-  'sync.now': { args: noArgs, result: z.object({ outcome: z.enum(['ok', 'error', 'cancelled']) }) },
+  'sync.now': { args: noArgs, result: z.object({ outcome: z.enum(['ok', 'error', 'stalled', 'cancelled']) }) },
   'sync.pause': { args: noArgs, result: syncStatusSchema },
   'sync.resume': { args: noArgs, result: syncStatusSchema },
   'sync.runs': {

@@ -45,7 +45,7 @@ export const syncRunSchema = z.object({
   id: z.number().int(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
-  outcome: z.enum(['running', 'ok', 'error', 'cancelled']),
+  outcome: z.enum(['running', 'ok', 'error', 'stalled', 'cancelled']),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
   rows: feedCountsSchema,

@@ -48,7 +48,11 @@ function randomFaults(rng: Rng): string {
   return rules.join(';');
 }
 
-function killedMirror(args: string[], afterLines: number): Promise<boolean> {
+/**
+ * A mirror process killed after `afterLines` lines of progress, or at `deadlineMs` at the latest: a process waiting
+ * between retries prints nothing, and is killed while it waits.
+ */
+function killedMirror(args: string[], afterLines: number, deadlineMs: number): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliBundle, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let lines = 0;
@@ -57,6 +61,8 @@ function killedMirror(args: string[], afterLines: number): Promise<boolean> {
       if (!killed && child.exitCode === null) killed = child.kill('SIGKILL');
     };
     if (afterLines === 0) kill();
+    const deadline = setTimeout(kill, deadlineMs);
+    child.on('exit', () => clearTimeout(deadline));
     child.stderr.on('data', (chunk: Buffer) => {
       lines += chunk.toString().split('\n').length - 1;
       if (lines >= afterLines) kill();
@@ -87,8 +93,9 @@ export async function chaosRun(runSeed: number, stats: ChaosStats): Promise<void
       store,
       poller: new Poller({
         store,
-        createClient: () =>
-          createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN }, timeoutMs: 5_000 }),
+        createClient: (pass) =>
+          createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN }, timeoutMs: 5_000, ...pass }),
+        sleep: async () => {},
         scheduler: new ManualScheduler(),
         random: rng.next,
         log: silentLogger,
@@ -104,6 +111,7 @@ export async function chaosRun(runSeed: number, stats: ChaosStats): Promise<void
         const killed = await killedMirror(
           ['mirror', '--db', file, '--sandbox', sandbox.url, '--once', '--page-size', String(rng.int(5, 40))],
           rng.int(0, 6),
+          rng.int(100, 1_500),
         );
         if (killed) stats.kills++;
       } else if (action < 0.75) {
@@ -173,4 +181,75 @@ export async function runChaos(options: {
     options.onRun?.(index, stats);
   }
   return stats;
+}
+
+/** The fault mixes a heavy run is measured under: the issue's heavy mix, and each kind alone at a high rate. */
+export const HEAVY_MIXES = [
+  '5xx=0.3,429=0.1,reset=0.1,truncate=0.1,malformed=0.1,trickle=0.05,latency=0-50',
+  '5xx=0.3',
+  '429=0.3',
+  '429date=0.3',
+  'reset=0.3',
+  'truncate=0.3',
+  'malformed=0.3',
+];
+
+export interface HeavyMixResult {
+  mix: string;
+  /** `xoi-console mirror --once` runs needed until the mirror equalled the clean server, per seed (null: not in 5). */
+  runsNeeded: Array<number | null>;
+}
+
+function mirrorOnce(db: string, url: string): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliBundle, 'mirror', '--db', db, '--sandbox', url, '--once'], {
+      stdio: 'ignore',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code));
+  });
+}
+
+/**
+ * A 3,000-appointment server under each heavy mix: real `xoi-console mirror --once` processes (with their real
+ * waits) are run until the mirror equals the server's clean state; how many runs that took is the figure.
+ */
+export async function runHeavyMixes(options: {
+  seeds: number;
+  appointments?: number;
+  onResult?: (result: HeavyMixResult) => void;
+}): Promise<HeavyMixResult[]> {
+  const results: HeavyMixResult[] = [];
+  for (const mix of HEAVY_MIXES) {
+    const result: HeavyMixResult = { mix, runsNeeded: [] };
+    for (let seed = 1; seed <= options.seeds; seed++) {
+      const sandbox = await startSandbox({
+        seed,
+        appointments: options.appointments ?? 3_000,
+        now: Date.parse('2026-03-02T12:00:00Z'),
+        xoiAgent: false,
+        faults: mix,
+      });
+      const temp = makeTempDir('xoi-heavy-');
+      const db = path.join(temp.dir, 'mirror.db');
+      try {
+        let needed: number | null = null;
+        for (let run = 1; run <= 5 && needed === null; run++) {
+          const code = await mirrorOnce(db, sandbox.url);
+          if (code !== 0) continue;
+          const handle = new Database(db, { readonly: true });
+          const equal = isDeepStrictEqual(mirrorState({ kind: 'read', db: handle }), worldState(sandbox.world));
+          handle.close();
+          if (equal) needed = run;
+        }
+        result.runsNeeded.push(needed);
+      } finally {
+        await sandbox.close();
+        temp.remove();
+      }
+    }
+    options.onResult?.(result);
+    results.push(result);
+  }
+  return results;
 }

@@ -1,6 +1,7 @@
-import { runChaos } from './chaos';
+import { runChaos, runHeavyMixes } from './chaos';
 
-// npm run chaos -- --runs N --seed S : the seeded fault run; a failure prints the seed that replays it alone.
+// npm run chaos -- --runs N --seed S [--heavy-seeds N]: the seeded fault run (a failure prints the seed that replays
+// it alone), then the heavy fault mixes, each on a 3,000-appointment server, with the --once runs each needed.
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   if (index < 0) return fallback;
@@ -30,4 +31,21 @@ for (const failure of stats.failures)
 console.log(
   `chaos (seed ${seed}): ${stats.runs} runs, ${stats.kills} mirror processes killed, ${stats.passes} in-process passes (${stats.failedPasses} failed under faults), ${stats.serverChanges} server-side changes, ${stats.faultsInjected} faults injected, ${stats.failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
-process.exit(stats.failures.length === 0 ? 0 : 1);
+const heavySeeds = flag('heavy-seeds', 3);
+let heavyFailures = 0;
+if (heavySeeds > 0) {
+  console.log(
+    `heavy mixes (3,000 appointments, ${heavySeeds} seeds each): --once runs until the mirror equals the server`,
+  );
+  await runHeavyMixes({
+    seeds: heavySeeds,
+    onResult: ({ mix, runsNeeded }) => {
+      const late = runsNeeded.filter((runs) => runs === null || runs > 3).length;
+      heavyFailures += late;
+      console.log(
+        `  ${mix}: ${runsNeeded.map((runs) => runs ?? 'more than 5').join(', ')}${late ? `  (${late} over 3)` : ''}`,
+      );
+    },
+  });
+}
+process.exit(stats.failures.length === 0 && heavyFailures === 0 ? 0 : 1);

@@ -5,9 +5,32 @@ import { ProfileStore } from '../../electron/engine/profiles/profile-store';
 import { createKeytarStore } from '../../electron/engine/secrets/keytar-store';
 import { secretAccount } from '../../electron/engine/secrets/secret-store';
 import type { Sandbox } from '../../electron/sandbox/sandbox';
-import { runCli } from '../support/run-cli';
+import Database from 'better-sqlite3';
+import { appointmentKeyString } from '../../shared/domain/appointment-key';
+import type { Appointment } from '../../electron/engine/schedule/contract';
+import type { ChildProcess } from 'node:child_process';
+import { runCli, startCli } from '../support/run-cli';
 import { testSandbox } from '../support/sandbox';
 import { makeTempDir } from '../support/temp-dir';
+
+/** The next stdout line of a running command that matches (earlier lines are skipped). */
+function nextLine(child: ChildProcess, matches: (line: string) => boolean): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      const found = lines.find(matches);
+      if (found !== undefined) {
+        child.stdout?.off('data', onData);
+        resolve(found);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', () => reject(new Error('the command ended first')));
+  });
+}
 
 describe('xoi-console mirror', () => {
   let sandbox: Sandbox;
@@ -35,6 +58,53 @@ describe('xoi-console mirror', () => {
     const again = await runCli(['mirror', '--db', db, '--sandbox', sandbox.url, '--once']);
     expect(again.stdout).toMatch(/^mirrored: appointments \+0, notes \+0, history \+0/);
   });
+
+  it('leaves every verdict in the file, as the console does, so diagnose needs no recompute', async () => {
+    const db = path.join(temp.dir, 'verdicts.db');
+    expect((await runCli(['mirror', '--db', db, '--sandbox', sandbox.url, '--once'])).code).toBe(0);
+    const file = new Database(db, { readonly: true });
+    try {
+      const verdicts = file.prepare('SELECT count(*) AS n FROM verdicts').get() as { n: number };
+      expect(verdicts.n).toBe(sandbox.world.appointments.size);
+      expect(file.prepare("SELECT count(*) AS n FROM snapshots WHERE kind = 'dashboard'").get()).toEqual({ n: 1 });
+    } finally {
+      file.close();
+    }
+  });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'without --once keeps mirroring, one line per pass, follows changes, and exits 0 on %s',
+    async (signal) => {
+      const db = path.join(temp.dir, `continuous-${signal}.db`);
+      const { child, firstLine } = await startCli(['mirror', '--db', db, '--sandbox', sandbox.url, '--interval', '1']);
+      try {
+        expect(firstLine).toMatch(/^pass 1: appointments \+\d+, .* in \d+\.\d+ s; next at \d{4}-/);
+        const [first] = sandbox.world.appointments.values();
+        sandbox.world.updateAppointment(
+          appointmentKeyString(first as Appointment),
+          { customer: `Changed for ${signal}` },
+          sandbox.clock.now(),
+          'test',
+        );
+        const line = await nextLine(child, (text) => /^pass \d+: appointments \+1,/.test(text));
+        expect(line).toMatch(/^pass \d+: appointments \+1, notes \+0, history \+\d+/);
+      } finally {
+        const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+        child.kill(signal);
+        expect(await exit).toBe(0);
+      }
+      const file = new Database(db, { readonly: true });
+      try {
+        expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
+        const customers = file
+          .prepare('SELECT count(*) AS n FROM appointments WHERE customer = ?')
+          .get(`Changed for ${signal}`);
+        expect(customers).toEqual({ n: 1 });
+      } finally {
+        file.close();
+      }
+    },
+  );
 
   it('--api with --password-stdin reads the password from standard input', async () => {
     const outcome = await runCli(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { readCursor } from '../../electron/engine/store/tables/cursors';
 import { readRecentRuns } from '../../electron/engine/store/tables/sync-runs';
-import { backoffDelay, DEFAULT_BACKOFF } from '../../electron/engine/sync/backoff';
+import { backoffDelay, DEFAULT_BACKOFF } from '../../electron/engine/http/backoff';
 import { createScheduleClient } from '../../electron/engine/schedule/client';
 import { SANDBOX_ADMIN } from '../../electron/sandbox/credentials';
 import { mirrorHarness } from '../support/mirror-harness';
@@ -181,8 +181,13 @@ describe('the poller', () => {
       return fetch(input, init);
     };
     const mirror = mirrorHarness(sandbox, {
-      createClient: () =>
-        createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN }, fetch: watchingFetch }),
+      createClient: (pass) =>
+        createScheduleClient({
+          baseUrl: sandbox.url,
+          credentials: { ...SANDBOX_ADMIN },
+          fetch: watchingFetch,
+          ...pass,
+        }),
     });
     try {
       const run = mirror.poller.syncNow();

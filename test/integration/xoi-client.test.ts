@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXoiClient } from '../../electron/engine/xoi/client';
 import { sandboxXoiEndpoints } from '../../electron/engine/xoi/endpoints';
@@ -97,8 +99,16 @@ describe("XOi's API client, against the sandbox's XOi side over HTTP", () => {
     await expectXoiError(client().listUsers(5, null), 'XOI_MALFORMED_RESPONSE');
   });
 
-  it('reports an unreachable endpoint', async () => {
-    await expectXoiError(client({ tokenUrl: 'http://127.0.0.1:1/xoi/token' }).listUsers(5, null), 'XOI_UNREACHABLE');
+  it('reports an unreachable endpoint, and a port that belongs to another protocol as a wrong address', async () => {
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const closed = (server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await expectXoiError(
+      client({ tokenUrl: `http://127.0.0.1:${closed}/xoi/token` }).listUsers(5, null),
+      'XOI_UNREACHABLE',
+    );
+    await expectXoiError(client({ tokenUrl: 'http://127.0.0.1:1/xoi/token' }).listUsers(5, null), 'XOI_BAD_URL');
   });
 
   it('sends the token as the whole Authorization header: a "Bearer" prefix is refused', async () => {

@@ -16,10 +16,15 @@ export function mirrorHarness(sandbox: Sandbox, overrides: Partial<PollerDeps> =
   const store: WriteHandle = openMirrorForWriting(file);
   const scheduler = new ManualScheduler();
   const statuses: string[] = [];
+  const sleeps: number[] = [];
   let credentials = { ...SANDBOX_ADMIN } as { userName: string; password: string };
   const poller = new Poller({
     store,
-    createClient: () => createScheduleClient({ baseUrl: sandbox.url, credentials, timeoutMs: 5_000 }),
+    createClient: (pass) => createScheduleClient({ baseUrl: sandbox.url, credentials, timeoutMs: 5_000, ...pass }),
+    // The waits between retries inside a pass are recorded, not slept: time only moves when the test says so.
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
     scheduler,
     random: () => 0.5,
     log: silentLogger,
@@ -33,6 +38,7 @@ export function mirrorHarness(sandbox: Sandbox, overrides: Partial<PollerDeps> =
     scheduler,
     poller,
     statuses,
+    sleeps,
     setCredentials(next: { userName: string; password: string }) {
       credentials = next;
     },

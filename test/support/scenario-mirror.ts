@@ -20,7 +20,9 @@ export async function mirrorScenario(
   try {
     const poller = new Poller({
       store,
-      createClient: () => createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN } }),
+      createClient: (pass) =>
+        createScheduleClient({ baseUrl: sandbox.url, credentials: { ...SANDBOX_ADMIN }, ...pass }),
+      sleep: async () => {},
       scheduler: new ManualScheduler(Date.parse(scenario.now)),
       random: () => 0.5,
       log: silentLogger,

@@ -1,6 +1,16 @@
 /** Why an HTTP exchange produced no usable response, as far as the network layer can tell. */
 export type TransportFailureKind =
-  'bad-url' | 'dns' | 'refused' | 'unreachable' | 'tls' | 'timeout' | 'reset' | 'truncated' | 'too-large' | 'aborted';
+  | 'bad-url'
+  | 'blocked-port'
+  | 'dns'
+  | 'refused'
+  | 'unreachable'
+  | 'tls'
+  | 'timeout'
+  | 'reset'
+  | 'truncated'
+  | 'too-large'
+  | 'aborted';
 
 export class TransportFailure extends Error {
   readonly kind: TransportFailureKind;
@@ -32,6 +42,9 @@ export function classifyFetchError(error: unknown, phase: 'connect' | 'body'): T
   const name = (error as { name?: string })?.name;
   if (name === 'TimeoutError') return new TransportFailure('timeout', 'no answer in time');
   if (name === 'AbortError') return new TransportFailure('aborted', 'the request was cancelled');
+  // Fetch refuses ports that belong to other protocols (1, 22, 25, 6000...) before connecting: a mistyped port.
+  if ((error as { cause?: { message?: unknown } })?.cause?.message === 'bad port')
+    return new TransportFailure('blocked-port', 'a port reserved for another protocol');
   const code = errorCode(error) ?? '';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return new TransportFailure('dns', code);
   if (code === 'ECONNREFUSED') return new TransportFailure('refused', code);

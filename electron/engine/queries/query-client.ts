@@ -1,48 +1,28 @@
 import { Worker } from 'node:worker_threads';
-import type { AppError } from '../../../shared/contract/result';
-import { ConsoleError } from '../../../shared/errors';
+import { RpcClient } from '../rpc/worker-rpc';
+import type { QueryWorkerHandlers } from './query-worker';
 import type { QueryArgs, QueryName, QueryResult } from './registry';
 
-/** The host's handle on the reader worker: a query by name, answered asynchronously. */
+/** A screen waits at most this long for a read (the longest, the CSV export of every appointment). */
+const QUERY_TIMEOUT_MS = 5 * 60_000;
+
+/** The host's handle on the reader worker: a query by name, answered asynchronously over the one worker RPC. */
 export class QueryClient {
   private readonly worker: Worker;
-  private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly rpc: RpcClient<QueryWorkerHandlers>;
 
   constructor(script: string, dbFile: string) {
     this.worker = new Worker(script, { workerData: { dbFile } });
-    this.worker.on('message', (message: { id: number; ok: boolean; value?: unknown; error?: AppError }) => {
-      const pending = this.waiting.get(message.id);
-      if (!pending) return;
-      this.waiting.delete(message.id);
-      if (message.ok) pending.resolve(message.value);
-      else
-        pending.reject(
-          new ConsoleError(
-            message.error?.code ?? 'QUERY_FAILED',
-            message.error?.message ?? 'Reading the mirror failed.',
-            message.error?.nextStep,
-          ),
-        );
-    });
-    const failAll = (reason: string) => {
-      for (const pending of this.waiting.values())
-        pending.reject(new ConsoleError('QUERY_FAILED', reason, 'Reopen the profile or restart the console.'));
-      this.waiting.clear();
-    };
-    this.worker.on('error', () => failAll('The mirror reader stopped unexpectedly.'));
-    this.worker.on('exit', () => failAll('The mirror reader has closed.'));
+    this.rpc = new RpcClient(this.worker, 'The mirror reader', QUERY_TIMEOUT_MS);
+    this.worker.on('exit', () => this.rpc.close());
   }
 
   query<N extends QueryName>(name: N, args: QueryArgs<N>): Promise<QueryResult<N>> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.worker.postMessage({ id, name, args });
-    });
+    return this.rpc.call('query', { name, args }) as Promise<QueryResult<N>>;
   }
 
   async close(): Promise<void> {
+    await this.rpc.call('close', undefined, { timeoutMs: 5_000 }).catch(() => undefined);
     await this.worker.terminate();
   }
 }

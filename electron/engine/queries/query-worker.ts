@@ -1,52 +1,56 @@
-import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { isConsoleError } from '../../../shared/errors';
+import { ConsoleError } from '../../../shared/errors';
+import { serveRpc, type RpcPort } from '../rpc/worker-rpc';
 import type { ReadHandle } from '../store/handles';
-import { openMirrorForReading } from '../store/open';
+import { abortableSleep } from '../http/backoff';
+import { openMirrorForReadingWhenReady } from '../store/open';
 import { QUERIES, type QueryName } from './registry';
 
-// The screens' reader: its own read-only connection, in its own thread.
-const port = parentPort;
-if (!port) throw new Error('query-worker must run in a worker thread');
-const { dbFile } = workerData as { dbFile: string };
-let handle: ReadHandle | null = null;
+/**
+ * The screens' reader: its own read-only connection, in its own thread. It opens the mirror on the first query,
+ * which the host sends only after the sync worker has created and migrated it.
+ */
+class QueryWorker {
+  private handle: ReadHandle | null = null;
 
-port.on('message', (message: { id: number; name: QueryName; args: unknown } | { type: 'close' }) => {
-  if ('type' in message) {
-    handle?.db.close();
-    handle = null;
-    port.close();
-    return;
+  constructor(
+    port: RpcPort,
+    private readonly dbFile: string,
+  ) {
+    serveRpc(port, this.handlers());
   }
-  try {
-    if (!handle) {
-      if (!existsSync(dbFile)) {
-        port.postMessage({
-          id: message.id,
-          ok: false,
-          error: {
-            code: 'MIRROR_NOT_READY',
-            message: 'The mirror is not ready yet.',
-            nextStep: 'Wait for the first sync to start, then try again.',
-          },
-        });
-        return;
-      }
-      handle = openMirrorForReading(dbFile);
-    }
-    const query = QUERIES[message.name] as (handle: ReadHandle, args: unknown) => unknown;
-    port.postMessage({ id: message.id, ok: true, value: query(handle, message.args) });
-  } catch (error) {
-    port.postMessage({
-      id: message.id,
-      ok: false,
-      error: isConsoleError(error)
-        ? error.toAppError()
-        : {
-            code: 'QUERY_FAILED',
-            message: `Reading the mirror failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
-            nextStep: 'Try again; if it persists, rebuild the mirror in Settings.',
-          },
-    });
+
+  handlers() {
+    return {
+      query: async (args: { name: QueryName; args: unknown }): Promise<unknown> => {
+        const query = QUERIES[args.name] as ((handle: ReadHandle, queryArgs: unknown) => unknown) | undefined;
+        if (!query) throw new ConsoleError('UNKNOWN_QUERY', `There is no query "${String(args.name).slice(0, 40)}".`);
+        try {
+          return query(await this.open(), args.args);
+        } catch (error) {
+          if (error instanceof ConsoleError) throw error;
+          throw new ConsoleError(
+            'QUERY_FAILED',
+            `Reading the mirror failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
+            'Try again; if it persists, rebuild the mirror in Settings.',
+          );
+        }
+      },
+      close: () => {
+        this.handle?.db.close();
+        this.handle = null;
+      },
+    };
   }
-});
+
+  /** Opens once the writer has created and migrated the mirror (the host also asks only after that). */
+  private async open(): Promise<ReadHandle> {
+    this.handle ??= await openMirrorForReadingWhenReady(this.dbFile, (ms) => abortableSleep(ms), 10_000);
+    return this.handle;
+  }
+}
+
+export type QueryWorkerHandlers = ReturnType<QueryWorker['handlers']>;
+
+if (!parentPort) throw new Error('query-worker must run in a worker thread');
+new QueryWorker(parentPort, (workerData as { dbFile: string }).dbFile);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isSupportedSchedule } from '../../../shared/domain/versions';
 import { describeZodError } from '../../../shared/validation';
+import { backoffDelay, DEFAULT_REQUEST_RETRY, type RequestRetry } from '../http/backoff';
 import { httpRequest, parseRetryAfter, sanitizeServerText, type FetchLike } from '../http/http-request';
 import { TransportFailure } from '../http/transport-failure';
 import {
@@ -45,7 +46,17 @@ export interface ScheduleClientOptions {
   timeoutMs?: number;
   fetch?: FetchLike;
   now?: () => number;
+  /** Cancels every request of this client (a stopped or stalled pass). */
   signal?: AbortSignal;
+  /** Retries reads inside a sync pass; without it every failure is reported at once (Test connection). */
+  retry?: RequestRetry;
+}
+
+/** The failures worth sending a read again for, inside the same pass. */
+const PASSING_FAILURES = new Set(['SERVER_ERROR', 'RATE_LIMITED', 'CONNECTION_RESET', 'TIMEOUT', 'MALFORMED_RESPONSE']);
+
+function isPassingFailure(error: unknown): error is ScheduleError {
+  return error instanceof ScheduleError && error.retryable && PASSING_FAILURES.has(error.code);
 }
 
 export interface FeedPage {
@@ -155,11 +166,20 @@ export function createScheduleClient(options: ScheduleClientOptions) {
     );
   }
 
-  async function call<S extends z.ZodType>(
+  interface CallInit {
+    method?: 'GET' | 'POST' | 'PUT';
+    body?: unknown;
+    anonymous?: boolean;
+    /** A conditional read: the server answers 304 when its version is still this one. */
+    ifNoneMatch?: string | null;
+  }
+
+  /** One exchange: sent (once more on a stale kept-alive connection), checked, parsed. */
+  async function exchange<S extends z.ZodType>(
     path: string,
     schema: S,
-    init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; anonymous?: boolean } = {},
-  ): Promise<z.output<S>> {
+    init: CallInit,
+  ): Promise<{ value: z.output<S>; etag: string | null } | { notModified: true }> {
     const url = joinUrl(options.baseUrl, path);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (!init.anonymous && options.credentials) {
@@ -167,6 +187,7 @@ export function createScheduleClient(options: ScheduleClientOptions) {
       headers.Authorization = basicAuth(options.credentials);
     }
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (init.ifNoneMatch) headers['If-None-Match'] = init.ifNoneMatch;
     const send = () =>
       httpRequest({
         url,
@@ -191,6 +212,7 @@ export function createScheduleClient(options: ScheduleClientOptions) {
       if (error instanceof TransportFailure) throw fromTransportFailure(error, parsedBase, timeoutMs);
       throw error;
     }
+    if (response.status === 304 && init.ifNoneMatch) return { notModified: true };
     if (response.status < 200 || response.status >= 300)
       throw httpError(response.status, response.text, response.headers, path);
     let json: unknown;
@@ -213,7 +235,45 @@ export function createScheduleClient(options: ScheduleClientOptions) {
         { retryable: false },
       );
     }
-    return parsed.data;
+    return { value: parsed.data, etag: response.headers.get('etag') };
+  }
+
+  /**
+   * An exchange, with reads retried inside the pass when the failure is passing (server error, rate limit, a cut or
+   * garbled answer, a timeout): full-jitter backoff, or as long as the server asks, within the pass's retry budget.
+   * Writes, refused logins and answers that break the contract are never retried.
+   */
+  async function exchangeWithRetry<S extends z.ZodType>(path: string, schema: S, init: CallInit) {
+    const retry = options.retry;
+    const policy = retry?.policy ?? DEFAULT_REQUEST_RETRY;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await exchange(path, schema, init);
+      } catch (error) {
+        const idempotent = (init.method ?? 'GET') === 'GET';
+        if (!retry || !idempotent || !isPassingFailure(error) || attempt + 1 >= policy.maxAttempts) throw error;
+        const wait = error.retryAfterMs ?? backoffDelay(attempt, retry.random, policy);
+        if (wait > policy.maxWaitMs || !retry.budget.take()) throw error;
+        await retry.sleep(wait, options.signal);
+      }
+    }
+  }
+
+  async function call<S extends z.ZodType>(path: string, schema: S, init: CallInit = {}): Promise<z.output<S>> {
+    const answer = await exchangeWithRetry(path, schema, init);
+    if ('notModified' in answer) throw new Error(`${path}: 304 without a conditional request`);
+    return answer.value;
+  }
+
+  /** A reference list, unless it is unchanged since `etag` (null: it is). */
+  async function listIfChanged<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    etag: string | null,
+  ): Promise<{ items: z.output<S>[]; etag: string | null } | null> {
+    const answer = await exchangeWithRetry(path, listOf(schema), { ifNoneMatch: etag });
+    if ('notModified' in answer) return null;
+    return { items: answer.value.items as z.output<S>[], etag: answer.etag };
   }
 
   return {
@@ -250,6 +310,10 @@ export function createScheduleClient(options: ScheduleClientOptions) {
     },
     system: () => call('/v1/system', systemSchema),
     companies: async () => (await call('/v1/companies', listOf(companySchema))).items,
+    /** The reference lists, each only when it changed since the version (ETag) the mirror holds. */
+    companiesIfChanged: (etag: string | null) => listIfChanged('/v1/companies', companySchema, etag),
+    techniciansIfChanged: (etag: string | null) => listIfChanged('/v1/technicians', technicianSchema, etag),
+    statusesIfChanged: (etag: string | null) => listIfChanged('/v1/statuses', statusSchema, etag),
     integration: () => call('/v1/integrations/xoi', integrationSchema),
     setIntegrationPassword: (password: string) =>
       call('/v1/integrations/xoi/password', setPasswordResultSchema, { method: 'PUT', body: { password } }),

@@ -106,6 +106,12 @@ export function fromTransportFailure(failure: TransportFailure, url: URL | null,
         'Check the server version; send the log to support.',
         { retryable: false },
       );
+    case 'blocked-port':
+      return new ScheduleError(
+        'BAD_URL',
+        `Port ${url?.port || '?'} in the Schedule API URL belongs to another protocol, so the console (like a browser) will not use it.`,
+        "Check the port in the URL; it is usually 443 for https (no port written) or the one shown in Schedule's Integrations tab.",
+      );
     case 'aborted':
       return new ScheduleError('CANCELLED', 'The request was cancelled.', 'Nothing to do.', { retryable: false });
   }

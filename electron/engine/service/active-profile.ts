@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import type { Profile } from '../../../shared/contract/profiles';
-import { ConsoleError } from '../../../shared/errors';
+import { ConsoleError, isConsoleError } from '../../../shared/errors';
 import { verdictSettingsFrom } from '../diagnosis/verdict-settings';
 import { QueryClient } from '../queries/query-client';
 import type { QueryArgs, QueryName, QueryResult } from '../queries/registry';
@@ -57,28 +57,21 @@ export class ActiveProfile {
         this.events.emit('sync.status', status);
       },
       onVerdicts: (at, count) => this.events.emit('verdicts.updated', { at, count }),
-      onFatal: (error) => {
-        this.fatal = error;
-        // The poller cannot run on this mirror: its status says why and what to do (rebuild), for every screen.
-        this.status = {
-          state: 'error',
-          code: error.code,
-          message: error.message,
-          nextStep: error.nextStep ?? '',
-          nextRetryAt: null,
-          lastSuccessAt: null,
-        };
-        this.events.emit('sync.status', this.status);
-        this.events.emit('app.notice', {
-          level: 'error',
-          message: error.message,
-          nextStep: error.nextStep,
-          at: new Date().toISOString(),
-        });
-      },
     });
-    await this.poller.ready;
-    if (this.fatal) return;
+    try {
+      await this.poller.ready;
+    } catch (error) {
+      // The poller cannot run on this mirror (damaged, too new, read-only): every screen says why, and what to do.
+      return this.cannotOpen(
+        isConsoleError(error)
+          ? error
+          : new ConsoleError(
+              'MIRROR_OPEN_FAILED',
+              'The mirror database could not be opened.',
+              'Restart the console; if it persists, rebuild the mirror in Settings.',
+            ),
+      );
+    }
     this.reader = new QueryClient(path.join(this.deps.workerDir, 'query-worker.cjs'), this.mirrorFile);
     this.status = this.poller.status();
     this.poller.setXoi(await xoiConfigFor(this.profile, this.deps));
@@ -96,6 +89,25 @@ export class ActiveProfile {
       this.withoutPassword = true;
       this.events.emit('sync.status', this.status);
     }
+  }
+
+  private cannotOpen(error: ConsoleError): void {
+    this.fatal = error;
+    this.status = {
+      state: 'error',
+      code: error.code,
+      message: error.message,
+      nextStep: error.nextStep ?? '',
+      nextRetryAt: null,
+      lastSuccessAt: null,
+    };
+    this.events.emit('sync.status', this.status);
+    this.events.emit('app.notice', {
+      level: 'error',
+      message: error.message,
+      nextStep: error.nextStep,
+      at: new Date().toISOString(),
+    });
   }
 
   /** A read of the mirror, run in the reader worker; fails with a clear error when the mirror cannot be used. */

@@ -1,5 +1,6 @@
 import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { ConsoleError } from '../../../shared/errors';
 import Database from 'better-sqlite3';
 import { ensurePrivateFile, isReadOnlyError } from '../paths';
 import { MirrorBusyError, MirrorCorruptError, MirrorReadOnlyError, MirrorTooNewError } from './errors';
@@ -122,11 +123,80 @@ export function openMirrorForWriting(file: string): WriteHandle {
   return { kind: 'write', db };
 }
 
+/** How often, and how patiently, opening for writing is tried again while another connection holds the lock. */
+export const OPEN_RETRY = { attempts: 8, baseMs: 100, capMs: 3_000 };
+
+/**
+ * Opens for writing, trying again (with growing waits) while the file is busy: a passing lock never fails the
+ * poller. Damaged, too new or read-only files fail at once: waiting cannot fix them.
+ */
+export async function openMirrorForWritingWhenFree(
+  file: string,
+  sleep: (ms: number) => Promise<void>,
+  random: () => number = Math.random,
+): Promise<WriteHandle> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return openMirrorForWriting(file);
+    } catch (error) {
+      if (!(error instanceof MirrorBusyError) || attempt + 1 >= OPEN_RETRY.attempts) throw error;
+      const ceiling = Math.min(OPEN_RETRY.capMs, OPEN_RETRY.baseMs * 2 ** attempt);
+      await sleep(Math.floor(ceiling / 2 + (random() * ceiling) / 2));
+    }
+  }
+}
+
 /** A screen's connection: read-only, so no query can change the mirror. */
 export function openMirrorForReading(file: string): ReadHandle {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return { kind: 'read', db };
+}
+
+/** Why a reader may not open the mirror yet: it does not exist, or the writer has not finished migrating it. */
+class NotReadyYet extends Error {}
+
+/**
+ * A reader's connection, opened once the writer has created and migrated the file: until then (no file, an older
+ * schema, a lock held while the writer switches the journal) it waits and tries again, never creating anything. A
+ * file from a newer version is refused at once.
+ */
+export async function openMirrorForReadingWhenReady(
+  file: string,
+  sleep: (ms: number) => Promise<void>,
+  patienceMs = 60_000,
+): Promise<ReadHandle> {
+  let waited = 0;
+  for (let attempt = 0; ; attempt++) {
+    let handle: ReadHandle | null = null;
+    try {
+      if (!existsSync(file)) throw new NotReadyYet();
+      handle = openMirrorForReading(file);
+      const version = handle.db.pragma('user_version', { simple: true }) as number;
+      if (version > LATEST_SCHEMA_VERSION) throw new MirrorTooNewError(file, version, LATEST_SCHEMA_VERSION);
+      if (version < LATEST_SCHEMA_VERSION) throw new NotReadyYet();
+      return handle;
+    } catch (error) {
+      handle?.db.close();
+      const failure = error instanceof NotReadyYet ? error : openFailure(file, error);
+      const passing =
+        failure instanceof NotReadyYet ||
+        failure instanceof MirrorBusyError ||
+        (error as { code?: string }).code === 'SQLITE_CANTOPEN';
+      if (!passing || waited >= patienceMs) {
+        if (failure instanceof NotReadyYet)
+          throw new ConsoleError(
+            'MIRROR_NOT_READY',
+            'The mirror is not ready yet.',
+            'Wait for the first sync to start, then try again.',
+          );
+        throw failure;
+      }
+      const wait = Math.min(500, 5 * 2 ** attempt);
+      waited += wait;
+      await sleep(wait);
+    }
+  }
 }
 
 /** The mirror is a cache of the server: rebuilding it means removing the file and reading everything again. */

@@ -3,33 +3,59 @@ import type { Logger } from '../logging/logger';
 import type { ScheduleClient } from '../schedule/client';
 import type { WriteHandle } from '../store/handles';
 import { closeAbandonedRuns, finishRun, lastSuccessfulRun, startRun, type FeedCounts } from '../store/tables/sync-runs';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import {
+  abortableSleep,
+  backoffDelay,
+  DEFAULT_BACKOFF,
+  RetryBudget,
+  type BackoffPolicy,
+  type RequestRetry,
+} from '../http/backoff';
 import type { Scheduler } from './scheduler';
-import { classifySyncError } from './sync-errors';
+import { classifySyncError, stallProblem } from './sync-errors';
 import { runSyncPass, SyncCancelled, type PassOutcome } from './sync-pass';
 
 export const DEFAULT_SYNC_INTERVAL_MS = 2 * 60_000;
 export const DEFAULT_PAGE_SIZE = 1000;
+/** A pass that makes no progress (no answer, no page written) for this long is stopped and tried again. */
+export const DEFAULT_STALL_MS = 3 * 60_000;
+/** Requests of one pass may be sent again this many times in all, before the pass gives up. */
+export const RETRIES_PER_PASS = 300;
+/** How long a stop waits for the page in flight before cancelling its request. */
+export const STOP_GRACE_MS = 5_000;
 
 export interface PollerSettings {
   intervalMs: number;
   pageSize: number;
+  /** The watchdog: how long a pass may go without progress. */
+  stallMs?: number;
 }
 
 export type RunOutcome =
-  { outcome: 'ok'; counts: FeedCounts } | { outcome: 'error'; code: string } | { outcome: 'cancelled' };
+  | { outcome: 'ok'; counts: FeedCounts }
+  | { outcome: 'error'; code: string }
+  | { outcome: 'stalled' }
+  | { outcome: 'cancelled' };
+
+/** What the requests of one pass share: its retry budget and its cancellation. */
+export interface PassRequests {
+  retry: RequestRetry;
+  signal: AbortSignal;
+}
 
 export interface PollerDeps {
   store: WriteHandle;
-  /** Called for each run, so new credentials or URLs take effect at the next run. */
-  createClient: () => ScheduleClient;
+  /** Called for each pass, so new credentials or URLs take effect at the next pass. */
+  createClient: (pass: PassRequests) => ScheduleClient;
   scheduler: Scheduler;
   random: () => number;
   log: Logger;
   settings: PollerSettings;
   backoff?: BackoffPolicy;
+  /** The waits between retries inside a pass (injected: tests record them instead of waiting). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Work after a successful pass (recomputing verdicts, mirroring XOi users), still inside the same run. */
-  afterPass?: (outcome: PassOutcome) => Promise<void> | void;
+  afterPass?: (outcome: PassOutcome, requests: PassRequests) => Promise<void> | void;
   onStatus?: (status: SyncStatus) => void;
 }
 
@@ -46,11 +72,21 @@ export interface PollerControl {
   status(): SyncStatus;
 }
 
+/** Why the watchdog cancelled a pass. */
+class PassStalled extends Error {
+  constructor(readonly quietMs: number) {
+    super('The pass made no progress.');
+    this.name = 'PassStalled';
+  }
+}
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * The background poller: one run at a time, on an interval, with "Sync now", pause and resume, exponential backoff
- * with full jitter on failure (honouring Retry-After), and a stop that waits for the page in flight.
+ * The background poller: one pass at a time, on an interval, with "Sync now", pause and resume. Reads that fail for
+ * a passing reason are retried inside the pass (a budget per pass); a pass that fails anyway is tried again with
+ * exponential backoff and full jitter (honouring Retry-After). A watchdog stops a pass that makes no progress. Stop
+ * waits for the page in flight (cancelling its request after a grace period).
  */
 export class Poller implements PollerControl {
   private current: Promise<RunOutcome> | null = null;
@@ -58,6 +94,7 @@ export class Poller implements PollerControl {
   private paused = false;
   private stopped = true;
   private cancelled = false;
+  private pass: AbortController | null = null;
   private attempt = 0;
   private lastSuccessAt: string | null;
   private state: SyncStatus;
@@ -105,7 +142,10 @@ export class Poller implements PollerControl {
     this.stopped = true;
     this.cancelled = true;
     this.clearTimer();
+    const pass = this.pass;
+    const grace = pass ? this.deps.scheduler.setTimeout(() => pass.abort(new SyncCancelled()), STOP_GRACE_MS) : null;
     await this.current?.catch(() => undefined);
+    if (grace !== null) this.deps.scheduler.clearTimeout(grace);
     this.setStatus({ state: 'stopped', lastSuccessAt: this.lastSuccessAt });
   }
 
@@ -146,6 +186,35 @@ export class Poller implements PollerControl {
     return promise;
   }
 
+  /** The requests of one pass: a retry budget, waits that end when the pass is stopped, one cancellation. */
+  private passRequests(controller: AbortController): PassRequests {
+    const sleep = this.deps.sleep ?? abortableSleep;
+    return {
+      signal: controller.signal,
+      retry: {
+        budget: new RetryBudget(RETRIES_PER_PASS),
+        random: this.deps.random,
+        sleep: (ms, signal) => (this.cancelled ? Promise.reject(new SyncCancelled()) : sleep(ms, signal)),
+      },
+    };
+  }
+
+  /** Checks the pass's progress on the injected clock; cancels it when it has been quiet too long. */
+  private watch(controller: AbortController, lastProgress: () => number): () => void {
+    const { scheduler } = this.deps;
+    const stallMs = this.settings.stallMs ?? DEFAULT_STALL_MS;
+    let handle: unknown = null;
+    const check = () => {
+      const quiet = scheduler.now() - lastProgress();
+      if (quiet >= stallMs) return controller.abort(new PassStalled(quiet));
+      handle = scheduler.setTimeout(check, Math.max(1_000, Math.min(stallMs - quiet, stallMs / 4)));
+    };
+    handle = scheduler.setTimeout(check, Math.max(1_000, stallMs / 4));
+    return () => {
+      if (handle !== null) scheduler.clearTimeout(handle);
+    };
+  }
+
   private async execute(): Promise<RunOutcome> {
     const { store, scheduler, log } = this.deps;
     const startedAt = iso(scheduler.now());
@@ -162,19 +231,26 @@ export class Poller implements PollerControl {
       feedRows: 0,
       feedEstimate: null,
     });
+    const controller = new AbortController();
+    this.pass = controller;
+    let lastProgressAt = scheduler.now();
+    const stopWatching = this.watch(controller, () => lastProgressAt);
     let counts: FeedCounts = {};
+    const requests = this.passRequests(controller);
     try {
       const pass = await runSyncPass({
-        client: this.deps.createClient(),
+        client: this.deps.createClient(requests),
         store,
         now: () => scheduler.now(),
         pageSize: this.settings.pageSize,
-        isCancelled: () => this.cancelled,
-        onProgress: (progress) =>
-          this.setStatus({ state: 'running', startedAt, lastSuccessAt: this.lastSuccessAt, firstMirror, ...progress }),
+        isCancelled: () => this.cancelled || controller.signal.aborted,
+        onProgress: (progress) => {
+          lastProgressAt = scheduler.now();
+          this.setStatus({ state: 'running', startedAt, lastSuccessAt: this.lastSuccessAt, firstMirror, ...progress });
+        },
       });
       counts = pass.counts;
-      await this.deps.afterPass?.(pass);
+      await this.deps.afterPass?.(pass, requests);
       const endedAt = iso(scheduler.now());
       finishRun(store, runId, { endedAt, outcome: 'ok', errorCode: null, errorMessage: null, rows: counts });
       this.lastSuccessAt = endedAt;
@@ -182,7 +258,32 @@ export class Poller implements PollerControl {
       this.afterRun({ state: 'idle', lastSuccessAt: endedAt, nextRunAt: null }, this.settings.intervalMs);
       return { outcome: 'ok', counts };
     } catch (error) {
-      if (error instanceof SyncCancelled) {
+      const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
+      if (reason instanceof PassStalled) {
+        const problem = stallProblem(reason.quietMs);
+        log.warn(`Sync stalled: no progress for ${Math.round(reason.quietMs / 1000)} s; it will be tried again`);
+        this.safeFinish(runId, {
+          endedAt: iso(scheduler.now()),
+          outcome: 'stalled',
+          errorCode: problem.code,
+          errorMessage: problem.message,
+          rows: counts,
+        });
+        const delay = backoffDelay(this.attempt++, this.deps.random, this.deps.backoff ?? DEFAULT_BACKOFF);
+        this.afterRun(
+          {
+            state: 'error',
+            code: problem.code,
+            message: problem.message,
+            nextStep: problem.nextStep,
+            nextRetryAt: null,
+            lastSuccessAt: this.lastSuccessAt,
+          },
+          delay,
+        );
+        return { outcome: 'stalled' };
+      }
+      if (reason instanceof SyncCancelled || (this.cancelled && controller.signal.aborted)) {
         this.safeFinish(runId, {
           endedAt: iso(scheduler.now()),
           outcome: 'cancelled',
@@ -190,6 +291,7 @@ export class Poller implements PollerControl {
           errorMessage: null,
           rows: counts,
         });
+        if (this.stopped) this.setStatus({ state: 'stopped', lastSuccessAt: this.lastSuccessAt });
         return { outcome: 'cancelled' };
       }
       const problem = classifySyncError(error);
@@ -202,6 +304,7 @@ export class Poller implements PollerControl {
         rows: counts,
       });
       if (problem.kind === 'login-rejected' || !problem.retryable) {
+        // Parked: retrying cannot help (a refused login, an answer that breaks the contract); the reason says what can.
         this.setStatus(
           problem.kind === 'login-rejected'
             ? {
@@ -240,6 +343,9 @@ export class Poller implements PollerControl {
         delay,
       );
       return { outcome: 'error', code: problem.code };
+    } finally {
+      stopWatching();
+      if (this.pass === controller) this.pass = null;
     }
   }
 

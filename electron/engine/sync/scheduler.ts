@@ -5,12 +5,20 @@ export interface Scheduler {
   clearTimeout(handle: unknown): void;
 }
 
-export const realScheduler: Scheduler = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => {
-    const handle = setTimeout(callback, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+/**
+ * The wall clock. In a host with other work keeping it alive (Electron, the web host) the poller's timers must not
+ * keep the process running; a command whose only job is the poller (`xoi-console mirror`) needs them to.
+ */
+export function wallClockScheduler(options: { keepAlive: boolean }): Scheduler {
+  return {
+    now: () => Date.now(),
+    setTimeout: (callback, ms) => {
+      const handle = setTimeout(callback, ms);
+      if (!options.keepAlive) handle.unref?.();
+      return handle;
+    },
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  };
+}
+
+export const realScheduler: Scheduler = wallClockScheduler({ keepAlive: false });

@@ -53,9 +53,11 @@ export function classifySyncError(error: unknown): SyncProblem {
         kind: 'malformed',
         code: 'SYNC_MALFORMED_RESPONSE',
         message: `The Schedule server sent something the console cannot read. ${error.message}`,
-        nextStep:
-          'The console tries again; if this keeps happening, send the log (Help > Open logs folder) to support.',
-        retryable: true,
+        nextStep: error.retryable
+          ? 'The console tries again; if this keeps happening, send the log (Help > Open logs folder) to support.'
+          : 'Syncing is paused until this is fixed: check that the server runs a supported Schedule version, then choose Sync now. Send the log (Help > Open logs folder) to support.',
+        // A garbled answer is passing; one that breaks the contract is not, and parks the poller.
+        retryable: error.retryable,
         ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
       };
     }
@@ -66,6 +68,15 @@ export function classifySyncError(error: unknown): SyncProblem {
       nextStep: 'The console tries again by itself, waiting longer each time (or as long as the server asks).',
       retryable: error.retryable || error.code === 'CURSOR_EXPIRED',
       ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    };
+  }
+  if (error instanceof ConsoleError && error.code === 'SECRET_BOUND_ELSEWHERE') {
+    return {
+      kind: 'login-rejected',
+      code: error.code,
+      message: error.message,
+      nextStep: error.nextStep ?? '',
+      retryable: false,
     };
   }
   if (error instanceof ConsoleError) {
@@ -97,6 +108,19 @@ export function classifySyncError(error: unknown): SyncProblem {
     code: 'SYNC_INTERNAL_ERROR',
     message: 'The sync stopped on an unexpected error.',
     nextStep: 'The console tries again; if it keeps happening, send the log to support.',
+    retryable: true,
+  };
+}
+
+/** A pass the watchdog stopped: recorded, shown, and tried again with backoff. */
+export function stallProblem(quietMs: number): SyncProblem {
+  const minutes = Math.max(1, Math.round(quietMs / 60_000));
+  return {
+    kind: 'server-error',
+    code: 'SYNC_STALLED',
+    message: `The sync made no progress for ${minutes} minute${minutes === 1 ? '' : 's'} (no answer from the Schedule server), so it was stopped.`,
+    nextStep:
+      'Nothing to do: the console tries again by itself. If this keeps happening, check the Schedule server and the network between here and it.',
     retryable: true,
   };
 }

@@ -14,7 +14,7 @@ import {
   replaceStatuses,
   replaceTechnicians,
 } from '../store/tables/reference-lists';
-import { writeSnapshot } from '../store/tables/snapshots';
+import { readSnapshot, writeSnapshot, type ReferenceEtags } from '../store/tables/snapshots';
 import type { FeedCounts } from '../store/tables/sync-runs';
 import { applyFeedItems } from './apply-page';
 
@@ -78,23 +78,40 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
     if (context.isCancelled()) throw new SyncCancelled();
   };
 
+  // Unchanged reference lists cost one small exchange each: the server answers 304 to the version held.
+  const etags = readSnapshot<ReferenceEtags>(store, 'reference-etags')?.value ?? {};
   const [system, companies, technicians, statuses, integration, activity] = await Promise.all([
     client.system(),
-    client.companies(),
-    client.technicians(),
-    client.statuses(),
+    client.companiesIfChanged(etags.companies ?? null),
+    client.techniciansIfChanged(etags.technicians ?? null),
+    client.statusesIfChanged(etags.statuses ?? null),
     client.integration(),
     client.xoiActivity(),
   ]);
+  checkCancelled();
   const fetchedAt = iso(context.now());
   transaction(store, () => {
     writeSnapshot(store, 'system', system, fetchedAt);
     writeSnapshot(store, 'integration', integration, fetchedAt);
     writeSnapshot(store, 'activity', activity, fetchedAt);
-    counts.companies = { upserted: replaceCompanies(store, companies), deleted: 0, rejected: 0 };
-    counts.technicians = { upserted: replaceTechnicians(store, technicians), deleted: 0, rejected: 0 };
-    counts.statuses = { upserted: replaceStatuses(store, statuses), deleted: 0, rejected: 0 };
+    const unchanged = { upserted: 0, deleted: 0, rejected: 0 };
+    counts.companies = companies ? { ...unchanged, upserted: replaceCompanies(store, companies.items) } : unchanged;
+    counts.technicians = technicians
+      ? { ...unchanged, upserted: replaceTechnicians(store, technicians.items) }
+      : { ...unchanged };
+    counts.statuses = statuses ? { ...unchanged, upserted: replaceStatuses(store, statuses.items) } : { ...unchanged };
+    writeSnapshot(
+      store,
+      'reference-etags',
+      {
+        companies: companies ? companies.etag : (etags.companies ?? null),
+        technicians: technicians ? technicians.etag : (etags.technicians ?? null),
+        statuses: statuses ? statuses.etag : (etags.statuses ?? null),
+      } satisfies ReferenceEtags,
+      fetchedAt,
+    );
   });
+  context.onProgress({ feed: 'reference lists', pagesDone: 0, rowsSoFar: 0, feedRows: 0, feedEstimate: null });
   const referencesChanged = referenceFingerprint(store) !== referencesBefore;
 
   let pagesDone = 0;

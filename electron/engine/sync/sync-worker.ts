@@ -1,151 +1,108 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { isConsoleError } from '../../../shared/errors';
-import {
-  needsFullRecompute,
-  recomputeAllVerdicts,
-  refreshVerdicts,
-  type VerdictCache,
-} from '../diagnosis/recompute-verdicts';
-import { serverNow } from '../diagnosis/server-clock';
-import type { VerdictSettings } from '../diagnosis/verdict-settings';
+import type { SyncStatus } from '../../../shared/contract/sync';
+import { ConsoleError } from '../../../shared/errors';
+import { abortableSleep } from '../http/backoff';
 import type { Logger } from '../logging/logger';
+import { serveRpc, type RpcPort } from '../rpc/worker-rpc';
 import { createScheduleClient } from '../schedule/client';
-import { openMirrorForWriting } from '../store/open';
-import { Poller } from './poller';
+import type { WriteHandle } from '../store/handles';
+import { openMirrorForWritingWhenFree } from '../store/open';
+import { MirrorPipeline } from './mirror-pipeline';
+import { Poller, type PollerSettings, type RunOutcome } from './poller';
 import { realScheduler } from './scheduler';
-import { readSnapshot } from '../store/tables/snapshots';
-import { createXoiClient } from '../xoi/client';
-import { mirrorXoiUsers, type XoiCheck } from '../xoi/mirror-users';
-import type { FromWorker, SyncWorkerData, ToWorker, WorkerXoiConfig } from './worker-protocol';
+import type { SyncWorkerData, SyncWorkerEvents, WorkerXoiConfig } from './worker-protocol';
+import type { VerdictSettings } from '../diagnosis/verdict-settings';
+import type { XoiCheck } from '../xoi/mirror-users';
 
-// The poller's thread: it owns the mirror's write connection, so a full mirror never stalls the main process.
-const port = parentPort;
-if (!port) throw new Error('sync-worker must run in a worker thread');
-const data = workerData as SyncWorkerData;
-const post = (message: FromWorker) => port.postMessage(message);
+/**
+ * The poller's thread: it owns the mirror's only write connection, so a full mirror never stalls the main process.
+ * Everything it holds lives in this one object, created once per worker.
+ */
+class SyncWorker {
+  private credentials: { password: string; boundTo: readonly string[] } | null = null;
+  private store: WriteHandle | null = null;
+  private pipeline: MirrorPipeline | null = null;
+  private poller: Poller | null = null;
+  private readonly events;
+  private readonly log: Logger;
 
-const log: Logger = {
-  debug: () => {},
-  info: (message) => post({ type: 'log', level: 'info', message }),
-  warn: (message) => post({ type: 'log', level: 'warn', message }),
-  error: (message) => post({ type: 'log', level: 'error', message }),
-};
+  constructor(
+    port: RpcPort,
+    private readonly data: SyncWorkerData,
+  ) {
+    this.events = serveRpc<SyncWorkerEvents>(port, this.handlers());
+    const log = (level: 'info' | 'warn' | 'error') => (message: string) => this.events.emit('log', { level, message });
+    this.log = { debug: () => {}, info: log('info'), warn: log('warn'), error: log('error') };
+  }
 
-let credentials: { password: string; boundTo: readonly string[] } | null = null;
-let xoi: WorkerXoiConfig | null = null;
-let verdictSettings: VerdictSettings = data.verdicts;
-let store: ReturnType<typeof openMirrorForWriting>;
-try {
-  store = openMirrorForWriting(data.dbFile);
-} catch (error) {
-  post(
-    isConsoleError(error)
-      ? { type: 'fatal', code: error.code, message: error.message, nextStep: error.nextStep ?? '' }
-      : {
-          type: 'fatal',
-          code: 'MIRROR_OPEN_FAILED',
-          message: 'The mirror database could not be opened.',
-          nextStep: 'Rebuild the mirror in Settings.',
-        },
-  );
-  process.exit(0);
+  /** The methods the host calls (worker-poller.ts), each typed by its handler here. */
+  handlers() {
+    return {
+      /** Creates and migrates the mirror before any reader opens it, then diagnoses what it holds. */
+      open: async (): Promise<SyncStatus> => {
+        const store = await openMirrorForWritingWhenFree(this.data.dbFile, (ms) => abortableSleep(ms));
+        this.store = store;
+        this.pipeline = new MirrorPipeline({
+          store,
+          verdicts: this.data.verdicts,
+          xoi: null,
+          now: Date.now,
+          onVerdicts: (at, count) => this.events.emit('verdicts', { at, count }),
+        });
+        this.poller = new Poller({
+          store,
+          createClient: (pass) =>
+            createScheduleClient({
+              baseUrl: this.data.baseUrl,
+              credentials: this.credentials ? { userName: this.data.userName, ...this.credentials } : undefined,
+              ...pass,
+            }),
+          scheduler: realScheduler,
+          random: Math.random,
+          log: this.log,
+          settings: this.data.settings,
+          afterPass: (pass, requests) => this.pipeline?.afterPass(pass, requests.retry),
+          onStatus: (status) => this.events.emit('status', status),
+        });
+        this.pipeline.diagnoseAll();
+        return this.poller.status();
+      },
+      credentials: (args: { password: string; boundTo: readonly string[] }) => {
+        this.credentials = args;
+        this.running().credentialsChanged();
+      },
+      xoi: (config: WorkerXoiConfig | null) => this.pipeline?.setXoi(config),
+      xoiCheck: async (): Promise<XoiCheck | null> => {
+        this.running();
+        const result = await this.pipeline?.checkXoiUsers(true);
+        this.pipeline?.diagnoseAll();
+        return result?.check ?? null;
+      },
+      start: () => this.running().start(),
+      syncNow: (): Promise<RunOutcome> => this.running().syncNow(),
+      pause: () => this.running().pause(),
+      resume: () => this.running().resume(),
+      status: (): SyncStatus => this.running().status(),
+      settings: (args: { settings: Partial<PollerSettings>; verdicts?: VerdictSettings }) => {
+        this.running().updateSettings(args.settings);
+        if (args.verdicts) this.pipeline?.setVerdictSettings(args.verdicts);
+      },
+      /** Stops after the page in flight and closes the write connection. */
+      stop: async () => {
+        await this.poller?.stop();
+        this.store?.db.close();
+        this.store = null;
+      },
+    };
+  }
+
+  private running(): Poller {
+    if (!this.poller) throw new ConsoleError('SYNC_NOT_RUNNING', 'The mirror is not open yet.', 'Wait a moment.');
+    return this.poller;
+  }
 }
 
-/** Mirrors XOi's users when due (or forced); `fresh` says whether they were read just now. */
-const checkXoiUsers = async (force: boolean): Promise<{ check: XoiCheck; fresh: boolean } | null> => {
-  if (!xoi) return null;
-  const last = readSnapshot<XoiCheck>(store, 'xoi-check')?.value;
-  if (!force && last && Date.now() - Date.parse(last.lastCheckAt) < xoi.intervalMs)
-    return { check: last, fresh: false };
-  return {
-    check: await mirrorXoiUsers(
-      store,
-      createXoiClient({ ...xoi.endpoints, apiKey: xoi.apiKey, apiSecret: xoi.apiSecret, boundTo: xoi.boundTo }),
-      Date.now(),
-    ),
-    fresh: true,
-  };
-};
+export type SyncWorkerHandlers = ReturnType<SyncWorker['handlers']>;
 
-let verdictCache: VerdictCache | null = null;
-
-/** After a pass: refresh only the changed appointments' verdicts when that is safe, else recompute them all. */
-const updateVerdicts = (pass: { touched: ReadonlySet<string>; referencesChanged: boolean } | null) => {
-  const now = serverNow(store, Date.now());
-  if (pass === null || needsFullRecompute(verdictCache, store, now, verdictSettings, pass)) {
-    const full = recomputeAllVerdicts(store, now, verdictSettings);
-    verdictCache = full.cache;
-    post({ type: 'verdicts-updated', at: new Date().toISOString(), count: full.count });
-  } else if (pass.touched.size > 0 && verdictCache) {
-    post({
-      type: 'verdicts-updated',
-      at: new Date().toISOString(),
-      count: refreshVerdicts(store, now, verdictSettings, pass.touched, verdictCache),
-    });
-  }
-};
-
-const poller = new Poller({
-  store,
-  createClient: () =>
-    createScheduleClient({
-      baseUrl: data.baseUrl,
-      credentials: credentials ? { userName: data.userName, ...credentials } : undefined,
-    }),
-  scheduler: realScheduler,
-  random: Math.random,
-  log,
-  settings: data.settings,
-  afterPass: async (pass) => {
-    const xoiUsers = await checkXoiUsers(false);
-    // A fresh list of XOi users can change any technician's verdicts.
-    updateVerdicts(xoiUsers?.fresh ? null : pass);
-  },
-  onStatus: (status) => post({ type: 'status', status }),
-});
-// What is already mirrored is diagnosed at once, before the first pass (and works offline).
-updateVerdicts(null);
-
-port.on('message', (message: ToWorker) => {
-  switch (message.type) {
-    case 'credentials':
-      credentials = { password: message.password, boundTo: message.boundTo };
-      poller.credentialsChanged();
-      break;
-    case 'xoi':
-      xoi = message.config;
-      break;
-    case 'xoi-check':
-      void checkXoiUsers(true).then((result) => {
-        updateVerdicts(null);
-        post({ type: 'xoi-check-result', id: message.id, check: result?.check ?? null });
-      });
-      break;
-    case 'start':
-      poller.start();
-      break;
-    case 'sync-now':
-      void poller.syncNow().then((outcome) => post({ type: 'sync-now-result', id: message.id, outcome }));
-      break;
-    case 'pause':
-      poller.pause();
-      break;
-    case 'resume':
-      poller.resume();
-      break;
-    case 'settings':
-      poller.updateSettings(message.settings);
-      if (message.verdicts) {
-        verdictSettings = message.verdicts;
-        updateVerdicts(null);
-      }
-      break;
-    case 'stop':
-      void poller.stop().then(() => {
-        store.db.close();
-        post({ type: 'stopped' });
-      });
-      break;
-  }
-});
-post({ type: 'ready', status: poller.status() });
+if (!parentPort) throw new Error('sync-worker must run in a worker thread');
+new SyncWorker(parentPort, workerData as SyncWorkerData);

@@ -1,12 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import type { SyncStatus } from '../../../shared/contract/sync';
-import { ConsoleError } from '../../../shared/errors';
 import type { VerdictSettings } from '../diagnosis/verdict-settings';
 import type { Logger } from '../logging/logger';
-import type { PollerSettings, RunOutcome } from './poller';
-import type { XoiCheck } from '../xoi/mirror-users';
+import { RpcClient } from '../rpc/worker-rpc';
 import type { BoundSecret } from '../secrets/bound-secret';
-import type { FromWorker, SyncWorkerData, ToWorker, WorkerXoiConfig } from './worker-protocol';
+import type { XoiCheck } from '../xoi/mirror-users';
+import type { PollerSettings, RunOutcome } from './poller';
+import type { SyncWorkerHandlers } from './sync-worker';
+import type { SyncWorkerData, SyncWorkerEvents, WorkerXoiConfig } from './worker-protocol';
 
 export interface WorkerPollerOptions {
   /** The bundled sync-worker.cjs. */
@@ -15,70 +16,41 @@ export interface WorkerPollerOptions {
   log: Logger;
   onStatus: (status: SyncStatus) => void;
   onVerdicts?: (at: string, count: number) => void;
-  onFatal?: (error: ConsoleError) => void;
 }
 
-/** The main thread's handle on the poller running in its worker thread. */
+/** A quick command (settings, pause) gets this long; a pass or an XOi check, much longer (the watchdog guards them). */
+const COMMAND_TIMEOUT_MS = 60_000;
+const OPEN_TIMEOUT_MS = 10 * 60_000;
+const PASS_TIMEOUT_MS = 6 * 60 * 60_000;
+
+/** The main thread's handle on the poller running in its worker thread, over the one worker RPC. */
 export class WorkerPoller {
   private readonly worker: Worker;
+  private readonly rpc: RpcClient<SyncWorkerHandlers, SyncWorkerEvents>;
   private current: SyncStatus = { state: 'stopped', lastSuccessAt: null };
-  private nextRequest = 1;
-  private readonly waiting = new Map<number, (outcome: RunOutcome) => void>();
-  private readonly checks = new Map<number, (check: XoiCheck | null) => void>();
   private stopped: Promise<void> | null = null;
-  private exited = false;
+  /** Resolves once the mirror is created and migrated (readers may open it then); rejects with why it cannot be. */
   readonly ready: Promise<void>;
 
   constructor(private readonly options: WorkerPollerOptions) {
     this.worker = new Worker(options.script, { workerData: options.data });
-    let markReady: () => void = () => {};
-    this.ready = new Promise((resolve) => (markReady = resolve));
-    this.worker.on('message', (message: FromWorker) => this.receive(message, markReady));
+    this.rpc = new RpcClient(this.worker, 'The sync worker', COMMAND_TIMEOUT_MS);
+    this.rpc.on('status', (status) => {
+      this.current = status;
+      options.onStatus(status);
+    });
+    this.rpc.on('verdicts', ({ at, count }) => options.onVerdicts?.(at, count));
+    this.rpc.on('log', ({ level, message }) => options.log[level](`sync worker: ${message}`));
     this.worker.on('error', (error) => options.log.error('The sync worker failed', error));
-    this.worker.on('exit', () => {
-      this.exited = true;
-      markReady();
-      for (const resolve of this.waiting.values()) resolve({ outcome: 'cancelled' });
-      this.waiting.clear();
-      for (const resolve of this.checks.values()) resolve(null);
-      this.checks.clear();
+    this.worker.on('exit', () => this.rpc.close());
+    this.ready = this.rpc.call('open', undefined, { timeoutMs: OPEN_TIMEOUT_MS }).then((status) => {
+      this.current = status;
     });
   }
 
-  private receive(message: FromWorker, markReady: () => void): void {
-    switch (message.type) {
-      case 'ready':
-        this.current = message.status;
-        markReady();
-        break;
-      case 'status':
-        this.current = message.status;
-        this.options.onStatus(message.status);
-        break;
-      case 'sync-now-result':
-        this.waiting.get(message.id)?.(message.outcome);
-        this.waiting.delete(message.id);
-        break;
-      case 'xoi-check-result':
-        this.checks.get(message.id)?.(message.check);
-        this.checks.delete(message.id);
-        break;
-      case 'verdicts-updated':
-        this.options.onVerdicts?.(message.at, message.count);
-        break;
-      case 'fatal':
-        this.options.onFatal?.(new ConsoleError(message.code, message.message, message.nextStep));
-        break;
-      case 'log':
-        this.options.log[message.level](`sync worker: ${message.message}`);
-        break;
-      case 'stopped':
-        break;
-    }
-  }
-
-  private send(message: ToWorker): void {
-    if (!this.exited) this.worker.postMessage(message);
+  /** A command whose answer nobody waits for: a failure is logged. */
+  private command(run: () => Promise<unknown>): void {
+    run().catch((error: unknown) => this.options.log.warn('A sync worker command failed', error));
   }
 
   status(): SyncStatus {
@@ -92,58 +64,48 @@ export class WorkerPoller {
   }
 
   setPassword(password: BoundSecret): void {
-    this.send({ type: 'credentials', password: password.value, boundTo: password.origins });
+    this.command(() => this.rpc.call('credentials', { password: password.value, boundTo: password.origins }));
   }
 
   start(): void {
-    this.send({ type: 'start' });
+    this.command(() => this.rpc.call('start', undefined));
   }
 
   setXoi(config: WorkerXoiConfig | null): void {
-    this.send({ type: 'xoi', config });
+    this.command(() => this.rpc.call('xoi', config));
   }
 
-  /** Mirrors XOi's users now; null when no XOi connection is configured. */
+  /** Mirrors XOi's users now; null when no XOi connection is configured (or the worker has gone). */
   checkXoi(): Promise<XoiCheck | null> {
-    if (this.exited) return Promise.resolve(null);
-    const id = this.nextRequest++;
-    return new Promise((resolve) => {
-      this.checks.set(id, resolve);
-      this.send({ type: 'xoi-check', id });
-    });
+    return this.rpc.call('xoiCheck', undefined, { timeoutMs: PASS_TIMEOUT_MS }).catch(() => null);
   }
 
   syncNow(): Promise<RunOutcome> {
-    if (this.exited) return Promise.resolve({ outcome: 'cancelled' });
-    const id = this.nextRequest++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.send({ type: 'sync-now', id });
-    });
+    return this.rpc
+      .call('syncNow', undefined, { timeoutMs: PASS_TIMEOUT_MS })
+      .catch((): RunOutcome => ({ outcome: 'cancelled' }));
   }
 
   pause(): void {
-    this.send({ type: 'pause' });
+    this.command(() => this.rpc.call('pause', undefined));
   }
 
   resume(): void {
-    this.send({ type: 'resume' });
+    this.command(() => this.rpc.call('resume', undefined));
   }
 
   updateSettings(settings: Partial<PollerSettings>, verdicts?: VerdictSettings): void {
-    this.send({ type: 'settings', settings, ...(verdicts ? { verdicts } : {}) });
+    this.command(() => this.rpc.call('settings', { settings, ...(verdicts ? { verdicts } : {}) }));
   }
 
-  /** Stops the poller (waiting for the page in flight) and ends the thread. */
+  /** Stops the poller (after the page in flight), closes the mirror and ends the thread. */
   stop(): Promise<void> {
-    this.stopped ??= new Promise<void>((resolve) => {
-      if (this.exited) return resolve();
-      this.worker.once('exit', () => resolve());
-      this.worker.on('message', (message: FromWorker) => {
-        if (message.type === 'stopped') void this.worker.terminate();
+    this.stopped ??= this.rpc
+      .call('stop', undefined, { timeoutMs: COMMAND_TIMEOUT_MS })
+      .catch(() => undefined)
+      .then(async () => {
+        await this.worker.terminate();
       });
-      this.send({ type: 'stop' });
-    });
     return this.stopped;
   }
 }

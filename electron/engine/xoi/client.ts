@@ -4,6 +4,7 @@ import { httpRequest, type FetchLike } from '../http/http-request';
 import { TransportFailure } from '../http/transport-failure';
 import { registerSecret } from '../logging/secret-registry';
 import { assertMaySend, originsOf } from '../secrets/bound-secret';
+import { backoffDelay, DEFAULT_REQUEST_RETRY, type RequestRetry } from '../http/backoff';
 import { graphqlError, keyRejected, malformed, XoiError, xoiTransportError } from './errors';
 
 /**
@@ -19,6 +20,8 @@ export interface XoiEndpoints {
 export interface XoiClientOptions extends XoiEndpoints {
   apiKey: string;
   apiSecret: string;
+  /** Retries passing failures (server errors, cut or garbled answers) inside a sync pass. */
+  retry?: RequestRetry;
   /**
    * The origins stored key and secret are bound to; neither they nor a token made from them go anywhere else. Omitted
    * only for credentials typed for these very endpoints (the command line).
@@ -85,6 +88,21 @@ export function createXoiClient(options: XoiClientOptions) {
     }
   }
 
+  /** Every exchange with XOi is a read (a token, a query): one that failed for a passing reason is sent again. */
+  async function withRetry<T>(operation: () => Promise<T>): Promise<T> {
+    const retry = options.retry;
+    const policy = retry?.policy ?? DEFAULT_REQUEST_RETRY;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await operation();
+      } catch (error) {
+        const passing = error instanceof XoiError && error.retryable;
+        if (!retry || !passing || attempt + 1 >= policy.maxAttempts || !retry.budget.take()) throw error;
+        await retry.sleep(backoffDelay(attempt, retry.random, policy));
+      }
+    }
+  }
+
   async function freshToken(): Promise<string> {
     assertMaySend(boundTo, options.tokenUrl, 'XOi API key and secret');
     const response = await send(options.tokenUrl, { body: { api_key: options.apiKey, api_secret: options.apiSecret } });
@@ -114,7 +132,16 @@ export function createXoiClient(options: XoiClientOptions) {
     return freshToken();
   }
 
-  async function graphql<S extends z.ZodType>(
+  function graphql<S extends z.ZodType>(
+    url: string,
+    query: string,
+    variables: Record<string, unknown>,
+    schema: S,
+  ): Promise<z.output<S>> {
+    return withRetry(() => graphqlOnce(url, query, variables, schema));
+  }
+
+  async function graphqlOnce<S extends z.ZodType>(
     url: string,
     query: string,
     variables: Record<string, unknown>,

@@ -23,7 +23,7 @@ export function xoiTransportError(failure: TransportFailure, url: string): XoiEr
       'Choose the Test or Production endpoints, or correct the custom URL.',
     );
   }
-  if (failure.kind === 'bad-url')
+  if (failure.kind === 'bad-url' || failure.kind === 'blocked-port')
     return new XoiError(
       'XOI_BAD_URL',
       `The XOi address "${clip(url)}" is not a valid http(s) URL.`,

@@ -1,6 +1,9 @@
+import { PendingRequests, realTimers, type Timers } from '../../engine/rpc/pending-requests';
+
 /**
  * Print views say when they are ready (data and fonts loaded) through the `print.ready` method; the print module
- * waits for that signal from the one window it created, with a deadline, instead of sleeping.
+ * waits for that signal from the one window it created, with a deadline, instead of sleeping. The waiting is the
+ * engine's one request/response mechanism, keyed by the window.
  */
 export interface ReadySignal {
   ok: boolean;
@@ -8,35 +11,25 @@ export interface ReadySignal {
 }
 
 export class PrintReadyRegistry {
-  private readonly waiting = new Map<number, (signal: ReadySignal) => void>();
+  private readonly pending: PendingRequests<number, ReadySignal>;
 
-  wait(
-    webContentsId: number,
-    timeoutMs: number,
-    setTimer: (callback: () => void, ms: number) => unknown = setTimeout,
-    clearTimer: (handle: unknown) => void = (handle) => clearTimeout(handle as NodeJS.Timeout),
-  ): Promise<ReadySignal> {
-    return new Promise((resolve) => {
-      const timer = setTimer(() => {
-        this.waiting.delete(webContentsId);
-        resolve({
-          ok: false,
-          error: `the print view did not become ready within ${Math.round(timeoutMs / 1000)} seconds`,
-        });
-      }, timeoutMs);
-      this.waiting.set(webContentsId, (signal) => {
-        clearTimer(timer);
-        this.waiting.delete(webContentsId);
-        resolve(signal);
-      });
-    });
+  constructor(timers: Timers = realTimers) {
+    this.pending = new PendingRequests(timers);
+  }
+
+  /** The window's signal, or `{ ok: false }` with the reason when it does not come in time. */
+  wait(webContentsId: number, timeoutMs: number): Promise<ReadySignal> {
+    return this.pending
+      .wait(
+        webContentsId,
+        timeoutMs,
+        () => new Error(`the print view did not become ready within ${Math.round(timeoutMs / 1000)} seconds`),
+      )
+      .catch((error: Error) => ({ ok: false, error: error.message }));
   }
 
   /** Returns whether a print job was waiting for this window. */
   signal(webContentsId: number, signal: ReadySignal): boolean {
-    const resolve = this.waiting.get(webContentsId);
-    if (!resolve) return false;
-    resolve(signal);
-    return true;
+    return this.pending.resolve(webContentsId, signal);
   }
 }

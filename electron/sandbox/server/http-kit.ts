@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
 import type { FaultKind } from '../faults';
 
 export interface RouteResult {
@@ -12,6 +13,16 @@ export const json = (status: number, body: unknown, headers?: Record<string, str
   body,
   ...(headers ? { headers } : {}),
 });
+
+/**
+ * A reference list with its version (ETag): 304 with no body when the caller already holds this version
+ * (If-None-Match), so an unchanged list costs one small exchange.
+ */
+export function versioned(request: IncomingMessage, body: unknown): RouteResult {
+  const etag = `"${createHash('sha1').update(JSON.stringify(body)).digest('base64url')}"`;
+  if (request.headers['if-none-match'] === etag) return { status: 304, body: null, headers: { ETag: etag } };
+  return json(200, body, { ETag: etag });
+}
 
 /** Every Schedule error has the same JSON body: a code and a message (contract v1). */
 export const scheduleError = (
@@ -57,6 +68,10 @@ const TRICKLE_MAX_CHUNKS = 40;
 
 /** Writes a route's answer, damaged the way the fault (if any) says. */
 export function deliver(response: ServerResponse, result: RouteResult, fault: FaultKind | null): void {
+  if (result.status === 304) {
+    response.writeHead(304, result.headers);
+    return void response.end();
+  }
   let text = JSON.stringify(result.body);
   const headers: Record<string, string | number> = {
     'Content-Type': 'application/json; charset=utf-8',

@@ -4,7 +4,7 @@ import { CONTRACT_VERSION, newNoteSchema, PRODUCT_NAME, type FeedName } from '..
 import { iso, type SandboxClock } from '../clock';
 import type { FeedEntry } from '../world/feed-store';
 import type { SandboxWorld } from '../world/world';
-import { basicCredentials, json, readJsonBody, scheduleError, type RouteResult } from './http-kit';
+import { basicCredentials, json, readJsonBody, scheduleError, versioned, type RouteResult } from './http-kit';
 import { decodeComponent } from '../../../shared/server-url';
 
 type Caller = 'admin' | 'integration';
@@ -128,9 +128,10 @@ export async function scheduleRoute(
   if (method === 'GET' && path === '/v1/system') {
     return json(200, { ...world.system, serverTime: iso(clock.now()) });
   }
-  if (method === 'GET' && path === '/v1/companies') return json(200, { items: world.companies });
-  if (method === 'GET' && path === '/v1/technicians') return json(200, { items: [...world.technicians.values()] });
-  if (method === 'GET' && path === '/v1/statuses') return json(200, { items: world.statuses });
+  if (method === 'GET' && path === '/v1/companies') return versioned(request, { items: world.companies });
+  if (method === 'GET' && path === '/v1/technicians')
+    return versioned(request, { items: [...world.technicians.values()] });
+  if (method === 'GET' && path === '/v1/statuses') return versioned(request, { items: world.statuses });
   if (method === 'GET' && path === '/v1/integrations/xoi') {
     return (
       adminOnly() ??

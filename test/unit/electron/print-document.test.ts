@@ -49,20 +49,13 @@ function standInWindow(
 function deps(window: PrintWindow | null, registry: PrintReadyRegistry, extra: Partial<PrintDeps> = {}) {
   const written: Array<[string, number]> = [];
   let created = 0;
-  const timers: Array<() => void> = [];
   const value: PrintDeps = {
     createWindow: () => {
       created++;
       if (!window) throw new Error('no window expected');
       return window;
     },
-    waitForReady: (id) =>
-      registry.wait(
-        id,
-        30_000,
-        (callback) => timers.push(callback),
-        () => {},
-      ),
+    waitForReady: (id) => registry.wait(id, 30_000),
     chooseSavePath: async () => '/home/admin/Documents/sheet.pdf',
     writeFile: async (file, data) => void written.push([file, data.length]),
     pageSize: 'A4',
@@ -70,7 +63,16 @@ function deps(window: PrintWindow | null, registry: PrintReadyRegistry, extra: P
     log: silentLogger,
     ...extra,
   };
-  return { value, written, created: () => created, fireTimers: () => timers.forEach((fire) => fire()) };
+  return { value, written, created: () => created };
+}
+
+/** Timers that fire only when the test says so. */
+function manualTimers() {
+  const callbacks: Array<() => void> = [];
+  return {
+    timers: { setTimeout: (callback: () => void) => callbacks.push(callback), clearTimeout: () => {} },
+    fire: () => callbacks.forEach((callback) => callback()),
+  };
 }
 
 async function failure(promise: Promise<unknown>): Promise<ConsoleError> {
@@ -131,13 +133,14 @@ describe('printing from a hidden window', () => {
   });
 
   it('gives up when the view never becomes ready, and destroys the window', async () => {
-    const registry = new PrintReadyRegistry();
+    const clock = manualTimers();
+    const registry = new PrintReadyRegistry(clock.timers);
     const { window, calls } = standInWindow({ ready: 'never' }, registry);
     const harness = deps(window, registry);
     const pending = printDocument({ kind: 'setup-sheet', mode: 'print' }, harness.value);
     await Promise.resolve();
     await new Promise((resolve) => setImmediate(resolve));
-    harness.fireTimers();
+    clock.fire();
     const error = await failure(pending);
     expect(error.code).toBe('PRINT_VIEW_FAILED');
     expect(error.message).toMatch(/did not become ready/);

@@ -1,7 +1,15 @@
 import { statement, type ReadHandle, type WriteHandle } from '../handles';
 
 /** Small server documents kept whole (system, integration, XOi activity), each with when it was fetched. */
-export type SnapshotKind = 'system' | 'integration' | 'activity' | 'xoi-check' | 'dashboard' | 'technicians';
+export type SnapshotKind =
+  'system' | 'integration' | 'activity' | 'xoi-check' | 'dashboard' | 'technicians' | 'reference-etags';
+
+/** The version (ETag) of each reference list the mirror holds, so an unchanged list is not sent again. */
+export interface ReferenceEtags {
+  companies?: string | null;
+  technicians?: string | null;
+  statuses?: string | null;
+}
 
 export function writeSnapshot(handle: WriteHandle, kind: SnapshotKind, value: unknown, fetchedAt: string): void {
   statement(

@@ -6,7 +6,7 @@ export interface SyncRun {
   id: number;
   startedAt: string;
   endedAt: string | null;
-  outcome: 'running' | 'ok' | 'error' | 'cancelled';
+  outcome: 'running' | 'ok' | 'error' | 'stalled' | 'cancelled';
   errorCode: string | null;
   errorMessage: string | null;
   rows: FeedCounts;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isTrustedSender } from '../../../electron/main/sender-check';
 import { denyPermissionsAndDevices, type GuardedSession } from '../../../electron/main/session-guard';
 import { mainWindowOpener, WindowRegistry, type RegisteredWindow } from '../../../electron/main/window-registry';
+import { ONLINE_CHECK_MS, syncOnWakeAndReconnect } from '../../../electron/main/wake-sync';
 
 /** Stands for a BrowserWindow: an id, the events it was sent, and a close. */
 function standInWindow(id: number) {
@@ -88,5 +89,42 @@ describe('the session guard', () => {
       expect(prevented).toBe(true);
       expect(chosen).toEqual(['']);
     }
+  });
+});
+
+describe('a pass on wake and on reconnect', () => {
+  it('asks for a pass when the computer resumes and when the network comes back, not while it stays the same', () => {
+    let resume: () => void = () => {};
+    let tick: () => void = () => {};
+    let online = true;
+    let stopped = false;
+    const asked: string[] = [];
+    const stop = syncOnWakeAndReconnect(
+      {
+        onResume: (listener) => (resume = listener),
+        isOnline: () => online,
+        setInterval: (callback, ms) => {
+          expect(ms).toBe(ONLINE_CHECK_MS);
+          tick = callback;
+          return 1;
+        },
+        clearInterval: () => (stopped = true),
+      },
+      (reason) => asked.push(reason),
+    );
+    tick();
+    expect(asked).toEqual([]);
+    online = false;
+    tick();
+    tick();
+    expect(asked).toEqual([]);
+    online = true;
+    tick();
+    tick();
+    expect(asked).toEqual(['online']);
+    resume();
+    expect(asked).toEqual(['online', 'resume']);
+    stop();
+    expect(stopped).toBe(true);
   });
 });

@@ -1,0 +1,101 @@
+import {
+  needsFullRecompute,
+  recomputeAllVerdicts,
+  refreshVerdicts,
+  type VerdictCache,
+} from '../diagnosis/recompute-verdicts';
+import { serverNow } from '../diagnosis/server-clock';
+import type { VerdictSettings } from '../diagnosis/verdict-settings';
+import type { RequestRetry } from '../http/backoff';
+import type { WriteHandle } from '../store/handles';
+import { readSnapshot } from '../store/tables/snapshots';
+import { createXoiClient, type XoiEndpoints } from '../xoi/client';
+import { mirrorXoiUsers, type XoiCheck } from '../xoi/mirror-users';
+import type { PassOutcome } from './sync-pass';
+
+/** The XOi API connection the pipeline reads XOi's users with (it carries secrets, bound to their origins). */
+export interface XoiConnectionConfig {
+  endpoints: XoiEndpoints;
+  apiKey: string;
+  apiSecret: string;
+  boundTo: string[];
+  intervalMs: number;
+}
+
+export interface MirrorPipelineOptions {
+  store: WriteHandle;
+  verdicts: VerdictSettings;
+  xoi: XoiConnectionConfig | null;
+  /** This computer's clock (the verdicts use the Schedule server's, derived from it). */
+  now: () => number;
+  onVerdicts?: (at: string, count: number) => void;
+}
+
+/**
+ * What follows a sync pass, in one place for the sync worker and `xoi-console mirror` alike: XOi's users (when due),
+ * then the verdicts (only the changed appointments' when that is safe, else all). Its state is explicit: the XOi
+ * connection, the verdict settings, and the last full recompute's cache.
+ */
+export class MirrorPipeline {
+  private verdictCache: VerdictCache | null = null;
+  private xoi: XoiConnectionConfig | null;
+  private verdictSettings: VerdictSettings;
+
+  constructor(private readonly options: MirrorPipelineOptions) {
+    this.xoi = options.xoi;
+    this.verdictSettings = options.verdicts;
+  }
+
+  setXoi(config: XoiConnectionConfig | null): void {
+    this.xoi = config;
+  }
+
+  /** New verdict settings take effect at once: every verdict is recomputed. */
+  setVerdictSettings(settings: VerdictSettings): void {
+    this.verdictSettings = settings;
+    this.updateVerdicts(null);
+  }
+
+  /** Diagnoses what is already mirrored (at start: it works offline, before any pass). */
+  diagnoseAll(): void {
+    this.updateVerdicts(null);
+  }
+
+  /** After a pass, in the same run: XOi's users when due, then the verdicts. */
+  async afterPass(pass: PassOutcome, retry?: RequestRetry): Promise<void> {
+    const xoiUsers = await this.checkXoiUsers(false, retry);
+    // A fresh list of XOi users can change any technician's verdicts.
+    this.updateVerdicts(xoiUsers?.fresh ? null : pass);
+  }
+
+  /** Mirrors XOi's users when due (or now, when forced); `fresh` says whether they were read just now. */
+  async checkXoiUsers(force: boolean, retry?: RequestRetry): Promise<{ check: XoiCheck; fresh: boolean } | null> {
+    const xoi = this.xoi;
+    if (!xoi) return null;
+    const { store, now } = this.options;
+    const last = readSnapshot<XoiCheck>(store, 'xoi-check')?.value;
+    if (!force && last && now() - Date.parse(last.lastCheckAt) < xoi.intervalMs) return { check: last, fresh: false };
+    const client = createXoiClient({
+      ...xoi.endpoints,
+      apiKey: xoi.apiKey,
+      apiSecret: xoi.apiSecret,
+      boundTo: xoi.boundTo,
+      ...(retry ? { retry } : {}),
+    });
+    return { check: await mirrorXoiUsers(store, client, now()), fresh: true };
+  }
+
+  /** Refreshes only the changed appointments' verdicts when that is safe; otherwise recomputes them all. */
+  private updateVerdicts(pass: Pick<PassOutcome, 'touched' | 'referencesChanged'> | null): void {
+    const { store } = this.options;
+    const now = serverNow(store, this.options.now());
+    const at = new Date(this.options.now()).toISOString();
+    if (pass === null || needsFullRecompute(this.verdictCache, store, now, this.verdictSettings, pass)) {
+      const full = recomputeAllVerdicts(store, now, this.verdictSettings);
+      this.verdictCache = full.cache;
+      this.options.onVerdicts?.(at, full.count);
+    } else if (pass.touched.size > 0 && this.verdictCache) {
+      this.options.onVerdicts?.(at, refreshVerdicts(store, now, this.verdictSettings, pass.touched, this.verdictCache));
+    }
+  }
+}
