@@ -1,6 +1,7 @@
 import { clip } from '../../shared/validation';
 import path from 'node:path';
 import { diagnoseHelp, runDiagnose } from './commands/diagnose';
+import { healthHelp, runHealth } from './commands/health';
 import { mirrorHelp, runMirror } from './commands/mirror';
 import { runSandbox, sandboxHelp } from './commands/sandbox';
 import { runXoiUsers, xoiUsersHelp } from './commands/xoi-users';
@@ -10,7 +11,7 @@ import { CommandFailure, UsageError } from './usage-error';
 const HELP = `xoi-console: the XOi Console from the command line.
 
 Commands:
-  ${[webHelp, sandboxHelp, mirrorHelp, diagnoseHelp, xoiUsersHelp].map((help) => help.split('\n').join('\n  ')).join('\n  ')}
+  ${[webHelp, sandboxHelp, mirrorHelp, diagnoseHelp, healthHelp, xoiUsersHelp].map((help) => help.split('\n').join('\n  ')).join('\n  ')}
 
 Exit codes: 0 success, 1 the work failed, 2 the command was called wrongly.`;
 
@@ -36,6 +37,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runMirror(rest, io);
       case 'diagnose':
         return await runDiagnose(rest, io);
+      case 'health':
+        return await runHealth(rest, io);
       case 'xoi-users':
         return await runXoiUsers(rest, io);
       case undefined:

@@ -5,6 +5,8 @@ import { readJsonFile, writeJsonFile } from '../engine/profiles/json-file';
 const schema = z.object({
   closeToTray: z.boolean().default(false),
   startAtLogin: z.boolean().default(false),
+  /** A native notification when a condition of the integration appears. */
+  notifications: z.boolean().default(true),
   bounds: z
     .object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })
     .partial()

@@ -67,15 +67,14 @@ export function electronHostHandlers(deps: HostDeps) {
         reason: opened ? null : 'Only links to XOi, WennSoft and your Schedule server open from the console.',
       };
     },
-    'desktop.get': async () => ({
-      available: true,
-      closeToTray: deps.desktop.get().closeToTray,
-      startAtLogin: deps.desktop.get().startAtLogin,
-    }),
-    'desktop.save': async ({ closeToTray, startAtLogin }) => {
-      deps.desktop.update({ closeToTray, startAtLogin });
+    'desktop.get': async () => {
+      const { closeToTray, startAtLogin, notifications } = deps.desktop.get();
+      return { available: true, closeToTray, startAtLogin, notifications };
+    },
+    'desktop.save': async ({ closeToTray, startAtLogin, notifications }) => {
+      deps.desktop.update({ closeToTray, startAtLogin, notifications });
       app.setLoginItemSettings({ openAtLogin: startAtLogin });
-      return { available: true, closeToTray, startAtLogin };
+      return { available: true, closeToTray, startAtLogin, notifications };
     },
   });
 }

@@ -1,6 +1,19 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { app, dialog, ipcMain, Menu, net, powerMonitor, session, shell, type BrowserWindow } from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  Notification,
+  powerMonitor,
+  session,
+  shell,
+  type BrowserWindow,
+} from 'electron';
+import type { HealthReport } from '../../shared/contract/health';
+import { createHealthNotifier } from './health-notifier';
 import { EVENT_NAMES } from '../../shared/contract/channels';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { openConsole, type ConsoleRuntime } from '../compose/open-console';
@@ -104,8 +117,17 @@ async function start(): Promise<void> {
     resume: () => void service.dispatch('sync.resume', {}),
     quit: () => app.quit(),
   });
+  // A native notification once per condition that appears (Settings > Desktop turns them off).
+  const notify = createHealthNotifier({
+    show: (title, body) => new Notification({ title, body }).show(),
+    enabled: () => desktop.get().notifications && Notification.isSupported(),
+  });
   service.events.subscribe((name, payload) => {
     if (name === 'sync.status') tray.update(payload as SyncStatus);
+    if (name === 'health.changed') {
+      tray.updateHealth((payload as HealthReport).conditions[0]);
+      notify(payload as HealthReport);
+    }
     if ((EVENT_NAMES as readonly string[]).includes(name)) windows.broadcast(`event:${name}`, payload);
   });
 
@@ -121,6 +143,8 @@ async function start(): Promise<void> {
     return window;
   });
   opener.open();
+  // The tray and notifications learn the integration's health at once, then from each health.changed.
+  void service.dispatch('health.get', {});
 
   // A pass right after the computer wakes and when the network comes back, instead of at the next interval.
   const stopWatchingWake = syncOnWakeAndReconnect(

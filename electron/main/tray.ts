@@ -1,6 +1,7 @@
 import { Menu, nativeImage, Tray } from 'electron';
+import type { HealthCondition } from '../../shared/contract/health';
 import type { SyncStatus } from '../../shared/contract/sync';
-import { trayStatusLabel } from './tray-label';
+import { badgeColour, trayLabel, withBadge } from './tray-label';
 
 export interface TrayActions {
   open(): void;
@@ -14,13 +15,17 @@ export interface TrayActions {
 export function createStatusTray(
   iconPath: string,
   actions: TrayActions,
-): { update(status: SyncStatus): void; destroy(): void } {
+): { update(status: SyncStatus): void; updateHealth(worst: HealthCondition | undefined): void; destroy(): void } {
   const image = nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 });
+  const { width, height } = image.getSize();
   const tray = new Tray(image);
   tray.setToolTip('XOi Console');
   tray.on('click', () => actions.open());
+  let lastStatus: SyncStatus = { state: 'stopped', lastSuccessAt: null };
+  let worst: HealthCondition | undefined;
   const update = (status: SyncStatus) => {
-    const label = trayStatusLabel(status);
+    lastStatus = status;
+    const label = trayLabel(status, worst);
     tray.setToolTip(`XOi Console: ${label}`);
     tray.setContextMenu(
       Menu.buildFromTemplate([
@@ -36,6 +41,17 @@ export function createStatusTray(
       ]),
     );
   };
-  update({ state: 'stopped', lastSuccessAt: null });
-  return { update, destroy: () => tray.destroy() };
+  /** The worst condition shows in the tooltip, the menu's first line and as a coloured badge on the icon. */
+  const updateHealth = (next: HealthCondition | undefined) => {
+    worst = next;
+    const colour = badgeColour(worst);
+    tray.setImage(
+      colour
+        ? nativeImage.createFromBitmap(withBadge(image.toBitmap(), width, height, colour), { width, height })
+        : image,
+    );
+    update(lastStatus);
+  };
+  update(lastStatus);
+  return { update, updateHealth, destroy: () => tray.destroy() };
 }

@@ -62,7 +62,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock =
     options.clock ?? (agentEnabled ? new ScaledClock(loaded.now, options.speed ?? 1) : new FixedClock(loaded.now));
   const faults = new FaultInjector(options.faults ?? '', seed);
-  const server = createSandboxServer({ world, clock, faults, onError: options.onError });
+  let agent: XoiAgent | null = null;
+  const server = createSandboxServer({
+    world,
+    clock,
+    faults,
+    pollXoi: async () => (agent ? agent.tick() : null),
+    onError: options.onError,
+  });
   server.keepAliveTimeout = 5_000;
 
   await new Promise<void>((resolve, reject) => {
@@ -77,7 +84,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   world.integration.apiUrl = url;
 
   const rng = createRng(seed * 31 + 1);
-  const agent = agentEnabled ? new XoiAgent(world, clock, rng, () => url) : null;
+  agent = agentEnabled ? new XoiAgent(world, clock, rng, () => url) : null;
   const life = agentEnabled && !options.scenario ? new WorldLife(world, clock, rng) : null;
   let lastLife = clock.now();
   const tick = async () => {

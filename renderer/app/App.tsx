@@ -19,6 +19,7 @@ import { navigate, useRoute, type Route } from './router';
 import { StatusBar } from './StatusBar';
 import { useApiCall, useEvent } from './use-api';
 import { useSyncStatus } from './use-sync-status';
+import { HealthProvider } from '../lib/use-health';
 
 function PageContent({ page, route, sync }: { page: PageId; route: Route; sync: SyncStatus | null }) {
   switch (page) {
@@ -87,28 +88,30 @@ export function App() {
   }
 
   return (
-    <div className="app-shell">
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(event) => {
-          event.preventDefault();
-          document.getElementById('main')?.focus();
-        }}
-      >
-        Skip to content
-      </a>
-      <header className="app-header">
-        <h1 className="app-title">XOi Console</h1>
-        <span className="spacer" />
-        <ProfileSwitcher />
-      </header>
-      <Navigation current={page} />
-      <main className="app-main" id="main" tabIndex={-1}>
-        <Notices />
-        <PageContent page={page} route={route} sync={sync} />
-      </main>
-      <StatusBar info={info.state} sync={sync} />
-    </div>
+    <HealthProvider>
+      <div className="app-shell">
+        <a
+          className="skip-link"
+          href="#main"
+          onClick={(event) => {
+            event.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
+          Skip to content
+        </a>
+        <header className="app-header">
+          <h1 className="app-title">XOi Console</h1>
+          <span className="spacer" />
+          <ProfileSwitcher />
+        </header>
+        <Navigation current={page} />
+        <main className="app-main" id="main" tabIndex={-1}>
+          <Notices />
+          <PageContent page={page} route={route} sync={sync} />
+        </main>
+        <StatusBar info={info.state} sync={sync} />
+      </div>
+    </HealthProvider>
   );
 }

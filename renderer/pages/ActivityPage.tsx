@@ -7,6 +7,8 @@ import { useApiCall } from '../app/use-api';
 import { SyncIndicator } from '../components/SyncIndicator';
 import { RebuildMirrorButton } from '../components/RebuildMirrorButton';
 import { TableHead } from '../components/TableHead';
+import { HealthBanners } from '../components/HealthBanners';
+import { useHealth } from '../lib/use-health';
 
 const MIRROR_PROBLEMS = new Set(['MIRROR_CORRUPT', 'MIRROR_TOO_NEW', 'MIRROR_OPEN_FAILED']);
 
@@ -58,6 +60,7 @@ export function ActivityPage({ status }: { status: SyncStatus | null }) {
   const runs = useApiCall('sync.runs', { limit: 50 });
   const [actionError, setActionError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  const worst = useHealth()?.conditions[0];
   const reloadRuns = runs.reload;
   const finishedRuns =
     status?.state === 'idle' || status?.state === 'error' ? (status.lastSuccessAt ?? status.state) : null;
@@ -76,6 +79,7 @@ export function ActivityPage({ status }: { status: SyncStatus | null }) {
   return (
     <section aria-labelledby="page-title">
       <h2 id="page-title">Activity</h2>
+      {worst ? <HealthBanners conditions={[worst]} /> : null}
       <StatusPanel status={status} />
       <div className="row">
         <button

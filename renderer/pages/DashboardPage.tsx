@@ -5,6 +5,10 @@ import { formatDateTime, formatNumber } from '../app/format';
 import { useMirrorCall } from '../app/use-sync-status';
 import { StateBadge } from '../components/StateBadge';
 import { TableHead } from '../components/TableHead';
+import { FirstRunChecklist } from '../components/FirstRunChecklist';
+import { HealthBanners } from '../components/HealthBanners';
+import { emptyReason } from '../lib/empty-reason';
+import { useHealth } from '../lib/use-health';
 
 function minutes(value: number | null): string {
   if (value === null) return '—';
@@ -13,10 +17,26 @@ function minutes(value: number | null): string {
 
 /** Where the notes stand across all appointments: counts, a funnel, and how long each note takes to arrive. */
 export function DashboardPage() {
+  const health = useHealth();
   const { state } = useMirrorCall('dashboard.get', {});
-  if (state.status === 'loading') return <p role="status">Loading…</p>;
-  if (state.status === 'error') return <ErrorMessage error={state.error} />;
+  const intro = (
+    <>
+      <h2 id="page-title">Dashboard</h2>
+      {health ? <HealthBanners conditions={health.conditions} /> : null}
+      {health ? <FirstRunChecklist checklist={health.checklist} /> : null}
+    </>
+  );
+  if (state.status !== 'ready') {
+    return (
+      <section aria-labelledby="page-title" className="dashboard">
+        {intro}
+        {state.status === 'loading' ? <p role="status">Loading…</p> : <ErrorMessage error={state.error} />}
+      </section>
+    );
+  }
   const dashboard = state.value;
+  const total = VERDICT_STATES.reduce((sum, verdictState) => sum + dashboard.counts[verdictState], 0);
+  const why = total === 0 ? emptyReason(health) : null;
   const funnel = [
     { stage: 'Appointments', count: dashboard.funnel.appointments },
     { stage: 'Eligible for XOi', count: dashboard.funnel.eligible },
@@ -27,8 +47,13 @@ export function DashboardPage() {
   ];
   return (
     <section aria-labelledby="page-title" className="dashboard">
-      <h2 id="page-title">Dashboard</h2>
+      {intro}
       <p className="muted">Diagnosed {formatDateTime(dashboard.computedAt)}.</p>
+      {total === 0 ? (
+        <p className="empty-reason" data-testid="empty-reason">
+          No appointments to show. {why ?? 'The Schedule server has no appointments yet.'}
+        </p>
+      ) : null}
       <div className="cards">
         {VERDICT_STATES.map((verdictState) => (
           <a key={verdictState} className={`card state-${verdictState}`} href={`#/appointments?state=${verdictState}`}>

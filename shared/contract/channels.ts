@@ -13,6 +13,8 @@ export const METHOD_NAMES = [
   'setup.state',
   'setup.apply',
   'setup.tellSandboxXoi',
+  'setup.markSheetSent',
+  'health.get',
   'sync.status',
   'sync.now',
   'sync.pause',
@@ -44,6 +46,7 @@ export const EVENT_NAMES = [
   'sync.status',
   'verdicts.updated',
   'profiles.changed',
+  'health.changed',
   'menu.command',
 ] as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noticeSchema } from './app';
+import { healthReportSchema } from './health';
 import type { EventName } from './channels';
 import { syncStatusSchema } from './sync';
 
@@ -9,6 +10,8 @@ export const events = {
   'sync.status': syncStatusSchema,
   'verdicts.updated': z.object({ at: z.string(), count: z.number().int() }),
   'profiles.changed': z.object({ activeId: z.string() }),
+  /** The integration's health changed: a condition appeared, cleared, or changed severity or reach. */
+  'health.changed': healthReportSchema,
   /** A menu item or shortcut in the Electron shell, for the renderer to act on. */
   'menu.command': z.object({
     command: z.enum([

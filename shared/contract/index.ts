@@ -10,3 +10,4 @@ export * from './appointments';
 export * from './settings';
 export * from './print';
 export * from './xoi';
+export * from './health';

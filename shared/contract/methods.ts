@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nameSchema } from '../validation';
 import { appInfoSchema } from './app';
+import { healthReportSchema } from './health';
 import {
   appointmentDetailSchema,
   appointmentFilterSchema,
@@ -20,7 +21,12 @@ import { xoiJobSchema, xoiSaveArgsSchema, xoiStatusSchema } from './xoi';
 
 const noArgs = z.object({}).strict();
 /** The desktop shell's own settings; `available` is false in a browser (web host). */
-const desktopSettingsSchema = z.object({ available: z.boolean(), closeToTray: z.boolean(), startAtLogin: z.boolean() });
+const desktopSettingsSchema = z.object({
+  available: z.boolean(),
+  closeToTray: z.boolean(),
+  startAtLogin: z.boolean(),
+  notifications: z.boolean(),
+});
 const keyArgs = z.object({ key: z.string().min(1).max(200) }).strict();
 const idArgs = z.object({ id: z.string().min(1).max(64) }).strict();
 
@@ -59,6 +65,12 @@ export const methods = {
   'setup.state': { args: noArgs, result: setupStateSchema },
   'setup.apply': { args: setupApplyArgsSchema, result: setupResultSchema },
   'setup.tellSandboxXoi': { args: noArgs, result: z.object({ told: z.literal(true) }) },
+  /** The administrator says the setup sheet went to XOi (or takes it back): a first-run checklist step. */
+  'setup.markSheetSent': {
+    args: z.object({ sent: z.boolean() }).strict(),
+    result: z.object({ sheetSentAt: z.string().nullable() }),
+  },
+  'health.get': { args: noArgs, result: healthReportSchema },
 
   'sync.status': { args: noArgs, result: syncStatusSchema },
   'sync.now': { args: noArgs, result: z.object({ outcome: z.enum(['ok', 'error', 'stalled', 'cancelled']) }) },
@@ -100,7 +112,7 @@ export const methods = {
 
   'desktop.get': { args: noArgs, result: desktopSettingsSchema },
   'desktop.save': {
-    args: z.object({ closeToTray: z.boolean(), startAtLogin: z.boolean() }).strict(),
+    args: z.object({ closeToTray: z.boolean(), startAtLogin: z.boolean(), notifications: z.boolean() }).strict(),
     result: desktopSettingsSchema,
   },
   'shell.openExternal': {

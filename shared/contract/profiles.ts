@@ -65,8 +65,13 @@ export const profileSchema = z.object({
   userName: z.string().min(1).max(128),
   settings: profileSettingsSchema,
   xoi: xoiConnectionSchema.nullable(),
+  /** First-run checklist steps that only the administrator can tell happened (profiles saved before have none). */
+  milestones: z
+    .object({ connectionTestedAt: z.string().nullable(), sheetSentAt: z.string().nullable() })
+    .default({ connectionTestedAt: null, sheetSentAt: null }),
 });
 export type Profile = z.infer<typeof profileSchema>;
+export type Milestone = keyof Profile['milestones'];
 
 export const profileViewSchema = profileSchema.extend({
   active: z.boolean(),

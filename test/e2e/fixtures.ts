@@ -30,11 +30,14 @@ export const test = base.extend<{
   consoleHost: ConsoleHost;
   sandboxArgs: string[];
   dataDirFiles: Record<string, string>;
+  hostEnv: Record<string, string>;
 }>({
   sandboxArgs: [['--sandbox-appointments', '400'], { option: true }],
   /** Files to put in the data folder before the host starts (relative path: content). */
   dataDirFiles: [{}, { option: true }],
-  consoleHost: async ({ sandboxArgs, dataDirFiles }, use) => {
+  /** Extra environment for the host process (for example, a keychain that cannot be reached). */
+  hostEnv: [{}, { option: true }],
+  consoleHost: async ({ sandboxArgs, dataDirFiles, hostEnv }, use) => {
     const temp = makeTempDir('xoi-e2e-');
     for (const [relative, content] of Object.entries(dataDirFiles)) {
       mkdirSync(path.dirname(path.join(temp.dir, relative)), { recursive: true });
@@ -42,6 +45,7 @@ export const test = base.extend<{
     }
     const { child, firstLine, stderr } = await startCli(['web', '--json', '--data-dir', temp.dir, ...sandboxArgs], {
       XOI_KEYCHAIN_SERVICE: `XOi Console e2e ${randomBytes(4).toString('hex')}`,
+      ...hostEnv,
     });
     const { url, port, sandboxUrl } = JSON.parse(firstLine) as { url: string; port: number; sandboxUrl: string };
     await use({
@@ -72,4 +76,21 @@ export async function openConsole(page: Page, host: ConsoleHost, hash = '#/dashb
 /** Waits until the first sync has mirrored the server: the status bar says "Synced …". */
 export async function waitForMirror(page: Page): Promise<void> {
   await expect(page.getByTestId('sync-state')).toHaveText(/^Synced/, { timeout: 20_000 });
+}
+
+/** Calls the embedded sandbox's own controls (docs/sandbox.md) as its published administrator. */
+export async function sandboxControl(
+  host: ConsoleHost,
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown = {},
+): Promise<Response> {
+  return fetch(`${host.sandboxUrl}${path}`, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}`,
+    },
+    body: JSON.stringify(body),
+  });
 }

@@ -21,6 +21,8 @@ function validArgs(profileId: string, serverUrl: string): Record<MethodName, Rec
     'setup.state': {},
     'setup.apply': { password: 'Fuzz-Password-1', confirmPassword: 'Fuzz-Password-1' },
     'setup.tellSandboxXoi': {},
+    'setup.markSheetSent': { sent: true },
+    'health.get': {},
     'sync.status': {},
     'sync.now': {},
     'sync.pause': {},
@@ -44,7 +46,7 @@ function validArgs(profileId: string, serverUrl: string): Record<MethodName, Rec
     'xoi.job': { key: 'ONE/SC1/1' },
     'shell.openExternal': { url: 'https://xoi.io' },
     'desktop.get': {},
-    'desktop.save': { closeToTray: true, startAtLogin: false },
+    'desktop.save': { closeToTray: true, startAtLogin: false, notifications: true },
   };
 }
 

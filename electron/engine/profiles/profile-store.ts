@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   DEFAULT_PROFILE_SETTINGS,
   profileSchema,
+  type Milestone,
   type Profile,
   type ProfileSettings,
 } from '../../../shared/contract/profiles';
@@ -29,6 +30,7 @@ export function sandboxProfile(): Profile {
     userName: 'admin',
     settings: { ...DEFAULT_PROFILE_SETTINGS },
     xoi: { environment: 'sandbox', tokenUrl: 'embedded', usersUrl: 'embedded', jobsUrl: 'embedded' },
+    milestones: { connectionTestedAt: null, sheetSentAt: null },
   };
 }
 
@@ -105,6 +107,7 @@ export class ProfileStore {
           userName: input.userName,
           settings: { ...DEFAULT_PROFILE_SETTINGS },
           xoi: null,
+          milestones: { connectionTestedAt: null, sheetSentAt: null },
         };
     this.data.profiles = existing
       ? this.data.profiles.map((candidate) => (candidate.id === profile.id ? profile : candidate))
@@ -135,6 +138,11 @@ export class ProfileStore {
 
   updateSettings(id: string, settings: ProfileSettings): Profile {
     return this.update(id, (profile) => ({ ...profile, settings }));
+  }
+
+  /** Records a first-run checklist step (null takes it back). */
+  recordMilestone(id: string, milestone: Milestone, at: string | null): Profile {
+    return this.update(id, (profile) => ({ ...profile, milestones: { ...profile.milestones, [milestone]: at } }));
   }
 
   updateXoi(id: string, xoi: Profile['xoi']): Profile {

@@ -10,6 +10,7 @@ import { readRecentRuns } from '../store/tables/sync-runs';
 import { appointmentDetail } from './appointment-detail';
 import { iterateFilteredRows, queryAppointmentPage, type ListQuery } from './appointment-list';
 import { toCsv } from './csv';
+import { readHealthFacts } from './health-facts';
 
 const EMPTY_DASHBOARD: Dashboard = {
   counts: { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 },
@@ -55,6 +56,7 @@ export const QUERIES = {
     rejected: readRejected(handle, 50),
   }),
   'reference.statuses': (handle: ReadHandle) => readStatuses(handle),
+  'health.facts': (handle: ReadHandle) => readHealthFacts(handle),
   snapshot: (handle: ReadHandle, args: { kind: SnapshotKind }) => readSnapshot(handle, args.kind)?.value ?? null,
 } as const;
 

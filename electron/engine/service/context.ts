@@ -10,7 +10,10 @@ import type { ServiceDeps } from './deps';
 /** What every handler module shares: the deps, the event bus, and the open profile. */
 export class ServiceContext {
   private current: ActiveProfile | null = null;
-  private switching: Promise<ActiveProfile> | null = null;
+  /** The switch under way, if any: what `active()` answers until it is done. */
+  private opening: Promise<ActiveProfile> | null = null;
+  /** Switches and the final close, in order. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly deps: ServiceDeps,
@@ -45,15 +48,19 @@ export class ServiceContext {
     return serverHosts(urls);
   }
 
-  /** The open profile, opening the active one on first use. */
+  /** The open profile, opening the active one on first use; while a switch is under way, the profile it opens. */
   async active(): Promise<ActiveProfile> {
+    if (this.opening) return this.opening;
     if (this.current) return this.current;
     return this.switchTo(this.deps.profiles.activeId);
   }
 
-  async switchTo(profileId: string): Promise<ActiveProfile> {
-    if (this.switching) await this.switching.catch(() => undefined);
-    const next = (async () => {
+  /**
+   * Closes the open profile and opens another. Switches run one after the other, never side by side: two profiles
+   * (or one opened twice) must never share the mirror's writer.
+   */
+  switchTo(profileId: string): Promise<ActiveProfile> {
+    const run = this.queue.then(async () => {
       const profile = this.deps.profiles.get(profileId);
       await this.current?.close();
       this.current = null;
@@ -61,13 +68,15 @@ export class ServiceContext {
       await opened.open();
       this.current = opened;
       return opened;
-    })();
-    this.switching = next;
-    try {
-      return await next;
-    } finally {
-      if (this.switching === next) this.switching = null;
-    }
+    });
+    this.queue = run.catch(() => undefined);
+    this.opening = run;
+    void run
+      .finally(() => {
+        if (this.opening === run) this.opening = null;
+      })
+      .catch(() => undefined);
+    return run;
   }
 
   /** Reopens the active profile (after its settings or password changed). */
@@ -98,7 +107,7 @@ export class ServiceContext {
   }
 
   async close(): Promise<void> {
-    await this.switching?.catch(() => undefined);
+    await this.queue;
     await this.current?.close();
     this.current = null;
   }

@@ -2,6 +2,7 @@ import { createDispatch, type Dispatch, type Handlers } from '../dispatch';
 import { EventBus } from '../events';
 import { ServiceContext } from './context';
 import { bindLegacySecrets } from './credentials';
+import { HealthMonitor } from './health-monitor';
 import type { ServiceDeps } from './deps';
 import { appointmentHandlers } from './handlers/appointments';
 import { printHandlers } from './handlers/print';
@@ -28,6 +29,7 @@ export interface Service {
 export function createService(deps: ServiceDeps): Service {
   const events = new EventBus();
   const context = new ServiceContext(deps, events);
+  const health = new HealthMonitor(context, events);
   const engineHandlers: Handlers = {
     'app.info': () => ({ name: 'XOi Console', version: deps.version, host: deps.host, platform: deps.platform }),
     ...profileHandlers(context),
@@ -38,6 +40,7 @@ export function createService(deps: ServiceDeps): Service {
     ...printHandlers(context),
     ...xoiHandlers(context),
     ...shellHandlers(context),
+    'health.get': () => health.current(),
   };
   const handlers: Handlers = { ...engineHandlers, ...deps.hostHandlers?.(engineHandlers) };
   return {
@@ -57,6 +60,9 @@ export function createService(deps: ServiceDeps): Service {
       await context.active();
     },
     trustedHosts: () => context.trustedHosts(),
-    close: () => context.close(),
+    close: async () => {
+      health.close();
+      await context.close();
+    },
   };
 }

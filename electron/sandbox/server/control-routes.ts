@@ -14,7 +14,7 @@ import { basicCredentials, json, readJsonBody, type RouteResult } from './http-k
 export async function controlRoute(
   request: IncomingMessage,
   url: URL,
-  deps: { world: SandboxWorld; clock: SandboxClock; faults: FaultInjector },
+  deps: { world: SandboxWorld; clock: SandboxClock; faults: FaultInjector; pollXoi: () => Promise<unknown> },
 ): Promise<RouteResult | null> {
   const path = url.pathname.replace(/\/+$/, '');
   if (!path.startsWith('/sandbox/')) return null;
@@ -42,6 +42,12 @@ export async function controlRoute(
       });
     deps.world.xoiKnownPassword = password;
     return json(200, { learned: true });
+  }
+  if (request.method === 'POST' && path === '/sandbox/xoi/poll') {
+    const report = await deps.pollXoi();
+    if (report === null)
+      return json(409, { error: { code: 'NO_AGENT', message: 'This sandbox runs without its simulated XOi.' } });
+    return json(200, report);
   }
   if (request.method === 'PUT' && path === '/sandbox/faults') {
     const body = await readJsonBody(request);

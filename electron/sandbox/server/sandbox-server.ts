@@ -11,6 +11,8 @@ export interface SandboxServerDeps {
   world: SandboxWorld;
   clock: SandboxClock;
   faults: FaultInjector;
+  /** One polling cycle of the simulated XOi now (null without an agent): the sandbox's fast-forward control. */
+  pollXoi: () => Promise<unknown>;
   onError?: (error: unknown) => void;
 }
 

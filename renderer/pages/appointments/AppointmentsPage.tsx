@@ -9,6 +9,8 @@ import { AppointmentTable } from './AppointmentTable';
 import { FilterBar } from './FilterBar';
 import { downloadText } from './download';
 import { useAppointmentWindow } from './use-appointment-window';
+import { emptyReason } from '../../lib/empty-reason';
+import { useHealth } from '../../lib/use-health';
 
 const EMPTY: AppointmentFilter = {
   search: '',
@@ -35,11 +37,22 @@ export function filterFromQuery(query: URLSearchParams): AppointmentFilter {
     .filter((state): state is AppointmentFilter['states'][number] =>
       ['ok', 'waiting', 'needs-action', 'blocked'].includes(state),
     );
-  return { ...EMPTY, states, codes: query.getAll('code'), technicians: query.getAll('technician') };
+  return {
+    ...EMPTY,
+    states,
+    codes: query.getAll('code'),
+    technicians: query.getAll('technician'),
+    companies: query.getAll('company'),
+  };
+}
+
+function sameAsEmpty(filter: AppointmentFilter): boolean {
+  return JSON.stringify(filter) === JSON.stringify(EMPTY);
 }
 
 export function AppointmentsPage({ initialFilter }: { initialFilter: AppointmentFilter }) {
   const [filter, setFilter] = useState<AppointmentFilter>(initialFilter);
+  const health = useHealth();
   const debounced = useDebounced(filter, 200);
   const verdicts = useVerdictsVersion();
   const list = useAppointmentWindow(debounced, { field: 'taskDate', direction: 'desc' }, verdicts);
@@ -82,6 +95,14 @@ export function AppointmentsPage({ initialFilter }: { initialFilter: Appointment
       {exported ? <p role="status">{exported}</p> : null}
       {exportError ? <ErrorMessage error={exportError} title="Export failed" /> : null}
       {list.error ? <ErrorMessage error={list.error} /> : null}
+      {list.loaded && list.total === 0 ? (
+        <p className="empty-reason" data-testid="empty-reason">
+          {emptyReason(health) ??
+            (sameAsEmpty(filter)
+              ? 'The Schedule server has no appointments yet.'
+              : 'No appointment matches these filters.')}
+        </p>
+      ) : null}
       <AppointmentTable total={list.total} rowAt={list.rowAt} ensureRange={list.ensureRange} />
     </section>
   );

@@ -8,10 +8,11 @@ export function DesktopSection() {
   const [saved, setSaved] = useState(false);
   if (state.status !== 'ready' || !state.value.available) return null;
   const value = state.value;
-  const save = async (change: { closeToTray?: boolean; startAtLogin?: boolean }) => {
+  const save = async (change: { closeToTray?: boolean; startAtLogin?: boolean; notifications?: boolean }) => {
     await api.call('desktop.save', {
       closeToTray: change.closeToTray ?? value.closeToTray,
       startAtLogin: change.startAtLogin ?? value.startAtLogin,
+      notifications: change.notifications ?? value.notifications,
     });
     setSaved(true);
     reload();
@@ -35,6 +36,14 @@ export function DesktopSection() {
             onChange={(event) => void save({ startAtLogin: event.target.checked })}
           />{' '}
           Start XOi Console when I sign in
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={value.notifications}
+            onChange={(event) => void save({ notifications: event.target.checked })}
+          />{' '}
+          Notify me when something goes wrong with the integration
         </label>
       </div>
       {saved ? <p role="status">Saved.</p> : null}

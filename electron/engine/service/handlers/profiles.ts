@@ -146,6 +146,12 @@ export function profileHandlers(
         await client.ping();
         const system = await client.system();
         await client.integration();
+        // A saved profile that answered is one step of its first-run checklist.
+        const tested = deps.profiles.list().find((profile) => profile.id === profileId);
+        if (tested && originOf(context.apiUrlOf(tested)) === target) {
+          deps.profiles.recordMilestone(tested.id, 'connectionTestedAt', new Date(context.now()).toISOString());
+          context.events.emit('profiles.changed', { activeId: deps.profiles.activeId });
+        }
         return {
           ok: true,
           scheduleVersion: system.scheduleVersion,

@@ -58,8 +58,15 @@ export function prerequisitesOf(
 /** The XOi Integration Setup: the same fields, checks and effect as Schedule's Integrations tab. */
 export function setupHandlers(
   context: ServiceContext,
-): Pick<Handlers, 'setup.state' | 'setup.apply' | 'setup.tellSandboxXoi'> {
+): Pick<Handlers, 'setup.state' | 'setup.apply' | 'setup.tellSandboxXoi' | 'setup.markSheetSent'> {
   const { deps } = context;
+
+  function markSheetSent(profileId: string, sent: boolean): string | null {
+    const at = sent ? new Date(context.now()).toISOString() : null;
+    deps.profiles.recordMilestone(profileId, 'sheetSentAt', at);
+    context.events.emit('profiles.changed', { activeId: deps.profiles.activeId });
+    return at;
+  }
 
   async function readState(): Promise<SetupState> {
     const { client, active } = await context.adminClient();
@@ -162,7 +169,13 @@ export function setupHandlers(
         );
       assertMaySend(password.origins, deps.sandbox.url, 'integration password');
       await deps.sandbox.tellXoi(password.value);
+      markSheetSent(active.profile.id, true);
       return { told: true as const };
+    },
+
+    'setup.markSheetSent': async ({ sent }) => {
+      const active = await context.active();
+      return { sheetSentAt: markSheetSent(active.profile.id, sent) };
     },
   };
 }

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context';
 export function shellHandlers(
   context: ServiceContext,
 ): Pick<Handlers, 'shell.openExternal' | 'desktop.get' | 'desktop.save'> {
-  const notDesktop = { available: false, closeToTray: false, startAtLogin: false };
+  const notDesktop = { available: false, closeToTray: false, startAtLogin: false, notifications: false };
   return {
     'desktop.get': async () => notDesktop,
     'desktop.save': async () => notDesktop,
