@@ -67,7 +67,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     world,
     clock,
     faults,
-    pollXoi: async () => (agent ? agent.tick() : null),
+    pollXoi: async () => (agent ? agent.pollNow() : null),
     onError: options.onError,
   });
   server.keepAliveTimeout = 5_000;

@@ -41,6 +41,7 @@ export class XoiAgent {
   private pending: PendingNote[] = [];
   private readonly resolved = new Set<string>();
   private running = false;
+  private inFlight: Promise<AgentTickReport> | null = null;
 
   constructor(
     private readonly world: SandboxWorld,
@@ -64,8 +65,22 @@ export class XoiAgent {
     }
   }
 
+  /** A polling cycle that starts now, after the one in progress (if any): the sandbox's "poll now" control. */
+  async pollNow(): Promise<AgentTickReport> {
+    for (;;) {
+      await this.inFlight;
+      if (!this.running) return this.tick();
+    }
+  }
+
   /** One polling cycle. Single-flight: a tick while another runs does nothing. */
-  async tick(): Promise<AgentTickReport> {
+  tick(): Promise<AgentTickReport> {
+    if (this.running) return Promise.resolve({ polled: false, authFailed: false, jobsCreated: 0, notesWritten: 0 });
+    this.inFlight = this.cycle();
+    return this.inFlight;
+  }
+
+  private async cycle(): Promise<AgentTickReport> {
     const report: AgentTickReport = { polled: false, authFailed: false, jobsCreated: 0, notesWritten: 0 };
     const password = this.world.xoiKnownPassword;
     if (this.running || password === null) return report;

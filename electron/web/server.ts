@@ -25,6 +25,11 @@ export interface WebHostOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   token?: string;
+  /**
+   * The current state of the pushed streams (the poller's status, the health), sent to each new event stream first:
+   * an event that fired between the page's first questions and its stream opening is not lost.
+   */
+  currentState?: () => Promise<Array<{ name: string; payload: unknown }>>;
 }
 
 export interface WebHost {
@@ -113,6 +118,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     response.write(': connected\n\n');
     streams.add(response);
+    void options.currentState?.().then(
+      (frames) => {
+        for (const frame of frames) if (!response.writableEnded) response.write(`data: ${JSON.stringify(frame)}\n\n`);
+      },
+      () => undefined,
+    );
     request.on('close', () => streams.delete(response));
   }
 

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDateTime, formatNumber } from '../app/format';
 import { navigate } from '../app/router';
 import { printDocument } from '../pages/print/print-actions';
+import { isSharedCause } from '../../shared/health/assess';
 
 export const SEVERITY_LABELS: Record<HealthSeverity, string> = {
   blocked: 'Blocked',
@@ -125,13 +126,22 @@ function Banner({ condition }: { condition: HealthCondition }) {
 }
 
 /**
- * Every condition of the integration as a banner with its fix: alerts for what blocks or needs action. The worst
- * few show at once; the rest on request, so the page under them stays in sight.
+ * Every condition of the integration as a banner with its fix: alerts for what blocks or needs action. Whatever
+ * concerns the whole integration always shows; of the technicians and companies that hold appointments back, the
+ * biggest few, the rest on request, so the page under them stays in sight.
  */
 export function HealthBanners({ conditions, shown = 3 }: { conditions: readonly HealthCondition[]; shown?: number }) {
   const [all, setAll] = useState(false);
   if (conditions.length === 0) return null;
-  const visible = all ? conditions : conditions.slice(0, shown);
+  const folded = new Set(
+    all
+      ? []
+      : conditions
+          .filter(isSharedCause)
+          .slice(shown)
+          .map((condition) => condition.id),
+  );
+  const visible = conditions.filter((condition) => !folded.has(condition.id));
   const hidden = conditions.length - visible.length;
   return (
     <div className="health-banners" aria-label="What needs attention">

@@ -18,8 +18,9 @@ export function VerdictPanel({ verdict }: { verdict: Verdict }) {
       <ul className="codes">
         {verdict.codes.map((code) => (
           <li key={code}>
-            <code>{code}</code> {isVerdictCode(code) ? CODES[code].title : ''}
-            {verdict.inferred.includes(code) ? <em> (likely: inferred, not confirmed by XOi)</em> : null}
+            {isVerdictCode(code) ? CODES[code].title : code}
+            {verdict.inferred.includes(code) ? <em> (likely: inferred, not confirmed by XOi)</em> : null}{' '}
+            <code className="code-tag">{code}</code>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STATUS_CATEGORIES, type StatusCategory } from '../domain/statuses';
 import { nameSchema } from '../validation';
+import { DOCUMENTED_MINIMUMS, readVersion, type VersionedProduct } from '../domain/versions';
 
 export const XOI_ENVIRONMENTS = ['test', 'production', 'custom', 'sandbox'] as const;
 
@@ -17,6 +18,12 @@ export const XOI_ENDPOINTS = {
     jobsUrl: 'https://gql-jobs-external.xoi.io/graphql',
   },
 } as const;
+
+const versionSchema = (product: VersionedProduct) =>
+  z
+    .string()
+    .max(20)
+    .refine((text) => readVersion(product, text) !== null, `must be a version like ${DOCUMENTED_MINIMUMS[product]}`);
 
 export const profileSettingsSchema = z.object({
   syncIntervalMinutes: z
@@ -37,6 +44,15 @@ export const profileSettingsSchema = z.object({
       'the status name "__proto__" cannot be given a category; rename the status in Schedule',
     )
     .pipe(z.record(z.string().min(1).max(64), z.enum(STATUS_CATEGORIES))),
+  /** The oldest versions XOi supports (domain.md, W1); the documented ones unless the administrator changed them. */
+  supportedVersions: z
+    .object({
+      mobileTech: versionSchema('mobileTech'),
+      signature: versionSchema('signature'),
+      schedule: versionSchema('schedule'),
+    })
+    .strict()
+    .default({ ...DOCUMENTED_MINIMUMS }),
 });
 export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
 
@@ -45,6 +61,7 @@ export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = {
   pollDelayMinutes: 15,
   transcriptWindowHours: 12,
   statusOverrides: {},
+  supportedVersions: { ...DOCUMENTED_MINIMUMS },
 };
 
 export const xoiConnectionSchema = z.object({

@@ -1,5 +1,5 @@
-import { categoryOf, type StatusCategory } from '../domain/statuses';
-import { isSupportedMobileTech, isSupportedSchedule, isSupportedSignature } from '../domain/versions';
+import { statusResolver, type StatusCategory } from '../domain/statuses';
+import { checkVersion, PRODUCT_NAMES, VERSIONED_PRODUCTS, type VersionedProduct } from '../domain/versions';
 import type { VerdictCode } from './codes';
 import type {
   ActivityFacts,
@@ -44,6 +44,27 @@ export interface IntegrationFinding {
 
 export const NOT_POLLING_FACTOR = 4;
 
+/** Where each product's version is in the system facts. */
+export const VERSION_FIELDS: Record<VersionedProduct, 'mobileTechVersion' | 'signatureVersion' | 'scheduleVersion'> = {
+  mobileTech: 'mobileTechVersion',
+  signature: 'signatureVersion',
+  schedule: 'scheduleVersion',
+};
+
+/** The products whose version the console could not read: a warning to check by hand, never a blocker. */
+export function unreadableVersions(
+  system: SystemFacts | null,
+  settings: Pick<DiagnosisSettings, 'versionMinimums'>,
+): Evidence[] {
+  if (!system) return [];
+  return VERSIONED_PRODUCTS.filter(
+    (product) => checkVersion(product, system[VERSION_FIELDS[product]], settings.versionMinimums) === 'unreadable',
+  ).map((product) => ({
+    label: `Could not read the ${PRODUCT_NAMES[product]} version`,
+    value: JSON.stringify(system[VERSION_FIELDS[product]]),
+  }));
+}
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -58,11 +79,22 @@ export function buildXoiDirectory(users: readonly XoiUserFacts[]): XoiDirectory 
   return { exact, normalized };
 }
 
+const resolvers = new WeakMap<object, { overrides: object; resolve: (status: string) => StatusCategory | null }>();
+
+/** A status's category in this context; the lookup is prepared once per run, not once per appointment. */
 export function statusCategory(
   status: string,
   context: Pick<DiagnosisContext, 'serverCategories' | 'settings'>,
 ): StatusCategory | null {
-  return categoryOf(status, context.serverCategories, context.settings.statusOverrides);
+  let cached = resolvers.get(context.serverCategories);
+  if (!cached || cached.overrides !== context.settings.statusOverrides) {
+    cached = {
+      overrides: context.settings.statusOverrides,
+      resolve: statusResolver(context.serverCategories, context.settings.statusOverrides),
+    };
+    resolvers.set(context.serverCategories, cached);
+  }
+  return cached.resolve(status);
 }
 
 /** The integration-wide findings, computed once per diagnosis run. */
@@ -82,13 +114,12 @@ export function integrationFindings(
         code: 'XOI_NOT_ENABLED_IN_MOBILETECH',
         evidence: [{ label: 'XOi Deep Linking in MobileTech Admin', value: 'not enabled' }],
       });
-    const unsupported: string[] = [];
-    if (!isSupportedMobileTech(system.mobileTechVersion))
-      unsupported.push(`MobileTech ${system.mobileTechVersion} (needs 8 or later)`);
-    if (!isSupportedSignature(system.signatureVersion))
-      unsupported.push(`Signature ${system.signatureVersion} (needs 2016 or 2018)`);
-    if (!isSupportedSchedule(system.scheduleVersion))
-      unsupported.push(`Schedule ${system.scheduleVersion} (needs 4.5 or later)`);
+    const minimums = input.settings.versionMinimums;
+    const unsupported = VERSIONED_PRODUCTS.filter(
+      (product) => checkVersion(product, system[VERSION_FIELDS[product]], minimums) === 'unsupported',
+    ).map(
+      (product) => `${PRODUCT_NAMES[product]} ${system[VERSION_FIELDS[product]]} (needs ${minimums[product]} or later)`,
+    );
     if (unsupported.length > 0)
       findings.push({
         code: 'UNSUPPORTED_VERSION',

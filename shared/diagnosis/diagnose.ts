@@ -1,10 +1,10 @@
 import { eligibilityBlocker } from '../domain/eligibility';
-import { TRANSCRIPT_NOTE_NAMES } from '../domain/notes';
+import { isXoiNoteName, TRANSCRIPT_NOTE_NAMES } from '../domain/notes';
 import { CODES, STATE_RANK, type VerdictCode, type VerdictState } from './codes';
-import { statusCategory, type DiagnosisContext } from './context';
+import { statusCategory, unreadableVersions, type DiagnosisContext } from './context';
 import { eligibleSince, technicianAt } from './eligibility-since';
-import { formatDuration } from './format';
-import { technicianXoiStatus } from './technician-status';
+import { formatDuration, formatInstant } from './format';
+import { technicianXoiStatus, type TechnicianXoiStatus } from './technician-status';
 import type { AppointmentFacts, Evidence, HistoryFacts, NoteFacts, Verdict } from './types';
 
 export interface AppointmentInput {
@@ -17,9 +17,14 @@ interface Finding {
   code: VerdictCode;
   evidence: Evidence[];
   inferred?: boolean;
+  /** This appointment's own sentence and next step, where the code's general ones would say too little. */
+  summary?: string;
+  nextStep?: string;
 }
 
 const DEVICE_STALE_MS = 24 * 60 * 60_000;
+/** A note dated this far past the server's time points at a clock that is off, not at a note from the future. */
+const CLOCK_SKEW_TOLERANCE_MS = 5 * 60_000;
 /** The findings that mean something the appointment should have is missing or still to come. */
 const OUTSTANDING: ReadonlySet<VerdictCode> = new Set([
   'AWAITING_XOI_POLL',
@@ -33,10 +38,25 @@ const OUTSTANDING: ReadonlySet<VerdictCode> = new Set([
   'CLOSED_WITHOUT_JOB',
 ]);
 
+/** The field MobileTech shows for each job note; without the note the field is not shown (domain.md, W2). */
+const JOB_NOTE_FIELDS: Record<string, string> = {
+  'XOi Site History': 'XOi Site History',
+  'XOi Workflow': 'XOi Workflow',
+};
+
+/**
+ * XOi's notes are the read-only notes XOi writes through the Schedule API (domain.md, W2). A note that merely carries
+ * one of their names but can be edited was typed by a person: it does not count.
+ */
+export function isXoiNote(note: NoteFacts): boolean {
+  return note.readOnly && isXoiNoteName(note.name);
+}
+
 export function notesMask(notes: readonly NoteFacts[]): { mask: number; transcripts: number } {
   let mask = 0;
   let transcripts = 0;
   for (const note of notes) {
+    if (!note.readOnly) continue;
     if (note.name === 'XOi Site History') mask |= 1;
     else if (note.name === 'XOi Workflow') mask |= 2;
     else if (note.name === 'XOi Resolution') mask |= 4;
@@ -51,9 +71,45 @@ function firstNote(notes: readonly NoteFacts[], name: string): NoteFacts | undef
   return found;
 }
 
-/** The verdict for one appointment: pure, from mirrored facts and the context's clock. */
+/** A technician as every piece of evidence names them: by name, with the id in brackets. */
+function technicianLabel(id: string | null, context: DiagnosisContext): string {
+  if (id === null) return 'none';
+  const technician = context.technicians.get(id);
+  return technician ? `${technician.name} (${id})` : `${id} (not in the technician list)`;
+}
+
+function listOf(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** JOB_NOTES_OVERDUE in this appointment's words: which notes, which MobileTech fields, and what to check first. */
+function jobNotesOverdue(
+  missing: string[],
+  waited: number,
+  pollDelay: number,
+  technician: TechnicianXoiStatus,
+): Finding {
+  const fields = missing.map((name) => `"${JOB_NOTE_FIELDS[name] ?? name}"`);
+  const plural = missing.length > 1;
+  const verified = technician.state === 'ok' && technician.certainty === 'certain';
+  return {
+    code: 'JOB_NOTES_OVERDUE',
+    evidence: [
+      {
+        label: 'Missing',
+        value: `${listOf(missing)}, ${formatDuration(waited)} after eligibility (expected within ${formatDuration(pollDelay)})`,
+      },
+    ],
+    summary: `${listOf(missing)} ${plural ? 'have' : 'has'} not arrived ${formatDuration(waited)} after the appointment became eligible, so the ${listOf(fields)} field${plural ? 's do' : ' does'} not show in MobileTech.`,
+    nextStep: verified
+      ? "The technician's XOi user is verified. Check that XOi is polling (the Dashboard says so when it is not); if it is, contact XOi support with this report."
+      : "Check the technician's XOi user (Technicians page) and that XOi is polling; if both are fine, contact XOi support with this report.",
+  };
+}
+
+/** The verdict for one appointment: pure, from mirrored facts and the context's clock (the Schedule server's). */
 export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisContext): Verdict {
-  const { appointment, notes, history } = input;
+  const { appointment, history } = input;
   const now = context.now;
   const pollDelay = context.settings.pollDelayMs;
   const categoryOf = (status: string) => statusCategory(status, context);
@@ -61,26 +117,38 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
   const technician = appointment.technician ? context.technicians.get(appointment.technician) : undefined;
   const facts: Evidence[] = [
     { label: 'Status', value: `${appointment.status} (${category ?? 'no category'})`, at: appointment.modifiedAt },
-    {
-      label: 'Technician',
-      value:
-        appointment.technician === null
-          ? 'none'
-          : technician
-            ? `${technician.name} (${appointment.technician})`
-            : `${appointment.technician} (not in the technician list)`,
-    },
+    { label: 'Technician', value: technicianLabel(appointment.technician, context) },
     { label: 'Created in', value: appointment.createdIn, at: appointment.createdAt },
   ];
-  if (appointment.taskDate) facts.push({ label: 'Task date', value: 'scheduled', at: appointment.taskDate });
-  if (appointment.completedAt) facts.push({ label: 'Completed', value: 'yes', at: appointment.completedAt });
+  if (appointment.taskDate)
+    facts.push({ label: 'Task date', value: formatInstant(appointment.taskDate), at: appointment.taskDate });
+  if (appointment.completedAt)
+    facts.push({ label: 'Completed', value: formatInstant(appointment.completedAt), at: appointment.completedAt });
 
+  // Only XOi's own notes count; look-alikes typed by a person are named in the evidence.
+  const notes = input.notes.filter(isXoiNote);
+  for (const lookalike of input.notes.filter((note) => !note.readOnly && isXoiNoteName(note.name))) {
+    facts.push({
+      label: 'Not an XOi note',
+      value: `"${lookalike.name}" is not read-only: it was typed by a person, so it does not count as XOi's`,
+      at: lookalike.createdAt,
+    });
+  }
   const siteHistory = firstNote(notes, 'XOi Site History');
   const workflow = firstNote(notes, 'XOi Workflow');
   const resolution = firstNote(notes, 'XOi Resolution');
   const transcripts = notes.filter((note) => TRANSCRIPT_NOTE_NAMES.includes(note.name as never));
-  for (const note of [siteHistory, workflow, resolution, ...transcripts])
-    if (note) facts.push({ label: note.name, value: 'written', at: note.createdAt });
+  for (const note of [siteHistory, workflow, resolution, ...transcripts]) {
+    if (!note) continue;
+    facts.push({ label: note.name, value: 'written', at: note.createdAt });
+    if (Date.parse(note.createdAt) - now > CLOCK_SKEW_TOLERANCE_MS) {
+      facts.push({
+        label: 'Clock skew',
+        value: `${note.name} is dated ${formatDuration(Date.parse(note.createdAt) - now)} after the Schedule server's time at the last sync: a clock is off`,
+        at: note.createdAt,
+      });
+    }
+  }
   const jobNote =
     siteHistory && workflow
       ? siteHistory.createdAt < workflow.createdAt
@@ -99,20 +167,21 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
       evidence: [{ label: 'Status', value: `"${appointment.status}" has no category` }],
     });
   if (blocker === 'closed' && !jobNote) findings.push({ code: 'CLOSED_WITHOUT_JOB', evidence: [] });
-  if (blocker === 'not-assigned' && !jobNote) findings.push({ code: 'NOT_ASSIGNED', evidence: [] });
+  if (blocker === 'not-assigned' && !jobNote) findings.push(notAssigned(appointment, category, context));
   if (blocker === 'not-scheduled' && !jobNote) findings.push({ code: 'NOT_SCHEDULED', evidence: [] });
 
   const since = eligibleSince(appointment, history, categoryOf);
   if (since)
-    facts.push({ label: 'Eligible for XOi since', value: formatDuration(now - Date.parse(since)) + ' ago', at: since });
+    facts.push({ label: 'Eligible for XOi since', value: `${formatDuration(now - Date.parse(since))} ago`, at: since });
+  const xoiUser = technicianXoiStatus(technician, context);
   let jobNotesMissing = false;
   if (blocker === null && since) {
     const waited = now - Date.parse(since);
     if (!siteHistory || !workflow) {
       jobNotesMissing = true;
-      const missing = [siteHistory ? null : 'XOi Site History', workflow ? null : 'XOi Workflow']
-        .filter(Boolean)
-        .join(' and ');
+      const missing = [siteHistory ? null : 'XOi Site History', workflow ? null : 'XOi Workflow'].filter(
+        (name): name is string => name !== null,
+      );
       const reference = jobNote ? now - Date.parse(jobNote.createdAt) : waited;
       findings.push(
         reference < pollDelay
@@ -121,19 +190,11 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
               evidence: [
                 {
                   label: 'Waiting for',
-                  value: `${missing}, expected within ${formatDuration(pollDelay)} of eligibility`,
+                  value: `${listOf(missing)}, expected within ${formatDuration(pollDelay)} of eligibility`,
                 },
               ],
             }
-          : {
-              code: 'JOB_NOTES_OVERDUE',
-              evidence: [
-                {
-                  label: 'Missing',
-                  value: `${missing}, ${formatDuration(reference)} after eligibility (expected within ${formatDuration(pollDelay)})`,
-                },
-              ],
-            },
+          : jobNotesOverdue(missing, reference, pollDelay, xoiUser),
       );
     }
   }
@@ -188,8 +249,12 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
       findings.push({
         code: 'REASSIGNED_AFTER_JOB',
         evidence: [
-          { label: 'Technician when XOi made the job', value: atJob.technician ?? 'none', at: jobNote.createdAt },
-          { label: 'Technician now', value: appointment.technician },
+          {
+            label: 'Technician when XOi made the job',
+            value: technicianLabel(atJob.technician, context),
+            at: jobNote.createdAt,
+          },
+          { label: 'Technician now', value: technicianLabel(appointment.technician, context) },
         ],
       });
     }
@@ -218,10 +283,16 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
   }
 
   if (jobNotesMissing) {
-    const status = technicianXoiStatus(technician, context);
-    if (status.code)
-      findings.unshift({ code: status.code, evidence: status.evidence, inferred: status.certainty === 'likely' });
-    else facts.push(...status.evidence.filter((item) => item.label !== 'MobileTech email'));
+    // Every technician cause at once: fixing one alone would not bring the notes.
+    if (xoiUser.codes.length > 0) {
+      findings.unshift(
+        ...xoiUser.codes.map((code) => ({
+          code,
+          evidence: xoiUser.evidence,
+          inferred: xoiUser.certainty === 'likely',
+        })),
+      );
+    } else facts.push(...xoiUser.evidence.filter((item) => item.label !== 'MobileTech email'));
   }
 
   const outstanding = findings.some((finding) => OUTSTANDING.has(finding.code));
@@ -240,11 +311,38 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
         ],
       });
     findings.unshift(...context.integrationFindings);
-  } else if (jobNote) {
+    facts.push(...unreadableVersions(context.system, context.settings));
+  } else if (
+    jobNote &&
+    !findings.some((finding) => STATE_RANK[CODES[finding.code].state] >= STATE_RANK['needs-action'])
+  ) {
+    // "Complete" only when nothing beside it needs a person.
     findings.unshift({ code: 'NOTES_COMPLETE', evidence: [] });
   }
 
   return assemble(appointment, findings, facts);
+}
+
+/** NOT_ASSIGNED, said for what the appointment is: completed with no one, waiting for a new technician, or unassigned. */
+function notAssigned(appointment: AppointmentFacts, category: string | null, context: DiagnosisContext): Finding {
+  if (appointment.technician !== null && category === 'unassigned') {
+    return {
+      code: 'NOT_ASSIGNED',
+      evidence: [{ label: 'Status', value: `"${appointment.status}" counts as unassigned` }],
+      summary: `The status "${appointment.status}" means the appointment waits for a new technician, so XOi does not take it, even though ${technicianLabel(appointment.technician, context)} is still set on it.`,
+      nextStep: `Assign the appointment again (to ${technicianLabel(appointment.technician, context)} or another technician), so its status is no longer "${appointment.status}"; XOi picks it up at its next poll.`,
+    };
+  }
+  if (appointment.technician === null && category === 'completed') {
+    return {
+      code: 'NOT_ASSIGNED',
+      evidence: [{ label: 'Technician', value: 'none, though the appointment is completed' }],
+      summary:
+        'Completed with no technician: XOi takes only appointments assigned to a technician whose email is an XOi user, so it makes no job for this one.',
+      nextStep: 'Set the technician who did the work on the appointment; XOi picks it up at its next poll.',
+    };
+  }
+  return { code: 'NOT_ASSIGNED', evidence: [] };
 }
 
 function assemble(appointment: AppointmentFacts, findings: Finding[], facts: Evidence[]): Verdict {
@@ -260,7 +358,7 @@ function assemble(appointment: AppointmentFacts, findings: Finding[], facts: Evi
   const inferred = ordered.filter((finding) => finding.inferred).map((finding) => finding.code);
   const summary = primary ? sentence(primary, appointment) : 'Nothing is expected from XOi for this appointment yet.';
   const nextStep = primary
-    ? `${primary.inferred ? 'Likely cause, inferred from the notes XOi did not write. ' : ''}${CODES[primary.code].nextStep}`
+    ? `${primary.inferred ? 'Likely cause, inferred from the notes XOi did not write. ' : ''}${primary.nextStep ?? CODES[primary.code].nextStep}`
     : 'Nothing to do.';
   return {
     key: appointment.key,
@@ -274,6 +372,7 @@ function assemble(appointment: AppointmentFacts, findings: Finding[], facts: Evi
 }
 
 function sentence(finding: Finding, appointment: AppointmentFacts): string {
+  if (finding.summary) return finding.summary;
   const likely = finding.inferred ? 'likely ' : '';
   switch (finding.code) {
     case 'NOTES_COMPLETE':
@@ -286,8 +385,6 @@ function sentence(finding: Finding, appointment: AppointmentFacts): string {
       return `The technician's email ${likely}differs from the XOi user's by case or spaces, so XOi does not match it.`;
     case 'AWAITING_XOI_POLL':
       return 'Eligible for XOi only recently: the job notes should arrive at its next poll.';
-    case 'JOB_NOTES_OVERDUE':
-      return 'Eligible for XOi long enough, yet its job notes have not arrived.';
     case 'REASSIGNED_AFTER_JOB':
       return 'The technician changed after XOi made the job, so the Vision job belongs to someone else.';
     default:

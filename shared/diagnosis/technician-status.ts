@@ -8,7 +8,8 @@ export interface TechnicianXoiStatus {
   state: TechnicianXoiState;
   /** certain: from XOi's own user list; likely: inferred; unknown: no grounds either way. */
   certainty: 'certain' | 'likely' | 'unknown';
-  code: VerdictCode | null;
+  /** Every cause that keeps XOi from matching this technician (fixing one alone may not be enough). */
+  codes: VerdictCode[];
   xoiEmail: string | null;
   evidence: Evidence[];
 }
@@ -18,20 +19,20 @@ export const INFERENCE_MIN_APPOINTMENTS = 2;
 
 /**
  * Is this technician an XOi user XOi will match? With XOi's user list the answer is certain (XOi compares the email
- * exactly); without it, it is inferred from the notes XOi did or did not write for this technician.
+ * exactly, and the user must be enabled); without it, it is inferred from the notes XOi did or did not write.
  */
 export function technicianXoiStatus(
   technician: TechnicianFacts | undefined,
   context: Pick<DiagnosisContext, 'xoiUsers' | 'tallies'>,
 ): TechnicianXoiStatus {
-  if (!technician) return { state: 'unknown', certainty: 'unknown', code: null, xoiEmail: null, evidence: [] };
+  if (!technician) return { state: 'unknown', certainty: 'unknown', codes: [], xoiEmail: null, evidence: [] };
   const email = technician.email;
   const shown = (value: string) => JSON.stringify(value);
   if (email === null || email.trim() === '') {
     return {
       state: 'no-email',
       certainty: 'certain',
-      code: 'TECH_EMAIL_MISSING',
+      codes: ['TECH_EMAIL_MISSING'],
       xoiEmail: null,
       evidence: [{ label: 'MobileTech email', value: 'none' }],
     };
@@ -45,14 +46,14 @@ export function technicianXoiStatus(
         ? {
             state: 'ok',
             certainty: 'certain',
-            code: null,
+            codes: [],
             xoiEmail: exact.email,
             evidence: [mobileTech, { label: 'XOi user', value: `${shown(exact.email)}, enabled` }],
           }
         : {
             state: 'disabled',
             certainty: 'certain',
-            code: 'TECH_XOI_USER_DISABLED',
+            codes: ['TECH_XOI_USER_DISABLED'],
             xoiEmail: exact.email,
             evidence: [mobileTech, { label: 'XOi user', value: `${shown(exact.email)}, disabled` }],
           };
@@ -62,18 +63,22 @@ export function technicianXoiStatus(
       return {
         state: 'mismatch',
         certainty: 'certain',
-        code: 'TECH_EMAIL_MISMATCH',
+        // The email must match exactly and the user must be enabled: both are reported when both are wrong.
+        codes: near.enabled ? ['TECH_EMAIL_MISMATCH'] : ['TECH_EMAIL_MISMATCH', 'TECH_XOI_USER_DISABLED'],
         xoiEmail: near.email,
         evidence: [
           mobileTech,
-          { label: 'XOi user email', value: `${shown(near.email)} (differs only by case or spaces)` },
+          {
+            label: 'XOi user email',
+            value: `${shown(near.email)} (differs only by case or spaces)${near.enabled ? '' : ', and the user is disabled'}`,
+          },
         ],
       };
     }
     return {
       state: 'not-user',
       certainty: 'certain',
-      code: 'TECH_NOT_XOI_USER',
+      codes: ['TECH_NOT_XOI_USER'],
       xoiEmail: null,
       evidence: [mobileTech, { label: 'XOi users', value: 'none with this email' }],
     };
@@ -82,7 +87,7 @@ export function technicianXoiStatus(
     return {
       state: 'mismatch',
       certainty: 'likely',
-      code: 'TECH_EMAIL_MISMATCH',
+      codes: ['TECH_EMAIL_MISMATCH'],
       xoiEmail: null,
       evidence: [
         mobileTech,
@@ -97,7 +102,7 @@ export function technicianXoiStatus(
     return {
       state: 'not-user',
       certainty: 'likely',
-      code: 'TECH_NOT_XOI_USER',
+      codes: ['TECH_NOT_XOI_USER'],
       xoiEmail: null,
       evidence: [
         mobileTech,
@@ -108,10 +113,11 @@ export function technicianXoiStatus(
       ],
     };
   }
+  const seenWorking = tally !== undefined && tally.withJobNotes > 0;
   return {
-    state: tally && tally.withJobNotes > 0 ? 'ok' : 'unknown',
-    certainty: tally && tally.withJobNotes > 0 ? 'likely' : 'unknown',
-    code: null,
+    state: seenWorking ? 'ok' : 'unknown',
+    certainty: seenWorking ? 'likely' : 'unknown',
+    codes: [],
     xoiEmail: null,
     evidence: [mobileTech],
   };

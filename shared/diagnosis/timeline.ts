@@ -66,8 +66,17 @@ export function buildTimeline(input: {
     });
   });
   for (const note of input.notes) {
-    if (isXoiNoteName(note.name))
-      entries.push({ at: note.createdAt, kind: 'note', title: `${note.name} arrived`, detail: 'written by XOi' });
+    if (!isXoiNoteName(note.name)) continue;
+    entries.push(
+      note.readOnly
+        ? { at: note.createdAt, kind: 'note', title: `${note.name} arrived`, detail: 'written by XOi' }
+        : {
+            at: note.createdAt,
+            kind: 'note',
+            title: `A note named "${note.name}"`,
+            detail: "typed by a person (not read-only): not XOi's",
+          },
+    );
   }
   if (input.technician?.lastDeviceSyncAt) {
     entries.push({

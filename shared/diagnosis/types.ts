@@ -1,4 +1,5 @@
 import type { StatusCategory } from '../domain/statuses';
+import type { VersionMinimums } from '../domain/versions';
 import type { VerdictCode, VerdictState } from './codes';
 
 /** The mirrored facts the rules read. All times are ISO strings, as stored. */
@@ -52,6 +53,8 @@ export interface AppointmentFacts {
 export interface NoteFacts {
   name: string;
   createdAt: string;
+  /** XOi writes its notes read-only through the Schedule API; a note a person can edit is not XOi's. */
+  readOnly: boolean;
 }
 
 export interface HistoryFacts {
@@ -69,6 +72,8 @@ export interface DiagnosisSettings {
   /** How long after completion transcripts may still arrive. */
   transcriptWindowMs: number;
   statusOverrides: Readonly<Record<string, StatusCategory>>;
+  /** The oldest supported versions, as Settings holds them. */
+  versionMinimums: VersionMinimums;
 }
 
 export interface Evidence {

@@ -1,7 +1,8 @@
 import type { HealthCondition, HealthSeverity } from '../contract/health';
 import type { SyncStatus } from '../contract/sync';
 import { CODES, type VerdictCode } from '../diagnosis/codes';
-import { integrationFindings } from '../diagnosis/context';
+import { integrationFindings, unreadableVersions } from '../diagnosis/context';
+import type { VersionMinimums } from '../domain/versions';
 import type { ActivityFacts, IntegrationFacts, SystemFacts } from '../diagnosis/types';
 import { formatDuration } from '../diagnosis/format';
 
@@ -40,6 +41,7 @@ export interface HealthFacts {
   integration: IntegrationFacts | null;
   activity: ActivityFacts | null;
   pollDelayMs: number;
+  versionMinimums: VersionMinimums;
   /** Appointments per reason code. */
   codeCounts: Readonly<Record<string, number>>;
   /** Appointments held by a technician-level cause, per technician and code. */
@@ -60,55 +62,82 @@ const LOGIN_CODES = new Set([
 function integrationConditions(facts: HealthFacts): Condition[] {
   const findings = integrationFindings({
     now: facts.serverNow,
-    settings: { pollDelayMs: facts.pollDelayMs, transcriptWindowMs: 0, statusOverrides: {} },
+    settings: {
+      pollDelayMs: facts.pollDelayMs,
+      transcriptWindowMs: 0,
+      statusOverrides: {},
+      versionMinimums: facts.versionMinimums,
+    },
     system: facts.system,
     integration: facts.integration,
     activity: facts.activity,
   });
-  return findings.map((finding): Condition => {
-    const info = CODES[finding.code];
-    const affected = facts.codeCounts[finding.code] ?? null;
-    const base = {
-      id: `integration:${finding.code}`,
-      title: info.title,
-      evidence: finding.evidence,
-      affected,
-      since: null as string | null,
-    };
-    switch (finding.code) {
-      case 'XOI_AUTH_FAILING':
-        return {
-          ...base,
-          severity: 'needs-action',
-          since: authFailingSince(facts.activity, facts.integration),
-          detail:
-            "XOi's calls to Schedule are refused with the wrong password, so XOi writes no notes. The integration password was probably changed after the setup sheet went to XOi.",
-          nextStep: facts.isSandbox
-            ? 'Open Setup and tell the simulated XOi the current password.'
-            : 'Send XOi the current integration password by your usual secure channel (print the setup sheet for them), or set a new one in Setup and send that.',
-          fix: facts.isSandbox
-            ? { action: 'open-setup', label: 'Open Setup' }
-            : { action: 'print-setup-sheet', label: 'Print the setup sheet' },
-        };
-      case 'XOI_NOT_POLLING':
-        return {
-          ...base,
-          severity: 'needs-action',
-          since: facts.activity?.lastCallAt ?? null,
-          detail: `XOi has not called Schedule for ${facts.activity?.lastCallAt ? formatDuration(facts.serverNow - Date.parse(facts.activity.lastCallAt)) : 'as long as the console can tell'}, much longer than its polling delay, so no new notes arrive.`,
-          nextStep: info.nextStep,
-          fix: { action: 'test-connection', label: 'Test the connection' },
-        };
-      default:
-        return {
-          ...base,
-          severity: info.state === 'blocked' ? 'blocked' : 'needs-action',
-          detail: `${info.title}: XOi cannot make jobs or write notes for any appointment until this is fixed.`,
-          nextStep: info.nextStep,
-          fix: { action: 'open-setup', label: 'Open Setup' },
-        };
-    }
-  });
+  const unreadable = unreadableVersions(facts.system, { versionMinimums: facts.versionMinimums });
+  const warnings: Condition[] =
+    unreadable.length === 0
+      ? []
+      : [
+          {
+            id: 'integration:VERSION_UNREADABLE',
+            severity: 'warning',
+            title: unreadable.map((item) => item.label).join('; '),
+            detail:
+              'The console cannot tell whether this version is one XOi supports, so it does not hold it against any appointment.',
+            nextStep:
+              'Check the version by hand against the prerequisites in Setup (and in Settings, the versions XOi supports).',
+            since: null,
+            evidence: unreadable,
+            affected: null,
+            fix: { action: 'open-setup', label: 'Open Setup' },
+          },
+        ];
+  return [
+    ...warnings,
+    ...findings.map((finding): Condition => {
+      const info = CODES[finding.code];
+      const affected = facts.codeCounts[finding.code] ?? null;
+      const base = {
+        id: `integration:${finding.code}`,
+        title: info.title,
+        evidence: finding.evidence,
+        affected,
+        since: null as string | null,
+      };
+      switch (finding.code) {
+        case 'XOI_AUTH_FAILING':
+          return {
+            ...base,
+            severity: 'needs-action',
+            since: authFailingSince(facts.activity, facts.integration),
+            detail:
+              "XOi's calls to Schedule are refused with the wrong password, so XOi writes no notes. The integration password was probably changed after the setup sheet went to XOi.",
+            nextStep: facts.isSandbox
+              ? 'Open Setup and tell the simulated XOi the current password.'
+              : 'Send XOi the current integration password by your usual secure channel (print the setup sheet for them), or set a new one in Setup and send that.',
+            fix: facts.isSandbox
+              ? { action: 'open-setup', label: 'Open Setup' }
+              : { action: 'print-setup-sheet', label: 'Print the setup sheet' },
+          };
+        case 'XOI_NOT_POLLING':
+          return {
+            ...base,
+            severity: 'needs-action',
+            since: facts.activity?.lastCallAt ?? null,
+            detail: `XOi has not called Schedule for ${facts.activity?.lastCallAt ? formatDuration(facts.serverNow - Date.parse(facts.activity.lastCallAt)) : 'as long as the console can tell'}, much longer than its polling delay, so no new notes arrive.`,
+            nextStep: info.nextStep,
+            fix: { action: 'test-connection', label: 'Test the connection' },
+          };
+        default:
+          return {
+            ...base,
+            severity: info.state === 'blocked' ? 'blocked' : 'needs-action',
+            detail: `${info.title}: XOi cannot make jobs or write notes for any appointment until this is fixed.`,
+            nextStep: info.nextStep,
+            fix: { action: 'open-setup', label: 'Open Setup' },
+          };
+      }
+    }),
+  ];
 }
 
 /** The first refused call since the password was last set (when the streak began), or the oldest recorded. */
@@ -336,9 +365,19 @@ export function assessHealth(facts: HealthFacts): HealthCondition[] {
     ...(facts.mirrorProblem ? [] : integrationConditions(facts)),
     ...(facts.mirrorProblem ? [] : sharedCauseConditions(facts)),
   ];
+  // Worst first; at the same severity, what concerns the whole integration before what one technician or company holds.
+  const wholeIntegration = (condition: HealthCondition) => (isSharedCause(condition) ? 0 : 1);
   return conditions.sort(
-    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (b.affected ?? 0) - (a.affected ?? 0),
+    (a, b) =>
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      wholeIntegration(b) - wholeIntegration(a) ||
+      (b.affected ?? 0) - (a.affected ?? 0),
   );
+}
+
+/** A condition that one technician or one company holds (as opposed to one of the whole integration). */
+export function isSharedCause(condition: Pick<HealthCondition, 'id'>): boolean {
+  return condition.id.startsWith('technician:') || condition.id.startsWith('company:');
 }
 
 export function worstSeverity(conditions: readonly HealthCondition[]): HealthSeverity | null {

@@ -102,7 +102,7 @@ test.describe('one appointment, explained', () => {
       'XOi notes troubleshooting report',
       'TWO/OVERDUE/001',
       'Summit Office Park',
-      'Eligible for XOi long enough, yet its job notes have not arrived.',
+      'XOi Site History and XOi Workflow have not arrived 3 h after the appointment became eligible, so the "XOi Site History" and "XOi Workflow" fields do not show in MobileTech.',
       'Next step:',
       'JOB_NOTES_OVERDUE',
       'Evidence',
@@ -121,7 +121,7 @@ test.describe('one appointment, explained', () => {
     await openList(page, consoleHost);
     await page.getByRole('link', { name: 'TWO/OVERDUE/001' }).click();
     await expect(page.getByTestId('verdict-summary')).toHaveText(
-      'Eligible for XOi long enough, yet its job notes have not arrived.',
+      /^XOi Site History and XOi Workflow have not arrived \d+ h( \d+ min)? after the appointment became eligible/,
     );
     const text = `Customer called: gate code ${randomBytes(3).toString('hex')}`;
     const written = await fetch(`${consoleHost.sandboxUrl}/v1/appointments/TWO/OVERDUE/001/notes`, {

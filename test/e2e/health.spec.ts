@@ -60,6 +60,8 @@ test.describe("XOi's polls rejected", () => {
       confirmPassword: 'Changed-Password-7',
     });
     expect((await sandboxControl(consoleHost, 'POST', '/sandbox/xoi/poll')).status).toBe(200);
+    // "Sync now" joins a pass already under way (Apply starts one); the second starts after XOi's refused poll.
+    await valueOf(consoleHost, 'sync.now');
     await valueOf(consoleHost, 'sync.now');
     const rejected = banner(page, "XOi's calls to Schedule are being rejected");
     await expect(rejected).toHaveAttribute('role', 'alert');
@@ -73,6 +75,7 @@ test.describe("XOi's polls rejected", () => {
 
     await valueOf(consoleHost, 'setup.tellSandboxXoi');
     expect((await sandboxControl(consoleHost, 'POST', '/sandbox/xoi/poll')).status).toBe(200);
+    await valueOf(consoleHost, 'sync.now');
     await valueOf(consoleHost, 'sync.now');
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await expect(banner(page, "XOi's calls to Schedule are being rejected")).toHaveCount(0);

@@ -23,7 +23,7 @@ test.describe('the XOi Integration Setup wizard', () => {
       'See feature registered for MobileTech',
       'XOi Deep Linking enabled in MobileTech Admin',
       'MobileTech 8 or later',
-      'Signature 2016 or Signature 2018',
+      'Signature 2016 or later',
       'Schedule 4.5 or later',
     ]) {
       await expect(page.getByText(label)).toBeVisible();

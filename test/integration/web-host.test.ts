@@ -196,4 +196,38 @@ describe('web host', () => {
       payload: { level: 'info', message: 'hello', at: '2026-01-01T00:00:00Z' },
     });
   });
+
+  it('sends a new event stream the current state first, so an event that fired before it opened is not lost', async () => {
+    await host.close();
+    host = await startWebHost({
+      dispatch: service.dispatch,
+      events: service.events,
+      staticDir: path.join(temp.dir, 'renderer'),
+      log: silentLogger,
+      currentState: async () => [
+        { name: 'sync.status', payload: { state: 'idle', lastSuccessAt: null, nextRunAt: null } },
+      ],
+    });
+    const first = await new Promise<string>((resolve, reject) => {
+      const req = http.get(
+        { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { 'x-xoi-token': host.token } },
+        (res) => {
+          let buffer = '';
+          res.on('data', (chunk: Buffer) => {
+            buffer += chunk.toString();
+            const frame = /data: (.*)\n\n/.exec(buffer);
+            if (frame) {
+              req.destroy();
+              resolve(frame[1] ?? '');
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+    });
+    expect(JSON.parse(first)).toEqual({
+      name: 'sync.status',
+      payload: { state: 'idle', lastSuccessAt: null, nextRunAt: null },
+    });
+  });
 });

@@ -31,6 +31,7 @@ function healthy(overrides: Partial<HealthFacts> = {}): HealthFacts {
     integration: { configured: true, passwordSetAt: iso(NOW - 86_400_000) },
     activity: { lastCallAt: iso(NOW - 5 * 60_000), lastCallResult: 'ok', authFailures: [] },
     pollDelayMs: 15 * 60_000,
+    versionMinimums: { mobileTech: '8', signature: '2016', schedule: '4.5' },
     codeCounts: {},
     heldByTechnician: [],
     heldByCompany: [],

@@ -12,6 +12,7 @@ import {
   loadMirrorFacts,
 } from '../../engine/diagnosis/load-facts';
 import { verdictSettingsFrom } from '../../engine/diagnosis/verdict-settings';
+import { serverNow } from '../../engine/diagnosis/server-clock';
 import { inspectMirror, openMirrorForReading } from '../../engine/store/open';
 import { readAppointment } from '../../engine/store/tables/appointments';
 import { readXoiUsers } from '../../engine/store/tables/xoi-users';
@@ -60,9 +61,10 @@ export async function runDiagnose(argv: string[], io: { stdout: NodeJS.WritableS
     throw new UsageError(
       `diagnose: "${clip(keyText)}" is not a key; write it as COMPANY/SERVICECALL/APPOINTMENT, for example TWO/SC100123/001.`,
     );
-  let now = Date.now();
+  let override: number | null = null;
   if (values.now !== undefined) {
-    now = Date.parse(values.now);
+    const now = Date.parse(values.now);
+    override = now;
     if (!/^\d{4}-\d{2}-\d{2}T/.test(values.now) || Number.isNaN(now))
       throw new UsageError(`--now must be an ISO date-time like 2026-03-02T12:00:00Z, not "${clip(values.now)}".`);
   }
@@ -75,6 +77,8 @@ export async function runDiagnose(argv: string[], io: { stdout: NodeJS.WritableS
   }
   const handle = openMirrorForReading(values.db);
   try {
+    // The Schedule server's clock, as recorded at the last pass (the app diagnoses on it too); --now overrides it.
+    const now = override ?? serverNow(handle, Date.now());
     const settings = verdictSettingsFrom(
       {
         ...DEFAULT_PROFILE_SETTINGS,

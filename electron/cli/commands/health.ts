@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract/profiles';
+import { DOCUMENTED_MINIMUMS } from '../../../shared/domain/versions';
 import type { HealthCondition } from '../../../shared/contract/health';
 import { isConsoleError } from '../../../shared/errors';
 import { assessHealth, worstSeverity, type HealthFacts } from '../../../shared/health/assess';
@@ -15,7 +16,7 @@ export const healthHelp = `xoi-console health --db FILE [--json] [--poll-delay M
 
 const NO_MIRROR: Omit<
   HealthFacts,
-  'now' | 'serverNow' | 'isSandbox' | 'sync' | 'mirrorProblem' | 'keychain' | 'pollDelayMs'
+  'now' | 'serverNow' | 'isSandbox' | 'sync' | 'mirrorProblem' | 'keychain' | 'pollDelayMs' | 'versionMinimums'
 > = {
   runs: [],
   lastSuccessAt: null,
@@ -59,6 +60,7 @@ export async function runHealth(argv: string[], io: { stdout: NodeJS.WritableStr
         mirrorProblem: null,
         keychain: null,
         pollDelayMs,
+        versionMinimums: DOCUMENTED_MINIMUMS,
       };
     } finally {
       handle.db.close();
@@ -74,6 +76,7 @@ export async function runHealth(argv: string[], io: { stdout: NodeJS.WritableStr
       mirrorProblem: error.toAppError(),
       keychain: null,
       pollDelayMs,
+      versionMinimums: DOCUMENTED_MINIMUMS,
     };
   }
   const conditions = assessHealth(facts);

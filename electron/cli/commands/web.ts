@@ -58,12 +58,24 @@ export async function runWeb(
   });
   let host;
   try {
+    const { dispatch } = runtime.service;
     host = await startWebHost({
-      dispatch: runtime.service.dispatch,
+      dispatch,
       events: runtime.service.events,
       staticDir: io.rendererDir,
       log,
       port,
+      currentState: async () => {
+        const frames: Array<{ name: string; payload: unknown }> = [];
+        for (const [name, method] of [
+          ['sync.status', 'sync.status'],
+          ['health.changed', 'health.get'],
+        ] as const) {
+          const result = await dispatch(method, {});
+          if (result.ok) frames.push({ name, payload: result.value });
+        }
+        return frames;
+      },
     });
   } catch (error) {
     await runtime.close();

@@ -45,7 +45,7 @@ export class DashboardTally {
       const notes = facts.notesByKey.get(appointment.key) ?? [];
       const first = (name: string) =>
         notes
-          .filter((note) => note.name === name)
+          .filter((note) => note.name === name && note.readOnly)
           .map((note) => Date.parse(note.createdAt))
           .sort((a, b) => a - b)[0];
       const sh = first('XOi Site History');

@@ -35,7 +35,7 @@ export interface MirrorFacts {
 /** No appointments at all: for a context that is not about the whole mirror. Read-only. */
 export const NO_FACTS: MirrorFacts = { appointments: [], notesByKey: new Map(), historyByKey: new Map() };
 
-function group<T>(rows: Iterable<T & { appointment_key: string }>, pick: (row: T) => T): Map<string, T[]> {
+function group<R extends { appointment_key: string }, T>(rows: Iterable<R>, pick: (row: R) => T): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const row of rows) {
     const list = map.get(row.appointment_key);
@@ -45,13 +45,17 @@ function group<T>(rows: Iterable<T & { appointment_key: string }>, pick: (row: T
   return map;
 }
 
-const NOTE_FACTS = 'SELECT appointment_key, name, created_at AS createdAt FROM notes';
+const NOTE_FACTS = 'SELECT appointment_key, name, created_at AS createdAt, read_only AS readOnly FROM notes';
 const HISTORY_FACTS =
   'SELECT appointment_key, action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history';
-type NoteFactRow = NoteFacts & { appointment_key: string };
+type NoteFactRow = Omit<NoteFacts, 'readOnly'> & { appointment_key: string; readOnly: number | boolean };
 type HistoryFactRow = HistoryFacts & { appointment_key: string };
-const noteFacts = (row: NoteFacts): NoteFacts => ({ name: row.name, createdAt: row.createdAt });
-const historyFacts = (row: HistoryFacts): HistoryFacts => ({
+const noteFacts = (row: NoteFactRow): NoteFacts => ({
+  name: row.name,
+  createdAt: row.createdAt,
+  readOnly: row.readOnly === 1 || row.readOnly === true,
+});
+const historyFacts = (row: HistoryFactRow): HistoryFacts => ({
   action: row.action,
   technician: row.technician,
   status: row.status,
@@ -145,9 +149,7 @@ export function mirrorFactsFor(handle: Handle, keys: readonly string[]): MirrorF
 /** The facts for one appointment only (the detail view, the CLI for one key). */
 export function loadAppointmentFacts(handle: Handle, key: string): { notes: NoteFacts[]; history: HistoryFacts[] } {
   return {
-    notes: statement(handle, 'SELECT name, created_at AS createdAt FROM notes WHERE appointment_key = ?').all(
-      key,
-    ) as NoteFacts[],
+    notes: (statement(handle, `${NOTE_FACTS} WHERE appointment_key = ?`).all(key) as NoteFactRow[]).map(noteFacts),
     history: statement(
       handle,
       'SELECT action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history WHERE appointment_key = ?',
@@ -179,7 +181,7 @@ export function technicianTallies(
     const notes = facts.notesByKey.get(appointment.key) ?? [];
     const history = facts.historyByKey.get(appointment.key) ?? [];
     const firstJobNote = notes
-      .filter((note) => JOB_NOTE_NAMES.has(note.name))
+      .filter((note) => note.readOnly && JOB_NOTE_NAMES.has(note.name))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
     if (firstJobNote) {
       // Credit the technician XOi matched when it made the job, not whoever holds the appointment now.

@@ -9,6 +9,7 @@ export function verdictSettingsFrom(settings: ProfileSettings, xoiUsersKnown: bo
     pollDelayMs: settings.pollDelayMinutes * 60_000,
     transcriptWindowMs: settings.transcriptWindowHours * 3_600_000,
     statusOverrides: { ...settings.statusOverrides },
+    versionMinimums: { ...settings.supportedVersions },
     xoiUsersKnown,
   };
 }

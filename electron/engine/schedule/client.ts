@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isSupportedSchedule } from '../../../shared/domain/versions';
+import { checkVersion } from '../../../shared/domain/versions';
 import { describeZodError } from '../../../shared/validation';
 import { backoffDelay, DEFAULT_REQUEST_RETRY, type RequestRetry } from '../http/backoff';
 import { httpRequest, parseRetryAfter, sanitizeServerText, type FetchLike } from '../http/http-request';
@@ -299,7 +299,10 @@ export function createScheduleClient(options: ScheduleClientOptions) {
         }
         throw error;
       }
-      if (answer.contractVersion !== CONTRACT_VERSION || !isSupportedSchedule(answer.scheduleVersion)) {
+      if (
+        answer.contractVersion !== CONTRACT_VERSION ||
+        checkVersion('schedule', answer.scheduleVersion) === 'unsupported'
+      ) {
         throw new ScheduleError(
           'UNSUPPORTED_VERSION',
           `This server runs Schedule ${answer.scheduleVersion} (API contract v${answer.contractVersion}); the console needs Schedule 4.5 or later with contract v${CONTRACT_VERSION}.`,

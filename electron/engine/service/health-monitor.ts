@@ -103,6 +103,7 @@ export class HealthMonitor {
       integration: mirror?.integration ?? null,
       activity: mirror?.activity ?? null,
       pollDelayMs: active.profile.settings.pollDelayMinutes * 60_000,
+      versionMinimums: active.profile.settings.supportedVersions,
       codeCounts: mirror?.codeCounts ?? {},
       heldByTechnician: mirror?.heldByTechnician ?? [],
       heldByCompany: mirror?.heldByCompany ?? [],

@@ -10,6 +10,21 @@ import type { Appointment, StatusEntry } from './types';
 import { SandboxWorld } from './world';
 import { makeJobId, planVideos, XOI_AUTHOR } from './xoi-timeline';
 
+/**
+ * A date-time in a scenario: ISO 8601 with its time zone offset. One written without an offset is refused with a
+ * message that says so (the same wall time means different instants in different places).
+ */
+const dateTime = z.string().superRefine((text, context) => {
+  if (isoDateTime.safeParse(text).success) return;
+  const withoutOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text);
+  context.addIssue({
+    code: 'custom',
+    message: withoutOffset
+      ? `"${text}" needs a time zone offset: write it like ${text}Z (UTC) or ${text}-05:00`
+      : 'expected an ISO 8601 date-time with a time zone offset, like 2026-03-02T12:00:00Z',
+  });
+});
+
 /** The scenario file format (docs/sandbox.md): an exact world, checked here with errors that name the bad path. */
 const id = z
   .string()
@@ -21,7 +36,7 @@ const noteInput = z
   .object({
     id: z.string().min(1).max(128).optional(),
     name: z.string().min(1).max(200),
-    createdAt: isoDateTime,
+    createdAt: dateTime,
     text: z.string(),
     url: z.string().nullable().optional(),
     internal: z.boolean().optional(),
@@ -32,12 +47,12 @@ const noteInput = z
 
 const historyInput = z
   .object({
-    at: isoDateTime,
+    at: dateTime,
     action: z.enum(HISTORY_ACTIONS),
     technician: z.string().nullable(),
     status: z.string().min(1),
-    taskDate: isoDateTime.nullable().optional(),
-    completedAt: isoDateTime.nullable().optional(),
+    taskDate: dateTime.nullable().optional(),
+    completedAt: dateTime.nullable().optional(),
     estimatedHours: z.number().min(0).nullable().optional(),
     modifiedBy: z.string().optional(),
   })
@@ -51,12 +66,12 @@ const appointmentInput = z
     customer: z.string().max(500).optional(),
     status: z.string().min(1),
     technician: z.string().nullable(),
-    taskDate: isoDateTime.nullable(),
+    taskDate: dateTime.nullable(),
     estimatedHours: z.number().min(0).nullable().optional(),
-    completedAt: isoDateTime.nullable(),
+    completedAt: dateTime.nullable(),
     createdIn: z.enum(CREATED_IN),
-    createdAt: isoDateTime.optional(),
-    modifiedAt: isoDateTime,
+    createdAt: dateTime.optional(),
+    modifiedAt: dateTime,
     notes: z.array(noteInput).optional(),
     history: z.array(historyInput).optional(),
   })
@@ -66,7 +81,7 @@ export const scenarioSchema = z
   .object({
     $schema: z.string().optional(),
     description: z.string().optional(),
-    now: isoDateTime,
+    now: dateTime,
     seed: z.number().int().min(0).optional(),
     system: z
       .object({
@@ -83,23 +98,21 @@ export const scenarioSchema = z
       .object({
         configured: z.boolean(),
         xoiKnowsCurrentPassword: z.boolean().optional(),
-        passwordSetAt: isoDateTime.optional(),
+        passwordSetAt: dateTime.optional(),
         userName: z.string().min(1).optional(),
       })
       .strict()
       .optional(),
     xoiActivity: z
       .object({
-        lastPollAt: isoDateTime.nullable(),
+        lastPollAt: dateTime.nullable(),
         lastPollResult: z.enum(['ok', 'auth-failed']).nullable(),
-        authFailures: z.array(z.object({ at: isoDateTime, reason: z.string() }).strict()).optional(),
+        authFailures: z.array(z.object({ at: dateTime, reason: z.string() }).strict()).optional(),
       })
       .strict()
       .optional(),
     technicians: z.array(
-      z
-        .object({ id, name: z.string(), email: z.string().nullable(), lastDeviceSyncAt: isoDateTime.nullable() })
-        .strict(),
+      z.object({ id, name: z.string(), email: z.string().nullable(), lastDeviceSyncAt: dateTime.nullable() }).strict(),
     ),
     xoiUsers: z
       .array(
@@ -160,10 +173,12 @@ export function parseScenario(json: unknown, source = 'scenario'): Scenario {
     if (technicians.has(technician.id)) fail(`technicians[${index}].id`, `duplicate technician id "${technician.id}"`);
     technicians.add(technician.id);
   });
-  const statuses = new Set([
-    ...DEFAULT_STATUSES.map((status) => status.name),
-    ...scenario.statuses.map((status) => status.name),
-  ]);
+  // Status names match without regard to case, as the diagnosis reads them.
+  const statuses = new Set(
+    [...DEFAULT_STATUSES.map((status) => status.name), ...scenario.statuses.map((status) => status.name)].map((name) =>
+      name.toLowerCase(),
+    ),
+  );
   const keys = new Set<string>();
   scenario.appointments.forEach((appointment, index) => {
     const at = `appointments[${index}]`;
@@ -174,7 +189,7 @@ export function parseScenario(json: unknown, source = 'scenario'): Scenario {
         `${at}.technician`,
         `unknown technician "${appointment.technician}" (define it under "technicians", or use null)`,
       );
-    if (!statuses.has(appointment.status))
+    if (!statuses.has(appointment.status.toLowerCase()))
       fail(
         `${at}.status`,
         `unknown status "${appointment.status}" (use a built-in status or define it under "statuses")`,

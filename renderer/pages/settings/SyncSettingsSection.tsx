@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { profileSettingsSchema, type AppError, type SettingsView } from '../../../shared/contract';
 import { STATUS_CATEGORIES, type StatusCategory } from '../../../shared/domain/statuses';
+import {
+  DOCUMENTED_MINIMUMS,
+  PRODUCT_NAMES,
+  VERSIONED_PRODUCTS,
+  type VersionedProduct,
+  type VersionMinimums,
+} from '../../../shared/domain/versions';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { Field } from '../../components/Field';
@@ -16,7 +23,8 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
     transcriptWindowHours: String(view.settings.transcriptWindowHours),
   });
   const [overrides, setOverrides] = useState<Record<string, StatusCategory>>(view.settings.statusOverrides);
-  const [errors, setErrors] = useState<Partial<Record<NumberField, string>>>({});
+  const [versions, setVersions] = useState<VersionMinimums>(view.settings.supportedVersions);
+  const [errors, setErrors] = useState<Partial<Record<NumberField | VersionedProduct, string>>>({});
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -26,15 +34,17 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
       pollDelayMinutes: Number(numbers.pollDelayMinutes),
       transcriptWindowHours: Number(numbers.transcriptWindowHours),
       statusOverrides: overrides,
+      supportedVersions: versions,
     };
     const parsed = profileSettingsSchema.safeParse(candidate);
-    const next: Partial<Record<NumberField, string>> = {};
+    const next: Partial<Record<NumberField | VersionedProduct, string>> = {};
     for (const field of Object.keys(numbers) as NumberField[]) {
       if (!/^\d+$/.test(numbers[field].trim())) next[field] = 'Enter a whole number.';
     }
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as NumberField;
+        const field = (issue.path[0] === 'supportedVersions' ? issue.path[1] : issue.path[0]) as
+          NumberField | VersionedProduct;
         next[field] ??= `This ${issue.message}.`;
       }
     }
@@ -84,6 +94,21 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
         'Transcript window (hours)',
         'How long after completion transcripts may still arrive (1 to 168).',
       )}
+      <h4 id="versions-title">Versions XOi supports</h4>
+      <p>
+        The oldest version of each product the diagnosis and the setup accept. The defaults are WennSoft's documented
+        prerequisites; change them only when WennSoft or XOi says a version is supported.
+      </p>
+      {VERSIONED_PRODUCTS.map((product) => (
+        <Field
+          key={product}
+          label={`Oldest supported ${PRODUCT_NAMES[product]} version`}
+          value={versions[product]}
+          onChange={(event) => setVersions((current) => ({ ...current, [product]: event.target.value }))}
+          error={errors[product] ?? null}
+          hint={`Documented: ${DOCUMENTED_MINIMUMS[product]} or later.`}
+        />
+      ))}
       <h4 id="status-title">Status categories</h4>
       <p>Statuses are a lookup list each customer edits; the diagnosis reads them through their category.</p>
       <table className="data" aria-labelledby="status-title">
@@ -96,7 +121,7 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
               <td>
                 <select
                   aria-label={`Category for ${status.name}`}
-                  value={overrides[status.name] ?? ''}
+                  value={Object.hasOwn(overrides, status.name) ? (overrides[status.name] ?? '') : ''}
                   onChange={(event) =>
                     setOverrides((current) => {
                       const next = { ...current };

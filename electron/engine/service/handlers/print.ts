@@ -37,7 +37,7 @@ export function printHandlers(
           .map((company) => ({ id: company.id, name: company.name })),
         configured: integration.configured,
         passwordSetAt: integration.passwordSetAt,
-        checklist: prerequisitesOf(system),
+        checklist: prerequisitesOf(system, active.profile.settings.supportedVersions),
       };
     },
   };

@@ -1,5 +1,13 @@
 import type { Prerequisite, SetupState } from '../../../../shared/contract/setup';
-import { isSupportedMobileTech, isSupportedSchedule, isSupportedSignature } from '../../../../shared/domain/versions';
+import {
+  checkVersion,
+  DOCUMENTED_MINIMUMS,
+  PRODUCT_NAMES,
+  requirementText,
+  VERSIONED_PRODUCTS,
+  type VersionMinimums,
+} from '../../../../shared/domain/versions';
+import { VERSION_FIELDS } from '../../../../shared/diagnosis/context';
 import { ConsoleError } from '../../../../shared/errors';
 import { checkIntegrationPassword } from '../../../../shared/setup/password-rules';
 import type { Handlers } from '../../dispatch';
@@ -15,6 +23,7 @@ export function prerequisitesOf(
     SystemInfo,
     'seeRegistered' | 'xoiEnabledInMobileTechAdmin' | 'mobileTechVersion' | 'signatureVersion' | 'scheduleVersion'
   >,
+  minimums: VersionMinimums = DOCUMENTED_MINIMUMS,
 ): Prerequisite[] {
   return [
     {
@@ -31,27 +40,21 @@ export function prerequisitesOf(
       detail: system.xoiEnabledInMobileTechAdmin ? 'Enabled' : 'Not enabled',
       fix: 'Enable XOi Deep Linking in MobileTech Admin.',
     },
-    {
-      id: 'mobiletech-version',
-      label: 'MobileTech 8 or later',
-      met: isSupportedMobileTech(system.mobileTechVersion),
-      detail: `MobileTech ${system.mobileTechVersion}`,
-      fix: 'Upgrade MobileTech to version 8 or later.',
-    },
-    {
-      id: 'signature-version',
-      label: 'Signature 2016 or Signature 2018',
-      met: isSupportedSignature(system.signatureVersion),
-      detail: `Signature ${system.signatureVersion}`,
-      fix: 'Use a supported Signature 2016 or Signature 2018.',
-    },
-    {
-      id: 'schedule-version',
-      label: 'Schedule 4.5 or later',
-      met: isSupportedSchedule(system.scheduleVersion),
-      detail: `Schedule ${system.scheduleVersion}`,
-      fix: 'Upgrade Schedule to 4.5 or later.',
-    },
+    ...VERSIONED_PRODUCTS.map((product): Prerequisite => {
+      const version = system[VERSION_FIELDS[product]];
+      const check = checkVersion(product, version, minimums);
+      return {
+        id: `${product === 'mobileTech' ? 'mobiletech' : product}-version`,
+        label: requirementText(product, minimums),
+        // A version the console cannot read is not held against the setup: it says so, to be checked by hand.
+        met: check !== 'unsupported',
+        detail:
+          check === 'unreadable'
+            ? `could not read the ${PRODUCT_NAMES[product]} version ("${version}")`
+            : `${PRODUCT_NAMES[product]} ${version}`,
+        fix: `Upgrade ${PRODUCT_NAMES[product]} to ${minimums[product]} or later.`,
+      };
+    }),
   ];
 }
 
@@ -83,7 +86,7 @@ export function setupHandlers(
     }
     return {
       available: system.seeRegistered,
-      prerequisites: prerequisitesOf(system),
+      prerequisites: prerequisitesOf(system, active.profile.settings.supportedVersions),
       userName: integration.userName,
       apiUrl: integration.apiUrl,
       signatureVersion: integration.signatureVersion,
