@@ -13,6 +13,8 @@ export const appointmentFilterSchema = z
     /** Task date range, ISO dates (inclusive). */
     from: z.string().max(40).nullable().default(null),
     to: z.string().max(40).nullable().default(null),
+    /** The appointments Schedule deleted after XOi made their Vision job, instead of the mirrored ones. */
+    deleted: z.boolean().default(false),
   })
   .strict();
 export type AppointmentFilter = z.infer<typeof appointmentFilterSchema>;
@@ -29,6 +31,7 @@ export const appointmentQuerySchema = z
       technicians: [],
       from: null,
       to: null,
+      deleted: false,
     }),
     sort: z
       .object({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
@@ -55,6 +58,9 @@ export const appointmentRowSchema = z.object({
   /** Bits: 1 Site History, 2 Workflow, 4 Resolution. */
   notesMask: z.number().int(),
   transcripts: z.number().int(),
+  /** When Schedule deleted it (only under the "Deleted" filter), and the Vision job it left behind. */
+  deletedAt: z.string().nullable(),
+  jobId: z.string().nullable(),
 });
 export type AppointmentRow = z.infer<typeof appointmentRowSchema>;
 

@@ -37,6 +37,13 @@ export const profileSettingsSchema = z.object({
     .int()
     .min(1, 'must be at least 1 hour')
     .max(168, 'must be at most 168 hours (a week)'),
+  /** How long an appointment Schedule deleted after XOi made its job stays under "Deleted". */
+  deletedKeptDays: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1 day')
+    .max(365, 'must be at most 365 days (a year)')
+    .default(30),
   statusOverrides: z
     // A plain object cannot hold this key (it names the prototype): refused with a message, never silently dropped.
     .custom<Record<string, StatusCategory>>(
@@ -60,6 +67,7 @@ export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = {
   syncIntervalMinutes: 2,
   pollDelayMinutes: 15,
   transcriptWindowHours: 12,
+  deletedKeptDays: 30,
   statusOverrides: {},
   supportedVersions: { ...DOCUMENTED_MINIMUMS },
 };

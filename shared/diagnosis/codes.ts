@@ -167,6 +167,13 @@ export const CODES = {
     nextStep:
       'The Vision job still belongs to the first technician: reassign the job in XOi Vision, or ask XOi support.',
   },
+  DELETED_AFTER_JOB: {
+    state: 'needs-action',
+    level: 'appointment',
+    title: 'Schedule deleted the appointment after XOi made its Vision job',
+    nextStep:
+      'The job is still in XOi Vision, with nothing in Schedule behind it: open it in Vision and close or delete it there if the work was cancelled.',
+  },
   NOTES_COMPLETE: {
     state: 'ok',
     level: 'appointment',

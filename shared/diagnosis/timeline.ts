@@ -36,6 +36,24 @@ function describeChange(
   return { title, detail: changes.length > 0 ? changes.join('; ') : 'no change to the fields XOi reads' };
 }
 
+/** The appointment's history rows as timeline entries, oldest first. */
+export function historyTimeline(
+  rows: readonly HistoryFacts[],
+  technicianName: (id: string | null) => string,
+  createdIn: string | null,
+): TimelineEntry[] {
+  const history = [...rows].sort((a, b) => a.modifiedAt.localeCompare(b.modifiedAt));
+  return history.map((row, index) => {
+    const change = describeChange(history[index - 1], row, technicianName);
+    return {
+      at: row.modifiedAt,
+      kind: 'history',
+      title: change.title,
+      detail: `${change.detail}${row.action === 'Insert' && createdIn ? ` (in ${createdIn})` : ''}`,
+    };
+  });
+}
+
 /** Everything that happened to an appointment, in time order: the raw material of "why". */
 export function buildTimeline(input: {
   appointment: AppointmentFacts;
@@ -47,8 +65,7 @@ export function buildTimeline(input: {
   now: number;
 }): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
-  const history = [...input.history].sort((a, b) => a.modifiedAt.localeCompare(b.modifiedAt));
-  if (!history.some((row) => row.action === 'Insert')) {
+  if (!input.history.some((row) => row.action === 'Insert')) {
     entries.push({
       at: input.appointment.createdAt,
       kind: 'created',
@@ -56,15 +73,7 @@ export function buildTimeline(input: {
       detail: `in ${input.appointment.createdIn}`,
     });
   }
-  history.forEach((row, index) => {
-    const change = describeChange(history[index - 1], row, input.technicianName);
-    entries.push({
-      at: row.modifiedAt,
-      kind: 'history',
-      title: change.title,
-      detail: `${change.detail}${row.action === 'Insert' ? ` (in ${input.appointment.createdIn})` : ''}`,
-    });
-  });
+  entries.push(...historyTimeline(input.history, input.technicianName, input.appointment.createdIn));
   for (const note of input.notes) {
     if (!isXoiNoteName(note.name)) continue;
     entries.push(

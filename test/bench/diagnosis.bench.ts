@@ -9,7 +9,16 @@ import { createRng } from '../../electron/sandbox/rng';
 import { percentile, timed, type Figure } from './bench-utils';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
-const EMPTY_FILTER = { search: '', states: [], codes: [], companies: [], technicians: [], from: null, to: null };
+const EMPTY_FILTER = {
+  search: '',
+  states: [],
+  codes: [],
+  companies: [],
+  technicians: [],
+  from: null,
+  to: null,
+  deleted: false,
+};
 
 /** Diagnosing all, one, and searching, on the mirror the mirror benchmark left behind. */
 export async function diagnosisBench(dbFile: string): Promise<Figure[]> {

@@ -10,7 +10,16 @@ import { serviceHarness } from '../support/service-harness';
 
 /** A valid call of every method: the fuzz breaks one part of it at a time. */
 function validArgs(profileId: string, serverUrl: string): Record<MethodName, Record<string, unknown>> {
-  const filter = { search: '', states: [], codes: [], companies: [], technicians: [], from: null, to: null };
+  const filter = {
+    search: '',
+    states: [],
+    codes: [],
+    companies: [],
+    technicians: [],
+    from: null,
+    to: null,
+    deleted: false,
+  };
   return {
     'app.info': {},
     'profiles.list': {},
@@ -89,7 +98,16 @@ function* mutations(base: Record<string, unknown>, random: () => number): Genera
 
 /** Calls the schemas accept but the engine must refuse: each is sent, and must change nothing either. */
 function refusedByTheEngine(profileId: string, serverUrl: string): Array<[MethodName, Record<string, unknown>]> {
-  const filter = { search: '', states: [], codes: [], companies: [], technicians: [], from: null, to: null };
+  const filter = {
+    search: '',
+    states: [],
+    codes: [],
+    companies: [],
+    technicians: [],
+    from: null,
+    to: null,
+    deleted: false,
+  };
   const save = { id: profileId, name: 'Production', userName: 'admin' };
   return [
     ['profiles.save', { ...save, apiUrl: 'ftp://schedule.example.com' }],

@@ -20,7 +20,7 @@ describe('the dashboard summary written with the verdicts', () => {
       if (!dashboard) throw new Error('no dashboard snapshot was written');
 
       const byState = mirror.store.db
-        .prepare('SELECT state, count(*) AS n FROM verdicts GROUP BY state')
+        .prepare('SELECT state, count(*) AS n FROM appointment_list WHERE live = 1 GROUP BY state')
         .all() as Array<{ state: keyof Dashboard['counts']; n: number }>;
       const expectedCounts = { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 };
       for (const row of byState) expectedCounts[row.state] = row.n;

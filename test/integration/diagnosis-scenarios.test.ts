@@ -76,8 +76,10 @@ describe('one scenario per reason code, end to end (sandbox, mirror, xoi-console
     );
     for (const expected of Object.values(EXPECTED_WITH_XOI)) covered.add(expected.first);
     // UNKNOWN_STATUS cannot be written in a scenario (the file format refuses unknown statuses); the hostile-data
-    // tests cover it.
-    expect(VERDICT_CODES.filter((code) => !covered.has(code) && code !== 'UNKNOWN_STATUS')).toEqual([]);
+    // tests cover it. DELETED_AFTER_JOB needs an appointment the mirror saw and then saw deleted, which one scenario
+    // world cannot hold; deleted-after-job.test.ts covers it end to end.
+    const elsewhere = new Set(['UNKNOWN_STATUS', 'DELETED_AFTER_JOB']);
+    expect(VERDICT_CODES.filter((code) => !covered.has(code) && !elsewhere.has(code))).toEqual([]);
     expect(files.map((file) => file.replace('.json', '')).sort()).toEqual(Object.keys(EXPECTED_WITHOUT_XOI).sort());
   });
 

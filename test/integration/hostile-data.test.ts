@@ -130,7 +130,7 @@ describe('hostile data from the server', () => {
 
       recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
       const odd = mirror.store.db
-        .prepare("SELECT state, codes FROM verdicts WHERE appointment_key = 'TWO/ODD-1/001'")
+        .prepare("SELECT state, codes FROM appointment_list WHERE key = 'TWO/ODD-1/001'")
         .get() as { state: string; codes: string };
       expect(odd).toEqual({ state: 'needs-action', codes: 'UNKNOWN_STATUS' });
     } finally {

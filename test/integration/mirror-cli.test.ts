@@ -64,7 +64,7 @@ describe('xoi-console mirror', () => {
     expect((await runCli(['mirror', '--db', db, '--sandbox', sandbox.url, '--once'])).code).toBe(0);
     const file = new Database(db, { readonly: true });
     try {
-      const verdicts = file.prepare('SELECT count(*) AS n FROM verdicts').get() as { n: number };
+      const verdicts = file.prepare('SELECT count(*) AS n FROM appointment_list WHERE live = 1').get() as { n: number };
       expect(verdicts.n).toBe(sandbox.world.appointments.size);
       expect(file.prepare("SELECT count(*) AS n FROM snapshots WHERE kind = 'dashboard'").get()).toEqual({ n: 1 });
     } finally {

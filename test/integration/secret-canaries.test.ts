@@ -83,7 +83,16 @@ describe('secret canaries', () => {
       // Printing (the sheet's data) and the CSV export.
       await call('sheet.data');
       await call('appointments.exportCsv', {
-        filter: { search: '', states: [], codes: [], companies: [], technicians: [], from: null, to: null },
+        filter: {
+          search: '',
+          states: [],
+          codes: [],
+          companies: [],
+          technicians: [],
+          from: null,
+          to: null,
+          deleted: false,
+        },
       });
       // A crash: the host is killed outright, then started again on the same data.
       host.child.kill('SIGKILL');

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  needsFullRecompute,
+  planVerdictUpdate,
   recomputeAllVerdicts,
   refreshVerdicts,
+  type PassChanges,
 } from '../../electron/engine/diagnosis/recompute-verdicts';
 import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
+import type { WriteHandle } from '../../electron/engine/store/handles';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
 import { createRng } from '../../electron/sandbox/rng';
 import { mutateWorld } from '../../electron/sandbox/world/mutate';
@@ -12,11 +14,44 @@ import { mirrorHarness } from '../support/mirror-harness';
 import { FIXED_NOW, testSandbox } from '../support/sandbox';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
+const NO_REFERENCES: PassChanges['references'] = { companies: [], technicians: [], statuses: false };
 
-describe('refreshing only the changed verdicts', () => {
-  it('gives the same verdicts as recomputing them all', async () => {
+function listRows(store: WriteHandle) {
+  return store.db
+    .prepare(
+      `SELECT key, live, technician_name, state, codes, summary, notes_mask, transcripts, deleted_at, job_id, search_text
+       FROM appointment_list ORDER BY key`,
+    )
+    .all();
+}
+
+/** The kept counts against a count of the rows themselves: they must never drift. */
+function expectCountsKept(store: WriteHandle) {
+  const kept = store.db
+    .prepare('SELECT live, kind, name, n FROM list_counts WHERE n <> 0 ORDER BY live, kind, name')
+    .all();
+  const recounted = store.db
+    .prepare(
+      `SELECT live, 'code' AS kind, code AS name, count(*) AS n FROM list_codes GROUP BY live, code
+       UNION ALL SELECT live, 'state', state, count(*) FROM appointment_list GROUP BY live, state
+       ORDER BY 1, 2, 3`,
+    )
+    .all();
+  expect(kept).toEqual(recounted);
+  expect(kept.length).toBeGreaterThan(0);
+}
+
+/** The same read model made from nothing by a full recompute. */
+function fromScratch(store: WriteHandle, now: number) {
+  store.db.prepare('DELETE FROM appointment_list').run();
+  recomputeAllVerdicts(store, now, settings);
+  return listRows(store);
+}
+
+describe('refreshing only the verdicts a pass reached', () => {
+  it('gives the same read model and counts as recomputing everything', async () => {
     const sandbox = await testSandbox({ appointments: 400 });
-    let lastPass: { touched: ReadonlySet<string>; referencesChanged: boolean } | null = null;
+    let lastPass: PassChanges | null = null;
     const mirror = mirrorHarness(sandbox, { afterPass: (pass) => void (lastPass = pass) });
     try {
       await mirror.poller.syncNow();
@@ -24,48 +59,77 @@ describe('refreshing only the changed verdicts', () => {
       const changes = mutateWorld(sandbox.world, 60, createRng(4), FIXED_NOW);
       expect(changes.updated + changes.deleted + changes.notesAdded).toBe(60);
       await mirror.poller.syncNow();
-      const pass = lastPass as unknown as { touched: ReadonlySet<string>; referencesChanged: boolean };
-      expect(pass.referencesChanged).toBe(false);
+      const pass = lastPass as unknown as PassChanges;
+      expect(pass.references).toEqual(NO_REFERENCES);
       expect(pass.touched.size).toBeGreaterThan(0);
       expect(pass.touched.size).toBeLessThanOrEqual(60);
-      expect(needsFullRecompute(cache, mirror.store, FIXED_NOW, settings, pass)).toBe(false);
-      const refreshed = refreshVerdicts(mirror.store, FIXED_NOW, settings, pass.touched, cache);
+      const plan = planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, pass);
+      if (plan.kind !== 'some') throw new Error('expected a partial refresh');
+      expect([...plan.keys].sort()).toEqual([...pass.touched].sort());
+      const refreshed = refreshVerdicts(mirror.store, FIXED_NOW, settings, plan.keys, cache);
       expect(refreshed).toBe(pass.touched.size - changes.deleted);
-      const rows = () =>
-        mirror.store.db
-          .prepare(
-            'SELECT appointment_key, state, codes, summary, notes_mask, transcripts, search_text FROM verdicts ORDER BY appointment_key',
-          )
-          .all();
-      const partial = rows();
-      recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
-      expect(partial).toEqual(rows());
-      expect(partial).toHaveLength(sandbox.world.appointments.size);
+      expectCountsKept(mirror.store);
+      const partial = listRows(mirror.store);
+      expect(partial).toEqual(fromScratch(mirror.store, FIXED_NOW));
+      expect(partial.length).toBeGreaterThanOrEqual(sandbox.world.appointments.size);
     } finally {
       await mirror.close();
       await sandbox.close();
     }
   });
 
-  it('recomputes everything when time has moved on, the settings changed or many rows changed', async () => {
+  it('reaches the appointments of a technician whose details changed, and only those', async () => {
+    const sandbox = await testSandbox({ appointments: 300 });
+    let lastPass: PassChanges | null = null;
+    const mirror = mirrorHarness(sandbox, { afterPass: (pass) => void (lastPass = pass) });
+    try {
+      await mirror.poller.syncNow();
+      const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+      const technician = [...sandbox.world.technicians.values()].find((candidate) =>
+        [...sandbox.world.appointments.values()].some((appointment) => appointment.technician === candidate.id),
+      );
+      if (!technician) throw new Error('the sandbox has no assigned technician');
+      sandbox.world.technicians.set(technician.id, { ...technician, name: 'Renamed Technician', email: null });
+      await mirror.poller.syncNow();
+      const pass = lastPass as unknown as PassChanges;
+      expect(pass.references).toEqual({ companies: [], technicians: [technician.id], statuses: false });
+      const plan = planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, pass);
+      if (plan.kind !== 'some') throw new Error('expected a partial refresh');
+      const theirs = [...sandbox.world.appointments.values()]
+        .filter((appointment) => appointment.technician === technician.id)
+        .map((appointment) => `${appointment.company}/${appointment.serviceCall}/${appointment.appointment}`);
+      expect([...plan.keys].sort()).toEqual(theirs.sort());
+      refreshVerdicts(mirror.store, FIXED_NOW, settings, plan.keys, cache);
+      const names = mirror.store.db
+        .prepare('SELECT DISTINCT technician_name AS name FROM appointment_list WHERE technician_id = ?')
+        .all(technician.id);
+      expect(names).toEqual([{ name: 'Renamed Technician' }]);
+      expectCountsKept(mirror.store);
+      const partial = listRows(mirror.store);
+      expect(partial).toEqual(fromScratch(mirror.store, FIXED_NOW));
+    } finally {
+      await mirror.close();
+      await sandbox.close();
+    }
+  });
+
+  it('recomputes everything when time has moved on, the settings or statuses changed, or much changed', async () => {
     const sandbox = await testSandbox({ appointments: 50 });
     const mirror = mirrorHarness(sandbox);
     try {
       await mirror.poller.syncNow();
       const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
-      const small = { touched: new Set(['TWO/SC1/001']), referencesChanged: false };
-      expect(needsFullRecompute(cache, mirror.store, FIXED_NOW + 11 * 60_000, settings, small)).toBe(true);
-      expect(needsFullRecompute(cache, mirror.store, FIXED_NOW, { ...settings, pollDelayMs: 1 }, small)).toBe(true);
-      expect(
-        needsFullRecompute(cache, mirror.store, FIXED_NOW, settings, {
-          touched: new Set(Array.from({ length: 2001 }, (_, i) => `K/${i}/1`)),
-          referencesChanged: false,
-        }),
-      ).toBe(true);
-      expect(needsFullRecompute(cache, mirror.store, FIXED_NOW, settings, { ...small, referencesChanged: true })).toBe(
-        true,
-      );
-      expect(needsFullRecompute(null, mirror.store, FIXED_NOW, settings, small)).toBe(true);
+      const small: PassChanges = { touched: new Set(['TWO/SC1/001']), references: NO_REFERENCES };
+      const plan = (...args: Parameters<typeof planVerdictUpdate>) => planVerdictUpdate(...args).kind;
+      expect(plan(cache, mirror.store, FIXED_NOW, settings, small)).toBe('some');
+      expect(plan(cache, mirror.store, FIXED_NOW + 11 * 60_000, settings, small)).toBe('all');
+      expect(plan(cache, mirror.store, FIXED_NOW, { ...settings, pollDelayMs: 1 }, small)).toBe('all');
+      const many = { touched: new Set(Array.from({ length: 2001 }, (_, i) => `K/${i}/1`)), references: NO_REFERENCES };
+      expect(plan(cache, mirror.store, FIXED_NOW, settings, many)).toBe('all');
+      const statuses = { ...small, references: { ...NO_REFERENCES, statuses: true } };
+      expect(plan(cache, mirror.store, FIXED_NOW, settings, statuses)).toBe('all');
+      expect(plan(cache, mirror.store, FIXED_NOW, settings, { ...small, touched: new Set(['*']) })).toBe('all');
+      expect(plan(null, mirror.store, FIXED_NOW, settings, small)).toBe('all');
     } finally {
       await mirror.close();
       await sandbox.close();

@@ -18,9 +18,9 @@ describe('a full recompute read a slice at a time', () => {
       const verdictRows = () =>
         mirror.store.db
           .prepare(
-            'SELECT appointment_key, state, codes, summary, notes_mask, transcripts, search_text FROM verdicts ORDER BY appointment_key',
+            'SELECT key, state, codes, summary, notes_mask, transcripts, search_text FROM appointment_list WHERE live = 1 ORDER BY key',
           )
-          .all() as Array<{ appointment_key: string; state: string; codes: string }>;
+          .all() as Array<{ key: string; state: string; codes: string }>;
       const summaries = () =>
         mirror.store.db
           .prepare("SELECT kind, json FROM snapshots WHERE kind IN ('dashboard', 'technicians') ORDER BY kind")
@@ -29,7 +29,11 @@ describe('a full recompute read a slice at a time', () => {
       const whole = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings, 1_000_000);
       const oneSlice = { rows: verdictRows(), summaries: summaries() };
       // 250 appointments in slices of 7: 36 slices, the last one partial, notes and history split at every boundary.
+      // The read model is emptied first: a recompute writes only rows that differ, so it must start from nothing here.
+      mirror.store.db.prepare('DELETE FROM appointment_list').run();
+      expect(verdictRows()).toEqual([]);
       const sliced = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings, 7);
+      expect(sliced.written).toBe(sandbox.world.appointments.size);
       expect(sliced.count).toBe(whole.count);
       expect(sliced.count).toBe(sandbox.world.appointments.size);
       expect(verdictRows()).toEqual(oneSlice.rows);
@@ -54,7 +58,7 @@ describe('a full recompute read a slice at a time', () => {
           ),
         }))
         .sort((a, b) => (a.key < b.key ? -1 : 1));
-      expect(oneSlice.rows.map((row) => [row.appointment_key, row.state, row.codes])).toEqual(
+      expect(oneSlice.rows.map((row) => [row.key, row.state, row.codes])).toEqual(
         direct.map(({ key, verdict }) => [key, verdict.state, verdict.codes.join(' ')]),
       );
       expect(new Set(direct.map(({ verdict }) => verdict.state)).size).toBeGreaterThan(1);

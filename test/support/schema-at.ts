@@ -12,6 +12,22 @@ export function createDatabaseAtVersion(file: string, version: number): void {
   db.close();
 }
 
+/**
+ * Upgrades a database file to `version` exactly (not to the latest), as the console of that version did: the test of
+ * one migration sees its own effects, not those of the migrations released after it.
+ */
+export function migrateTo(file: string, version: number): Database.Database {
+  const db = new Database(file);
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const migration of MIGRATIONS.slice(current, version)) {
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return db;
+}
+
 export function tableColumns(db: Database.Database, table: string): string[] {
   return (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((column) => column.name);
 }

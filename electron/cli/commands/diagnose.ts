@@ -5,16 +5,11 @@ import { parseAppointmentKey } from '../../../shared/domain/appointment-key';
 import { diagnoseAppointment } from '../../../shared/diagnosis/diagnose';
 import type { Verdict } from '../../../shared/diagnosis/types';
 import { isConsoleError } from '../../../shared/errors';
-import {
-  buildContext,
-  buildContextForOne,
-  loadAppointmentFacts,
-  loadMirrorFacts,
-} from '../../engine/diagnosis/load-facts';
+import { diagnoseOne } from '../../engine/diagnosis/diagnose-one';
+import { buildContext, loadMirrorFacts } from '../../engine/diagnosis/load-facts';
 import { verdictSettingsFrom } from '../../engine/diagnosis/verdict-settings';
 import { serverNow } from '../../engine/diagnosis/server-clock';
 import { inspectMirror, openMirrorForReading } from '../../engine/store/open';
-import { readAppointment } from '../../engine/store/tables/appointments';
 import { readXoiUsers } from '../../engine/store/tables/xoi-users';
 import { integerFlag, parseFlags } from '../parse-flags';
 import { CommandFailure, UsageError } from '../usage-error';
@@ -93,10 +88,9 @@ export async function runDiagnose(argv: string[], io: { stdout: NodeJS.WritableS
     let verdicts: Verdict[];
     if (key) {
       const keyString = `${key.company}/${key.serviceCall}/${key.appointment}`;
-      const appointment = readAppointment(handle, keyString);
-      if (!appointment) throw new UsageError(`diagnose: there is no appointment ${keyString} in ${values.db}.`);
-      const context = buildContextForOne(handle, appointment.technician, now, settings);
-      verdicts = [diagnoseAppointment({ appointment, ...loadAppointmentFacts(handle, keyString) }, context)];
+      const diagnosis = diagnoseOne(handle, keyString, now, settings);
+      if (!diagnosis) throw new UsageError(`diagnose: there is no appointment ${keyString} in ${values.db}.`);
+      verdicts = [diagnosis.verdict];
     } else {
       const facts = loadMirrorFacts(handle);
       const context = buildContext(handle, facts, now, settings);

@@ -1,16 +1,18 @@
 import { integrationFindings, type DiagnosisContext, type TechnicianTally } from '../../../shared/diagnosis/context';
-import { diagnoseAppointment, notesMask } from '../../../shared/diagnosis/diagnose';
-import type {
-  ActivityFacts,
-  AppointmentFacts,
-  IntegrationFacts,
-  NoteFacts,
-  SystemFacts,
-  Verdict,
-} from '../../../shared/diagnosis/types';
-import { statement, transaction, type WriteHandle } from '../store/handles';
+import { diagnoseAppointment } from '../../../shared/diagnosis/diagnose';
+import type { ActivityFacts, IntegrationFacts, SystemFacts } from '../../../shared/diagnosis/types';
+import { transaction, type WriteHandle } from '../store/handles';
+import {
+  deleteListEntry,
+  listKeysWhere,
+  readListCounts,
+  sweepListEntries,
+  writeListEntry,
+} from '../store/tables/appointment-list';
+import { dropDeletedBefore, iterateDeleted, readDeletedIn } from '../store/tables/deleted-appointments';
 import { readSnapshot, writeSnapshot } from '../store/tables/snapshots';
 import { computeTechnicianRows, DashboardTally, type StateCounts } from './aggregates';
+import { deletedEntry, liveEntry } from './list-entries';
 import {
   buildContext,
   mirrorFactsFor,
@@ -29,66 +31,40 @@ export interface VerdictCache {
   integrationCodes: string;
 }
 
+/** When the verdicts were last computed, and of how many appointments (the 'verdicts' snapshot). */
+export interface VerdictsComputed {
+  computedAt: string;
+  count: number;
+}
+
 /** A full recompute at least this often: verdicts also change with time alone (a poll becomes overdue). */
 export const FULL_RECOMPUTE_EVERY_MS = 10 * 60_000;
-/** Above this many changed appointments, one full recompute is cheaper than refreshing them one by one. */
+/** Above this many appointments to refresh, one full recompute is cheaper than refreshing them one by one. */
 export const PARTIAL_LIMIT = 2_000;
+/** Appointments read per slice in a full recompute: small enough that the worker's heap stays small. */
+export const RECOMPUTE_SLICE = 5_000;
 
-function writeVerdict(
-  store: WriteHandle,
-  appointment: AppointmentFacts,
-  notes: readonly NoteFacts[],
-  verdict: Verdict,
-  technicianName: string,
-  computedAt: string,
-): void {
-  const { mask, transcripts } = notesMask(notes);
-  const searchText =
-    `${appointment.key} ${appointment.customer} ${technicianName} ${appointment.technician ?? ''}`.toLowerCase();
-  const row = statement(
-    store,
-    'INSERT INTO verdicts (appointment_key, state, codes, summary, notes_mask, transcripts, search_text, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    appointment.key,
-    verdict.state,
-    verdict.codes.join(' '),
-    verdict.summary,
-    mask,
-    transcripts,
-    searchText,
-    computedAt,
-  );
-  statement(store, 'INSERT INTO verdict_search (rowid, search_text) VALUES (?, ?)').run(
-    row.lastInsertRowid,
-    searchText,
-  );
-  const insertCode = statement(store, 'INSERT INTO verdict_codes (appointment_key, code) VALUES (?, ?)');
-  for (const code of verdict.codes) insertCode.run(appointment.key, code);
+/** What a pass changed, as far as the verdicts care. */
+export interface PassChanges {
+  touched: ReadonlySet<string>;
+  references: { companies: readonly string[]; technicians: readonly string[]; statuses: boolean };
 }
 
-/** Diagnoses the appointments of `facts` and writes their verdicts; adds each verdict's state to `counts`. */
-function diagnoseAndWrite(
-  store: WriteHandle,
-  facts: MirrorFacts,
-  context: DiagnosisContext,
-  computedAt: string,
-  counts: StateCounts,
-): void {
+export type VerdictUpdate = { kind: 'all' } | { kind: 'some'; keys: Set<string> };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Diagnoses the appointments of `facts` and writes their list rows; returns how many rows changed. */
+function diagnoseAndWrite(store: WriteHandle, facts: MirrorFacts, context: DiagnosisContext): number {
+  let written = 0;
   for (const appointment of facts.appointments) {
     const notes = facts.notesByKey.get(appointment.key) ?? [];
-    const verdict = diagnoseAppointment(
-      { appointment, notes, history: facts.historyByKey.get(appointment.key) ?? [] },
-      context,
-    );
-    const technicianName = appointment.technician
-      ? (context.technicians.get(appointment.technician)?.name ?? appointment.technician)
-      : '';
-    writeVerdict(store, appointment, notes, verdict, technicianName, computedAt);
-    counts[verdict.state]++;
+    const history = facts.historyByKey.get(appointment.key) ?? [];
+    const verdict = diagnoseAppointment({ appointment, notes, history }, context);
+    if (writeListEntry(store, liveEntry(appointment, notes, verdict, context))) written++;
   }
+  return written;
 }
-
-const noCounts = (): StateCounts => ({ ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 });
 
 function currentIntegrationFindings(store: WriteHandle, now: number, settings: VerdictSettings) {
   return integrationFindings({
@@ -100,43 +76,53 @@ function currentIntegrationFindings(store: WriteHandle, now: number, settings: V
   });
 }
 
-/** Appointments read per slice in a full recompute: small enough that the worker's heap stays small. */
-export const RECOMPUTE_SLICE = 5_000;
+function liveCounts(store: WriteHandle): StateCounts {
+  const kept = readListCounts(store, true, 'state');
+  return {
+    ok: kept.get('ok') ?? 0,
+    waiting: kept.get('waiting') ?? 0,
+    'needs-action': kept.get('needs-action') ?? 0,
+    blocked: kept.get('blocked') ?? 0,
+  };
+}
 
 /**
- * Diagnoses every mirrored appointment and stores the verdicts (state, codes, notes matrix, search text) in one
- * transaction, with the dashboard and technician summaries, so screens filter and count among tens of thousands
- * instantly. Runs off the main thread. The mirror is read twice, a slice at a time: first for the technicians'
- * tallies, which every verdict may depend on, then to diagnose.
+ * Diagnoses every mirrored appointment into the read model (appointment_list and its indexes, counts kept by
+ * triggers), with the dashboard's and the technicians' summaries, in one transaction. The mirror is read a slice at a
+ * time, twice: first for the technicians' tallies, which any verdict may depend on, then to diagnose, each slice's
+ * verdicts written as it comes, so the heap holds one slice. Only rows whose verdict changed are written.
  */
 export function recomputeAllVerdicts(
   store: WriteHandle,
   now: number,
   settings: VerdictSettings,
   sliceSize = RECOMPUTE_SLICE,
-): { count: number; cache: VerdictCache } {
+): { count: number; written: number; cache: VerdictCache } {
   const base = buildContext(store, NO_FACTS, now, settings);
-  const computedAt = new Date(now).toISOString();
   return transaction(store, () => {
     const tallies = new Map<string, TechnicianTally>();
     for (const facts of mirrorFactsInSlices(store, sliceSize))
       technicianTallies(facts, now, settings, base.serverCategories, tallies);
     const context: DiagnosisContext = { ...base, tallies };
-    statement(store, 'DELETE FROM verdict_codes').run();
-    statement(store, 'DELETE FROM verdicts').run();
-    statement(store, "INSERT INTO verdict_search (verdict_search) VALUES ('delete-all')").run();
-    const counts = noCounts();
     const dashboard = new DashboardTally();
     let count = 0;
+    let written = 0;
     for (const facts of mirrorFactsInSlices(store, sliceSize)) {
-      diagnoseAndWrite(store, facts, context, computedAt, counts);
+      written += diagnoseAndWrite(store, facts, context);
       dashboard.add(facts, context);
       count += facts.appointments.length;
     }
-    writeSnapshot(store, 'dashboard', dashboard.result(counts, now), computedAt);
+    for (const key of dropDeletedBefore(store, iso(now - settings.deletedKeptMs))) deleteListEntry(store, key);
+    for (const deleted of [...iterateDeleted(store)])
+      if (writeListEntry(store, deletedEntry(deleted, context))) written++;
+    written += sweepListEntries(store);
+    const computedAt = iso(now);
+    writeSnapshot(store, 'dashboard', dashboard.result(liveCounts(store), now), computedAt);
     writeSnapshot(store, 'technicians', computeTechnicianRows(context), computedAt);
+    writeSnapshot(store, 'verdicts', { computedAt, count } satisfies VerdictsComputed, computedAt);
     return {
       count,
+      written,
       cache: {
         context,
         computedAt: now,
@@ -154,8 +140,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * Refreshes the verdicts of the appointments a pass changed, reusing the last full recompute's context (reference
- * lists, the technicians' tallies) with the current time and integration state.
+ * Refreshes the verdicts of the given appointments only (a pass's changes and those its reference changes reach),
+ * reusing the last full recompute's context (reference lists, the technicians' tallies) with the current time and
+ * integration state. The kept counts follow by trigger: nothing is recounted. Returns how many were refreshed.
  */
 export function refreshVerdicts(
   store: WriteHandle,
@@ -164,41 +151,52 @@ export function refreshVerdicts(
   keys: ReadonlySet<string>,
   cache: VerdictCache,
 ): number {
-  const context: DiagnosisContext = {
-    ...cache.context,
-    now,
-    integrationFindings: currentIntegrationFindings(store, now, settings),
-  };
-  const computedAt = new Date(now).toISOString();
+  // The reference lists are read again (a pass may have changed a technician); the tallies are the last full ones.
+  const context: DiagnosisContext = { ...buildContext(store, NO_FACTS, now, settings), tallies: cache.context.tallies };
   return transaction(store, () => {
-    const counts = noCounts();
+    let refreshed = 0;
     for (const group of chunks([...keys], 400)) {
-      const marks = group.map(() => '?').join(', ');
-      // The search index rows of deleted appointments (gone with their verdicts) are swept here too.
-      statement(
-        store,
-        `DELETE FROM verdict_search WHERE rowid IN (SELECT rowid FROM verdicts WHERE appointment_key IN (${marks}))`,
-      ).run(...group);
-      statement(store, `DELETE FROM verdicts WHERE appointment_key IN (${marks})`).run(...group);
-      diagnoseAndWrite(store, mirrorFactsFor(store, group), context, computedAt, counts);
+      const facts = mirrorFactsFor(store, group);
+      diagnoseAndWrite(store, facts, context);
+      refreshed += facts.appointments.length;
+      const live = new Set(facts.appointments.map((appointment) => appointment.key));
+      const gone = group.filter((key) => !live.has(key));
+      const kept = readDeletedIn(store, gone);
+      for (const deleted of kept) writeListEntry(store, deletedEntry(deleted, context));
+      const keptKeys = new Set(kept.map((deleted) => deleted.key));
+      for (const key of gone) if (!keptKeys.has(key)) deleteListEntry(store, key);
     }
-    return counts.ok + counts.waiting + counts['needs-action'] + counts.blocked;
+    const computedAt = iso(now);
+    const count = Object.values(liveCounts(store)).reduce((sum, n) => sum + n, 0);
+    writeSnapshot(store, 'verdicts', { computedAt, count } satisfies VerdictsComputed, computedAt);
+    return refreshed;
   });
 }
 
-/** Whether the verdicts can be refreshed for the changed appointments only, or must all be recomputed. */
-export function needsFullRecompute(
+/**
+ * Whether the verdicts can be refreshed for some appointments only (which), or must all be recomputed: all when there
+ * is no earlier full recompute, time has moved on, the settings or the integration's state changed, a status changed,
+ * a feed started over, or more appointments are reached than a full recompute costs.
+ */
+export function planVerdictUpdate(
   cache: VerdictCache | null,
   store: WriteHandle,
   now: number,
   settings: VerdictSettings,
-  pass: { touched: ReadonlySet<string>; referencesChanged: boolean },
-): boolean {
-  if (!cache || pass.referencesChanged || pass.touched.has('*') || pass.touched.size > PARTIAL_LIMIT) return true;
-  if (now - cache.computedAt > FULL_RECOMPUTE_EVERY_MS || JSON.stringify(settings) !== cache.settings) return true;
-  return (
-    currentIntegrationFindings(store, now, settings)
-      .map((finding) => finding.code)
-      .join(' ') !== cache.integrationCodes
-  );
+  pass: PassChanges,
+): VerdictUpdate {
+  const all: VerdictUpdate = { kind: 'all' };
+  if (!cache || pass.references.statuses || pass.touched.has('*') || pass.touched.size > PARTIAL_LIMIT) return all;
+  if (now - cache.computedAt > FULL_RECOMPUTE_EVERY_MS || JSON.stringify(settings) !== cache.settings) return all;
+  const codes = currentIntegrationFindings(store, now, settings)
+    .map((finding) => finding.code)
+    .join(' ');
+  if (codes !== cache.integrationCodes) return all;
+  const keys = new Set(pass.touched);
+  const reach = (column: 'technician_id' | 'company', ids: readonly string[]) => {
+    for (const id of ids) for (const key of listKeysWhere(store, column, id)) keys.add(key);
+  };
+  reach('technician_id', pass.references.technicians);
+  reach('company', pass.references.companies);
+  return keys.size > PARTIAL_LIMIT ? all : { kind: 'some', keys };
 }

@@ -2,7 +2,7 @@ import type { ProfileSettings } from '../../../shared/contract/profiles';
 import type { DiagnosisSettings } from '../../../shared/diagnosis/types';
 
 /** What the verdict computation needs from a profile's settings (plain data, so it can cross to the worker). */
-export type VerdictSettings = DiagnosisSettings & { xoiUsersKnown: boolean };
+export type VerdictSettings = DiagnosisSettings & { xoiUsersKnown: boolean; deletedKeptMs: number };
 
 export function verdictSettingsFrom(settings: ProfileSettings, xoiUsersKnown: boolean): VerdictSettings {
   return {
@@ -11,5 +11,6 @@ export function verdictSettingsFrom(settings: ProfileSettings, xoiUsersKnown: bo
     statusOverrides: { ...settings.statusOverrides },
     versionMinimums: { ...settings.supportedVersions },
     xoiUsersKnown,
+    deletedKeptMs: settings.deletedKeptDays * 86_400_000,
   };
 }

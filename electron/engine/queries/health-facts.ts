@@ -2,6 +2,7 @@ import type { HealthFacts } from '../../../shared/health/assess';
 import { SHARED_CAUSE_MIN } from '../../../shared/health/assess';
 import type { ActivityFacts, IntegrationFacts, SystemFacts } from '../../../shared/diagnosis/types';
 import { statement, type ReadHandle } from '../store/handles';
+import { readListCounts } from '../store/tables/appointment-list';
 import { readSnapshot } from '../store/tables/snapshots';
 import { lastSuccessfulRun, readRecentRuns } from '../store/tables/sync-runs';
 
@@ -22,24 +23,21 @@ export type MirrorHealthFacts = { serverOffsetMs: number } & Pick<
 const TECHNICIAN_CODES = ['TECH_NOT_XOI_USER', 'TECH_XOI_USER_DISABLED', 'TECH_EMAIL_MISMATCH', 'TECH_EMAIL_MISSING'];
 
 export function readHealthFacts(handle: ReadHandle): MirrorHealthFacts {
-  const codeCounts: Record<string, number> = {};
-  for (const row of statement(handle, 'SELECT code, count(*) AS n FROM verdict_codes GROUP BY code').all() as Array<{
-    code: string;
-    n: number;
-  }>)
-    codeCounts[row.code] = row.n;
+  const codeCounts: Record<string, number> = Object.fromEntries(readListCounts(handle, true, 'code'));
   const heldByTechnician = statement(
     handle,
-    `SELECT a.technician_id AS technicianId, coalesce(t.name, a.technician_id) AS name, vc.code AS code, count(*) AS count
-     FROM verdict_codes vc JOIN appointments a ON a.key = vc.appointment_key LEFT JOIN technicians t ON t.id = a.technician_id
-     WHERE vc.code IN (${TECHNICIAN_CODES.map(() => '?').join(', ')}) AND a.technician_id IS NOT NULL
-     GROUP BY a.technician_id, vc.code HAVING count(*) >= ? ORDER BY count(*) DESC LIMIT 20`,
+    `SELECT l.technician_id AS technicianId, coalesce(l.technician_name, l.technician_id) AS name, c.code AS code,
+       count(*) AS count
+     FROM list_codes c JOIN appointment_list l ON l.id = c.list_id
+     WHERE c.live = 1 AND c.code IN (${TECHNICIAN_CODES.map(() => '?').join(', ')}) AND l.technician_id IS NOT NULL
+     GROUP BY l.technician_id, c.code HAVING count(*) >= ? ORDER BY count(*) DESC LIMIT 20`,
   ).all(...TECHNICIAN_CODES, SHARED_CAUSE_MIN) as MirrorHealthFacts['heldByTechnician'];
   const heldByCompany = statement(
     handle,
-    `SELECT a.company AS companyId, coalesce(c.name, a.company) AS name, count(*) AS count
-     FROM verdict_codes vc JOIN appointments a ON a.key = vc.appointment_key LEFT JOIN companies c ON c.id = a.company
-     WHERE vc.code = 'COMPANY_INACTIVE' GROUP BY a.company HAVING count(*) >= ? ORDER BY count(*) DESC LIMIT 20`,
+    `SELECT l.company AS companyId, coalesce(co.name, l.company) AS name, count(*) AS count
+     FROM list_codes c JOIN appointment_list l ON l.id = c.list_id LEFT JOIN companies co ON co.id = l.company
+     WHERE c.live = 1 AND c.code = 'COMPANY_INACTIVE' GROUP BY l.company HAVING count(*) >= ?
+     ORDER BY count(*) DESC LIMIT 20`,
   ).all(SHARED_CAUSE_MIN) as MirrorHealthFacts['heldByCompany'];
   const system = readSnapshot<SystemFacts & { serverTime?: string }>(handle, 'system');
   const serverAt = system?.value.serverTime ? Date.parse(system.value.serverTime) : NaN;

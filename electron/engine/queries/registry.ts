@@ -1,8 +1,9 @@
 import type { AppointmentFilter, Dashboard, TechnicianRow } from '../../../shared/contract/appointments';
-import { CODES, isVerdictCode } from '../../../shared/diagnosis/codes';
+import { CODES, isVerdictCode, VERDICT_STATES } from '../../../shared/diagnosis/codes';
 import { serverNow } from '../diagnosis/server-clock';
 import type { VerdictSettings } from '../diagnosis/verdict-settings';
 import type { ReadHandle } from '../store/handles';
+import { readListCounts } from '../store/tables/appointment-list';
 import { readCompanies, readStatuses, readTechnicians } from '../store/tables/reference-lists';
 import { readRejected } from '../store/tables/rejected-rows';
 import { readSnapshot, type SnapshotKind } from '../store/tables/snapshots';
@@ -20,6 +21,16 @@ const EMPTY_DASHBOARD: Dashboard = {
   computedAt: null,
 };
 
+/** The last full recompute's funnel and latencies, with the state counts as they are now (kept, never recounted). */
+function dashboardSummary(handle: ReadHandle): Dashboard {
+  const summary = readSnapshot<Dashboard>(handle, 'dashboard')?.value;
+  if (!summary) return EMPTY_DASHBOARD;
+  const kept = readListCounts(handle, true, 'state');
+  const counts = { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 };
+  for (const state of VERDICT_STATES) counts[state] = kept.get(state) ?? 0;
+  return { ...summary, counts };
+}
+
 /**
  * Every read the screens make, by name. They run in the reader worker (query-worker.ts), so no query, however
  * large the mirror, ever blocks the host's main thread.
@@ -31,17 +42,12 @@ export const QUERIES = {
     args: { key: string; localNow: number; settings: VerdictSettings; trustedHosts: string[] },
   ) => appointmentDetail(handle, args.key, serverNow(handle, args.localNow), args.settings, args.trustedHosts),
   'appointments.filterOptions': (handle: ReadHandle) => {
-    const counts = new Map(
-      (
-        handle.db.prepare('SELECT code, count(*) AS n FROM verdict_codes GROUP BY code').all() as Array<{
-          code: string;
-          n: number;
-        }>
-      ).map((row) => [row.code, row.n]),
-    );
+    const counts = readListCounts(handle, true, 'code');
     return {
       companies: readCompanies(handle),
-      technicians: readTechnicians(handle).map((technician) => ({ id: technician.id, name: technician.name })),
+      technicians: readTechnicians(handle)
+        .map((technician) => ({ id: technician.id, name: technician.name }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
       codes: Object.keys(CODES)
         .filter(isVerdictCode)
         .map((code) => ({ code, title: CODES[code].title, state: CODES[code].state, count: counts.get(code) ?? 0 })),
@@ -50,7 +56,7 @@ export const QUERIES = {
   'appointments.csv': (handle: ReadHandle, args: { filter: AppointmentFilter }) =>
     toCsv(iterateFilteredRows(handle, args.filter)),
   'technicians.summary': (handle: ReadHandle) => readSnapshot<TechnicianRow[]>(handle, 'technicians')?.value ?? [],
-  'dashboard.summary': (handle: ReadHandle) => readSnapshot<Dashboard>(handle, 'dashboard')?.value ?? EMPTY_DASHBOARD,
+  'dashboard.summary': (handle: ReadHandle) => dashboardSummary(handle),
   'sync.runs': (handle: ReadHandle, args: { limit: number }) => ({
     runs: readRecentRuns(handle, args.limit),
     rejected: readRejected(handle, 50),

@@ -41,7 +41,7 @@ export function applyFeedItems(handle: WriteHandle, feed: FeedName, items: reado
           counts.upserted++;
           touch(change.data.appointment);
         }
-      } else if (deleteAppointment(handle, change.data.key, change.data.version)) {
+      } else if (deleteAppointment(handle, change.data.key, change.data.version, at)) {
         counts.deleted++;
         touch(change.data.key);
       }

@@ -1,7 +1,8 @@
 import {
-  needsFullRecompute,
+  planVerdictUpdate,
   recomputeAllVerdicts,
   refreshVerdicts,
+  type PassChanges,
   type VerdictCache,
 } from '../diagnosis/recompute-verdicts';
 import { serverNow } from '../diagnosis/server-clock';
@@ -12,6 +13,9 @@ import { readSnapshot } from '../store/tables/snapshots';
 import { createXoiClient, type XoiEndpoints } from '../xoi/client';
 import { mirrorXoiUsers, type XoiCheck } from '../xoi/mirror-users';
 import type { PassOutcome } from './sync-pass';
+
+/** After a recompute that rewrote more rows than this, the write-ahead log is checkpointed. */
+const CHECKPOINT_AFTER_ROWS = 10_000;
 
 /** The XOi API connection the pipeline reads XOi's users with (it carries secrets, bound to their origins). */
 export interface XoiConnectionConfig {
@@ -85,17 +89,23 @@ export class MirrorPipeline {
     return { check: await mirrorXoiUsers(store, client, now()), fresh: true };
   }
 
-  /** Refreshes only the changed appointments' verdicts when that is safe; otherwise recomputes them all. */
-  private updateVerdicts(pass: Pick<PassOutcome, 'touched' | 'referencesChanged'> | null): void {
+  /**
+   * Refreshes only the verdicts the pass reached (its changed appointments, and those of the technicians and companies
+   * it changed) when that is safe; otherwise recomputes them all.
+   */
+  private updateVerdicts(pass: PassChanges | null): void {
     const { store } = this.options;
     const now = serverNow(store, this.options.now());
     const at = new Date(this.options.now()).toISOString();
-    if (pass === null || needsFullRecompute(this.verdictCache, store, now, this.verdictSettings, pass)) {
+    const plan = pass === null ? null : planVerdictUpdate(this.verdictCache, store, now, this.verdictSettings, pass);
+    if (plan === null || plan.kind === 'all' || !this.verdictCache) {
       const full = recomputeAllVerdicts(store, now, this.verdictSettings);
       this.verdictCache = full.cache;
+      // A recompute that rewrote many rows leaves a large write-ahead log: fold it into the file while it is fresh.
+      if (full.written > CHECKPOINT_AFTER_ROWS) store.db.pragma('wal_checkpoint(PASSIVE)');
       this.options.onVerdicts?.(at, full.count);
-    } else if (pass.touched.size > 0 && this.verdictCache) {
-      this.options.onVerdicts?.(at, refreshVerdicts(store, now, this.verdictSettings, pass.touched, this.verdictCache));
+    } else if (plan.keys.size > 0) {
+      this.options.onVerdicts?.(at, refreshVerdicts(store, now, this.verdictSettings, plan.keys, this.verdictCache));
     }
   }
 }

@@ -3,20 +3,15 @@ import type { FeedPage, ScheduleClient } from '../schedule/client';
 import { ScheduleError } from '../schedule/errors';
 import { transaction, type WriteHandle } from '../store/handles';
 import { deleteAllAppointments } from '../store/tables/appointments';
+import { deleteAllDeleted } from '../store/tables/deleted-appointments';
 import { readCursor, writeCursor } from '../store/tables/cursors';
 import { deleteAllHistory } from '../store/tables/history';
 import { deleteAllNotes } from '../store/tables/notes';
-import {
-  readCompanies,
-  readStatuses,
-  readTechnicians,
-  replaceCompanies,
-  replaceStatuses,
-  replaceTechnicians,
-} from '../store/tables/reference-lists';
+import { replaceCompanies, replaceStatuses, replaceTechnicians } from '../store/tables/reference-lists';
 import { readSnapshot, writeSnapshot, type ReferenceEtags } from '../store/tables/snapshots';
 import type { FeedCounts } from '../store/tables/sync-runs';
 import { applyFeedItems } from './apply-page';
+import { readReferenceState, referenceChanges, type ReferenceChanges } from './reference-changes';
 
 export class SyncCancelled extends Error {
   constructor() {
@@ -45,8 +40,10 @@ export interface PassContext {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function wipeFeed(store: WriteHandle, feed: FeedName): void {
-  if (feed === 'appointments') deleteAllAppointments(store);
-  else if (feed === 'notes') deleteAllNotes(store);
+  if (feed === 'appointments') {
+    deleteAllAppointments(store);
+    deleteAllDeleted(store);
+  } else if (feed === 'notes') deleteAllNotes(store);
   else deleteAllHistory(store);
 }
 
@@ -55,12 +52,8 @@ export interface PassOutcome {
   counts: FeedCounts;
   /** Appointments whose rows, notes or history changed in this pass. */
   touched: Set<string>;
-  /** Whether the companies, technicians or statuses differ from before (every verdict may change). */
-  referencesChanged: boolean;
-}
-
-function referenceFingerprint(store: WriteHandle): string {
-  return JSON.stringify([readCompanies(store), readTechnicians(store), readStatuses(store)]);
+  /** The companies, technicians and statuses that differ from before (their appointments' verdicts may change). */
+  references: ReferenceChanges;
 }
 
 /**
@@ -73,7 +66,7 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
   const { client, store } = context;
   const counts: FeedCounts = {};
   const touched = new Set<string>();
-  const referencesBefore = referenceFingerprint(store);
+  const referencesBefore = readReferenceState(store);
   const checkCancelled = () => {
     if (context.isCancelled()) throw new SyncCancelled();
   };
@@ -112,7 +105,7 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
     );
   });
   context.onProgress({ feed: 'reference lists', pagesDone: 0, rowsSoFar: 0, feedRows: 0, feedEstimate: null });
-  const referencesChanged = referenceFingerprint(store) !== referencesBefore;
+  const references = referenceChanges(referencesBefore, readReferenceState(store));
 
   let pagesDone = 0;
   let rowsSoFar = 0;
@@ -172,5 +165,5 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
       if (!page.hasMore) break;
     }
   }
-  return { counts, touched, referencesChanged };
+  return { counts, touched, references };
 }

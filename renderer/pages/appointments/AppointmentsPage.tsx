@@ -20,6 +20,7 @@ const EMPTY: AppointmentFilter = {
   technicians: [],
   from: null,
   to: null,
+  deleted: false,
 };
 
 function useDebounced<T>(value: T, ms: number): T {

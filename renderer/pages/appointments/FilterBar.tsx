@@ -109,7 +109,16 @@ export const FilterBar = memo(function FilterBar(props: {
       <button
         type="button"
         onClick={() =>
-          onChange({ search: '', states: [], codes: [], companies: [], technicians: [], from: null, to: null })
+          onChange({
+            search: '',
+            states: [],
+            codes: [],
+            companies: [],
+            technicians: [],
+            from: null,
+            to: null,
+            deleted: false,
+          })
         }
       >
         Clear filters

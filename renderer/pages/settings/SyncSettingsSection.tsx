@@ -13,7 +13,7 @@ import { ErrorMessage } from '../../app/ErrorMessage';
 import { Field } from '../../components/Field';
 import { TableHead } from '../../components/TableHead';
 
-type NumberField = 'syncIntervalMinutes' | 'pollDelayMinutes' | 'transcriptWindowHours';
+type NumberField = 'syncIntervalMinutes' | 'pollDelayMinutes' | 'transcriptWindowHours' | 'deletedKeptDays';
 
 /** The poller's interval, the diagnosis thresholds and the status category mapping. */
 export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onSaved: (view: SettingsView) => void }) {
@@ -21,6 +21,7 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
     syncIntervalMinutes: String(view.settings.syncIntervalMinutes),
     pollDelayMinutes: String(view.settings.pollDelayMinutes),
     transcriptWindowHours: String(view.settings.transcriptWindowHours),
+    deletedKeptDays: String(view.settings.deletedKeptDays),
   });
   const [overrides, setOverrides] = useState<Record<string, StatusCategory>>(view.settings.statusOverrides);
   const [versions, setVersions] = useState<VersionMinimums>(view.settings.supportedVersions);
@@ -33,6 +34,7 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
       syncIntervalMinutes: Number(numbers.syncIntervalMinutes),
       pollDelayMinutes: Number(numbers.pollDelayMinutes),
       transcriptWindowHours: Number(numbers.transcriptWindowHours),
+      deletedKeptDays: Number(numbers.deletedKeptDays),
       statusOverrides: overrides,
       supportedVersions: versions,
     };
@@ -93,6 +95,11 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
         'transcriptWindowHours',
         'Transcript window (hours)',
         'How long after completion transcripts may still arrive (1 to 168).',
+      )}
+      {number(
+        'deletedKeptDays',
+        'Keep deleted appointments (days)',
+        'How long an appointment deleted in Schedule after XOi made its Vision job stays under "Deleted", so its job can be cleaned up in Vision (1 to 365).',
       )}
       <h4 id="versions-title">Versions XOi supports</h4>
       <p>

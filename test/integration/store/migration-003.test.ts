@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/store/migrations';
-import { openMirrorForWriting } from '../../../electron/engine/store/open';
 import { makeTempDir } from '../../support/temp-dir';
-import { createDatabaseAtVersion, insertSampleAppointment, tableColumns } from '../../support/schema-at';
+import { createDatabaseAtVersion, insertSampleAppointment, migrateTo, tableColumns } from '../../support/schema-at';
 
 describe('migration 003 (verdicts)', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -19,9 +17,9 @@ describe('migration 003 (verdicts)', () => {
     const old = new Database(file);
     insertSampleAppointment(old);
     old.close();
-    const store = openMirrorForWriting(file);
+    const store = { db: migrateTo(file, 3) };
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(3);
       expect(tableColumns(store.db, 'verdicts')).toContain('search_text');
       store.db
         .prepare(

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/store/migrations';
-import { openMirrorForWriting } from '../../../electron/engine/store/open';
-import { createDatabaseAtVersion, insertSampleAppointment } from '../../support/schema-at';
+import { createDatabaseAtVersion, insertSampleAppointment, migrateTo } from '../../support/schema-at';
 import { makeTempDir } from '../../support/temp-dir';
 
 describe('migration 004 (search index)', () => {
@@ -24,9 +22,9 @@ describe('migration 004 (search index)', () => {
       )
       .run();
     old.close();
-    const store = openMirrorForWriting(file);
+    const store = { db: migrateTo(file, 4) };
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(4);
       const found = store.db
         .prepare(
           'SELECT v.appointment_key FROM verdicts v WHERE v.rowid IN (SELECT rowid FROM verdict_search WHERE verdict_search MATCH \'"side med"\')',

@@ -2,8 +2,9 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-xoi-users';
 import { migration003 } from './003-verdicts';
 import { migration004 } from './004-search-index';
+import { migration005 } from './005-read-model';
 import type { Migration } from './types';
 
 /** Every migration in order. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,7 @@
 import { appointmentKeyString, type AppointmentKey } from '../../../../shared/domain/appointment-key';
-import type { Appointment } from '../../schedule/contract';
+import type { AppointmentRecord } from '../records';
 import { statement, type ReadHandle, type WriteHandle } from '../handles';
+import { forgetDeleted, keepDeletedAfterJob } from './deleted-appointments';
 
 /** An appointments row as SQLite returns it. */
 export interface AppointmentRow {
@@ -14,13 +15,13 @@ export interface AppointmentRow {
   task_date: string | null;
   estimated_hours: number | null;
   completed_at: string | null;
-  created_in: Appointment['createdIn'];
+  created_in: AppointmentRecord['createdIn'];
   created_at: string;
   modified_at: string;
   version: number;
 }
 
-export interface StoredAppointment extends Appointment {
+export interface StoredAppointment extends AppointmentRecord {
   key: string;
   version: number;
 }
@@ -47,7 +48,7 @@ export function fromAppointmentRow(row: AppointmentRow): StoredAppointment {
 // --- writes (the poller) ---------------------------------------------------------------------------------------
 
 /** Inserts or updates; never moves a row back to an older version. Returns whether anything changed. */
-export function upsertAppointment(handle: WriteHandle, appointment: Appointment, version: number): boolean {
+export function upsertAppointment(handle: WriteHandle, appointment: AppointmentRecord, version: number): boolean {
   const result = statement(
     handle,
     `
@@ -76,15 +77,24 @@ export function upsertAppointment(handle: WriteHandle, appointment: Appointment,
       appointment.modifiedAt,
       version,
     );
-  return result.changes > 0;
+  if (result.changes === 0) return false;
+  forgetDeleted(handle, appointmentKeyString(appointment));
+  return true;
 }
 
-/** A tombstone deletes the row (and its notes) unless the row is already newer than the tombstone. */
-export function deleteAppointment(handle: WriteHandle, key: AppointmentKey, version: number): boolean {
+/**
+ * A tombstone deletes the row (and its notes) unless the row is already newer than the tombstone. If XOi had made its
+ * Vision job, what finds that job is kept first (deleted-appointments.ts).
+ */
+export function deleteAppointment(handle: WriteHandle, key: AppointmentKey, version: number, at: string): boolean {
   const keyText = appointmentKeyString(key);
-  const result = statement(handle, 'DELETE FROM appointments WHERE key = ? AND version < ?').run(keyText, version);
-  if (result.changes > 0) statement(handle, 'DELETE FROM notes WHERE appointment_key = ?').run(keyText);
-  return result.changes > 0;
+  const current = statement(handle, 'SELECT version FROM appointments WHERE key = ?').get(keyText) as
+    { version: number } | undefined;
+  if (!current || current.version >= version) return false;
+  keepDeletedAfterJob(handle, keyText, at);
+  statement(handle, 'DELETE FROM appointments WHERE key = ?').run(keyText);
+  statement(handle, 'DELETE FROM notes WHERE appointment_key = ?').run(keyText);
+  return true;
 }
 
 export function deleteAllAppointments(handle: WriteHandle): void {

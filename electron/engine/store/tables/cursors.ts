@@ -1,4 +1,4 @@
-import type { FeedName } from '../../schedule/contract';
+import type { FeedName } from '../records';
 import { statement, type ReadHandle, type WriteHandle } from '../handles';
 
 export function readCursor(handle: ReadHandle | WriteHandle, feed: FeedName): string | null {

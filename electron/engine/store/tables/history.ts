@@ -1,11 +1,11 @@
 import { appointmentKeyString, keyFields } from '../../../../shared/domain/appointment-key';
-import type { HistoryEntry } from '../../schedule/contract';
+import type { HistoryRecord } from '../records';
 import { statement, type ReadHandle, type WriteHandle } from '../handles';
 
 interface HistoryRow {
   id: string;
   appointment_key: string;
-  action: HistoryEntry['action'];
+  action: HistoryRecord['action'];
   technician_id: string | null;
   task_date: string | null;
   estimated_hours: number | null;
@@ -16,7 +16,7 @@ interface HistoryRow {
   version: number;
 }
 
-export interface StoredHistoryEntry extends HistoryEntry {
+export interface StoredHistoryEntry extends HistoryRecord {
   appointmentKey: string;
   version: number;
 }
@@ -38,7 +38,7 @@ function fromRow(row: HistoryRow): StoredHistoryEntry {
   };
 }
 
-export function upsertHistory(handle: WriteHandle, entry: HistoryEntry, version: number): boolean {
+export function upsertHistory(handle: WriteHandle, entry: HistoryRecord, version: number): boolean {
   return (
     statement(
       handle,

@@ -1,5 +1,5 @@
 import { appointmentKeyString, keyFields } from '../../../../shared/domain/appointment-key';
-import type { Note } from '../../schedule/contract';
+import type { NoteRecord } from '../records';
 import { statement, type ReadHandle, type WriteHandle } from '../handles';
 
 interface NoteRow {
@@ -15,7 +15,7 @@ interface NoteRow {
   version: number;
 }
 
-export interface StoredNote extends Note {
+export interface StoredNote extends NoteRecord {
   appointmentKey: string;
   version: number;
 }
@@ -36,7 +36,7 @@ function fromRow(row: NoteRow): StoredNote {
   };
 }
 
-export function upsertNote(handle: WriteHandle, note: Note, version: number): boolean {
+export function upsertNote(handle: WriteHandle, note: NoteRecord, version: number): boolean {
   return (
     statement(
       handle,

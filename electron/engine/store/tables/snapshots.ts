@@ -2,7 +2,7 @@ import { statement, type ReadHandle, type WriteHandle } from '../handles';
 
 /** Small server documents kept whole (system, integration, XOi activity), each with when it was fetched. */
 export type SnapshotKind =
-  'system' | 'integration' | 'activity' | 'xoi-check' | 'dashboard' | 'technicians' | 'reference-etags';
+  'system' | 'integration' | 'activity' | 'xoi-check' | 'dashboard' | 'technicians' | 'reference-etags' | 'verdicts';
 
 /** The version (ETag) of each reference list the mirror holds, so an unchanged list is not sent again. */
 export interface ReferenceEtags {

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { recomputeAllVerdicts } from '../../../electron/engine/diagnosis/recompute-verdicts';
+import { verdictSettingsFrom } from '../../../electron/engine/diagnosis/verdict-settings';
+import {
+  countSql,
+  LIST_SORTS,
+  windowIdsSql,
+  type ListFilter,
+} from '../../../electron/engine/store/tables/appointment-list-query';
+import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract/profiles';
+import { mirrorHarness } from '../../support/mirror-harness';
+import { FIXED_NOW, testSandbox } from '../../support/sandbox';
+
+const NONE: ListFilter = {
+  live: true,
+  search: '',
+  states: [],
+  codes: [],
+  companies: [],
+  technicians: [],
+  from: null,
+  to: null,
+};
+
+/** The filters the screens send, one narrowing at a time and together. */
+const FILTERS: Array<[string, ListFilter]> = [
+  ['nothing', NONE],
+  ['one state', { ...NONE, states: ['needs-action'] }],
+  ['two states', { ...NONE, states: ['needs-action', 'blocked'] }],
+  ['a search word', { ...NONE, search: 'lakeside' }],
+  ['a short search word', { ...NONE, search: 'ab' }],
+  ['a reason', { ...NONE, codes: ['JOB_NOTES_OVERDUE'] }],
+  ['a company', { ...NONE, companies: ['TWO'] }],
+  ['a technician', { ...NONE, technicians: ['T01'] }],
+  ['a date range', { ...NONE, from: '2026-01-01', to: '2026-02-01' }],
+  ['the deleted ones', { ...NONE, live: false }],
+  [
+    'everything at once',
+    {
+      ...NONE,
+      states: ['waiting'],
+      search: 'center',
+      codes: ['AWAITING_XOI_POLL'],
+      companies: ['TWO'],
+      technicians: ['T01'],
+      from: '2026-01-01',
+      to: '2026-02-01',
+    },
+  ],
+];
+
+describe('the read model query plans', () => {
+  it('never scan the whole list nor sort it, for any sort, direction and filter', async () => {
+    const sandbox = await testSandbox({ appointments: 300 });
+    const mirror = mirrorHarness(sandbox);
+    try {
+      await mirror.poller.syncNow();
+      recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
+      const plan = (sql: string, params: unknown[]) =>
+        (mirror.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
+          .map((step) => step.detail)
+          .join(' | ');
+      const problems: string[] = [];
+      const fullScan = /SCAN appointment_list(?! USING (COVERING )?INDEX)/;
+      for (const [name, filter] of FILTERS) {
+        // Narrowed by nothing but columns of the sort indexes: the window comes off an index in order, never sorted.
+        const inOrder =
+          filter.search === '' && filter.codes.length === 0 && filter.from === null && filter.states.length < 2;
+        for (const field of LIST_SORTS) {
+          for (const direction of ['asc', 'desc'] as const) {
+            const ids = windowIdsSql(filter, { field, direction });
+            const detail = plan(ids.sql, [...ids.params, 100, 50_000]);
+            if (fullScan.test(detail)) problems.push(`${name}, ${field} ${direction} scans: ${detail}`);
+            if (inOrder && /TEMP B-TREE/.test(detail)) problems.push(`${name}, ${field} ${direction} sorts: ${detail}`);
+          }
+        }
+        const count = countSql(filter);
+        const countPlan = plan(count.sql, count.params);
+        if (fullScan.test(countPlan)) problems.push(`count, ${name}: ${countPlan}`);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await mirror.close();
+      await sandbox.close();
+    }
+  });
+});
