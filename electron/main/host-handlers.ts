@@ -48,12 +48,14 @@ export function electronHostHandlers(deps: HostDeps) {
         appOrigin: APP_ORIGIN,
         log: deps.log,
       }),
-    'appointments.exportCsv': async (args) => {
-      const produced = await engine['appointments.exportCsv'](args);
+    'appointments.export': async (args) => {
+      const produced = await engine['appointments.export'](args);
       if (produced.outcome !== 'download') return produced;
-      const file = await chooseSavePath(deps.mainWindow(), produced.fileName, { name: 'CSV', extensions: ['csv'] });
+      const filter =
+        args.format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel workbook', extensions: ['xlsx'] };
+      const file = await chooseSavePath(deps.mainWindow(), produced.fileName, filter);
       if (file === null) return { outcome: 'cancelled' as const };
-      await writeFile(file, produced.csv, 'utf8');
+      await writeFile(file, Buffer.from(produced.data, produced.encoding));
       return { outcome: 'saved' as const, path: file, rows: produced.rows };
     },
     'shell.openExternal': async ({ url }) => {

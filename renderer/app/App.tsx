@@ -17,8 +17,8 @@ import { isPageId, PAGES, type PageId } from './pages';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { navigate, useRoute, type Route } from './router';
 import { StatusBar } from './StatusBar';
-import { useApiCall, useEvent } from './use-api';
-import { useSyncStatus } from './use-sync-status';
+import { useApiCall, useEvent } from '../lib/use-api';
+import { useSyncStatus } from '../lib/use-sync-status';
 import { HealthProvider } from '../lib/use-health';
 
 function PageContent({ page, route, sync }: { page: PageId; route: Route; sync: SyncStatus | null }) {

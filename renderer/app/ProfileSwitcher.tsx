@@ -1,6 +1,6 @@
 import { useCallback, useId } from 'react';
 import { api } from '../api/client';
-import { useApiCall, useEvent } from './use-api';
+import { useApiCall, useEvent } from '../lib/use-api';
 
 /** Which Schedule server the console shows; switching reopens the mirror and the poller for that profile. */
 export function ProfileSwitcher() {

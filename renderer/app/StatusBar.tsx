@@ -1,6 +1,6 @@
 import type { AppInfo, SyncStatus } from '../../shared/contract';
 import { SyncIndicator } from '../components/SyncIndicator';
-import type { Loadable } from './use-api';
+import type { Loadable } from '../lib/use-api';
 import { useHealth } from '../lib/use-health';
 import { SEVERITY_LABELS } from '../components/HealthBanners';
 

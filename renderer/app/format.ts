@@ -1,11 +1,19 @@
 /** Times are shown in the computer's local time zone, with the zone named, so a printout is unambiguous. */
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const compactDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** The same instant in the few characters a table column has ("12/16/26, 4:30 PM"). */
+export function formatCompactDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : compactDateTime.format(date);
 }
 
 export function formatDate(iso: string | null | undefined): string {

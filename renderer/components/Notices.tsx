@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Notice } from '../../shared/contract';
-import { useEvent } from '../app/use-api';
+import { useEvent } from '../lib/use-api';
 
 /** Pushed notices (keychain problems, a set-aside profiles file...), announced politely and dismissible. */
 export function Notices() {

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { HealthReport } from '../../shared/contract';
 import { api } from '../api/client';
-import { useEvent } from '../app/use-api';
+import { useEvent } from './use-api';
 
 const HealthContext = createContext<HealthReport | null>(null);
 

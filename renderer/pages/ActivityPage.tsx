@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppError, SyncStatus } from '../../shared/contract';
 import { api } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDateTime, formatNumber } from '../app/format';
-import { useApiCall } from '../app/use-api';
+import { useMirrorQuery } from '../lib/use-mirror';
 import { SyncIndicator } from '../components/SyncIndicator';
 import { RebuildMirrorButton } from '../components/RebuildMirrorButton';
 import { TableHead } from '../components/TableHead';
@@ -57,16 +57,10 @@ function StatusPanel({ status }: { status: SyncStatus | null }) {
 
 /** The poller: its state, its runs, its errors with their next step, and the controls. */
 export function ActivityPage({ status }: { status: SyncStatus | null }) {
-  const runs = useApiCall('sync.runs', { limit: 50 });
+  const runs = useMirrorQuery('sync.runs', { limit: 50 });
   const [actionError, setActionError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const worst = useHealth()?.conditions[0];
-  const reloadRuns = runs.reload;
-  const finishedRuns =
-    status?.state === 'idle' || status?.state === 'error' ? (status.lastSuccessAt ?? status.state) : null;
-  useEffect(() => {
-    reloadRuns();
-  }, [finishedRuns, reloadRuns]);
 
   const act = async (method: 'sync.now' | 'sync.pause' | 'sync.resume') => {
     setBusy(true);

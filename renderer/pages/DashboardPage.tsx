@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { VERDICT_STATES } from '../../shared/diagnosis/codes';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDateTime, formatNumber } from '../app/format';
-import { useMirrorCall } from '../app/use-sync-status';
+import { useMirrorQuery } from '../lib/use-mirror';
 import { StateBadge } from '../components/StateBadge';
 import { TableHead } from '../components/TableHead';
 import { FirstRunChecklist } from '../components/FirstRunChecklist';
@@ -18,7 +18,7 @@ function minutes(value: number | null): string {
 /** Where the notes stand across all appointments: counts, a funnel, and how long each note takes to arrive. */
 export function DashboardPage() {
   const health = useHealth();
-  const { state } = useMirrorCall('dashboard.get', {});
+  const { state } = useMirrorQuery('dashboard.get', {});
   const intro = (
     <>
       <h2 id="page-title">Dashboard</h2>

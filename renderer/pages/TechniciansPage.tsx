@@ -1,6 +1,6 @@
 import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDateTime } from '../app/format';
-import { useMirrorCall } from '../app/use-sync-status';
+import { useMirrorQuery } from '../lib/use-mirror';
 import { TableHead } from '../components/TableHead';
 
 const XOI_STATE: Record<string, string> = {
@@ -14,7 +14,7 @@ const XOI_STATE: Record<string, string> = {
 
 /** Per technician: eligible appointments, how many got their job notes, and the XOi user status at a glance. */
 export function TechniciansPage() {
-  const { state } = useMirrorCall('technicians.list', {});
+  const { state } = useMirrorQuery('technicians.list', {});
   return (
     <section aria-labelledby="page-title">
       <h2 id="page-title">Technicians</h2>

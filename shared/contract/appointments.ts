@@ -20,6 +20,10 @@ export const appointmentFilterSchema = z
 export type AppointmentFilter = z.infer<typeof appointmentFilterSchema>;
 
 export const SORT_FIELDS = ['taskDate', 'key', 'state', 'technician', 'customer'] as const;
+export const appointmentSortSchema = z
+  .object({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
+  .strict();
+export type AppointmentSort = z.infer<typeof appointmentSortSchema>;
 
 export const appointmentQuerySchema = z
   .object({
@@ -33,9 +37,7 @@ export const appointmentQuerySchema = z
       to: null,
       deleted: false,
     }),
-    sort: z
-      .object({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
-      .default({ field: 'taskDate', direction: 'desc' }),
+    sort: appointmentSortSchema.default({ field: 'taskDate', direction: 'desc' }),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   })

@@ -26,7 +26,7 @@ export const METHOD_NAMES = [
   'appointments.query',
   'appointments.detail',
   'appointments.filterOptions',
-  'appointments.exportCsv',
+  'appointments.export',
   'technicians.list',
   'dashboard.get',
   'print.document',

@@ -5,6 +5,7 @@ import { healthReportSchema } from './health';
 import {
   appointmentDetailSchema,
   appointmentFilterSchema,
+  appointmentSortSchema,
   appointmentPageSchema,
   appointmentQuerySchema,
   dashboardSchema,
@@ -12,7 +13,7 @@ import {
   technicianRowSchema,
 } from './appointments';
 import type { MethodName } from './channels';
-import { exportCsvResultSchema, printArgsSchema, printResultSchema, setupSheetSchema } from './print';
+import { EXPORT_FORMATS, exportResultSchema, printArgsSchema, printResultSchema, setupSheetSchema } from './print';
 import { connectionTestSchema, profileInputSchema, profileSettingsSchema, profileViewSchema } from './profiles';
 import { settingsViewSchema } from './settings';
 import { setupApplyArgsSchema, setupResultSchema, setupStateSchema } from './setup';
@@ -91,9 +92,15 @@ export const methods = {
   'appointments.query': { args: appointmentQuerySchema, result: appointmentPageSchema },
   'appointments.detail': { args: keyArgs, result: appointmentDetailSchema },
   'appointments.filterOptions': { args: noArgs, result: filterOptionsSchema },
-  'appointments.exportCsv': {
-    args: z.object({ filter: appointmentFilterSchema }).strict(),
-    result: exportCsvResultSchema,
+  'appointments.export': {
+    args: z
+      .object({
+        filter: appointmentFilterSchema,
+        sort: appointmentSortSchema.default({ field: 'taskDate', direction: 'desc' }),
+        format: z.enum(EXPORT_FORMATS),
+      })
+      .strict(),
+    result: exportResultSchema,
   },
   'technicians.list': { args: noArgs, result: z.array(technicianRowSchema) },
   'dashboard.get': { args: noArgs, result: dashboardSchema },

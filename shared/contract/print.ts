@@ -37,8 +37,20 @@ export const setupSheetSchema = z.object({
   checklist: z.array(prerequisiteSchema),
 });
 
-export const exportCsvResultSchema = z.discriminatedUnion('outcome', [
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const exportResultSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('saved'), path: z.string(), rows: z.number().int() }),
   z.object({ outcome: z.literal('cancelled') }),
-  z.object({ outcome: z.literal('download'), fileName: z.string(), csv: z.string(), rows: z.number().int() }),
+  /** Where there is no save dialog (the web host), the file itself: text for CSV, base64 for Excel. */
+  z.object({
+    outcome: z.literal('download'),
+    fileName: z.string(),
+    mimeType: z.string(),
+    encoding: z.enum(['utf8', 'base64']),
+    data: z.string(),
+    rows: z.number().int(),
+  }),
 ]);
+export type ExportResult = z.infer<typeof exportResultSchema>;

@@ -7,6 +7,20 @@ export type VerdictState = (typeof VERDICT_STATES)[number];
 
 export const STATE_RANK: Record<VerdictState, number> = { ok: 0, waiting: 1, 'needs-action': 2, blocked: 3 };
 
+/** Each state's name as the screens, the printouts and the exports say it, and what it means (the legend). */
+export const STATE_LABELS: Record<VerdictState, string> = {
+  ok: 'OK',
+  waiting: 'Waiting',
+  'needs-action': 'Needs action',
+  blocked: 'Blocked',
+};
+export const STATE_MEANINGS: Record<VerdictState, string> = {
+  ok: 'Every XOi note expected by now is there.',
+  waiting: 'Nothing is wrong yet: XOi or the technician still has time.',
+  'needs-action': 'Someone must act before the notes can arrive; the row says who and what.',
+  blocked: 'The notes cannot arrive until a setup problem is fixed; the row says which.',
+};
+
 export interface CodeInfo {
   state: VerdictState;
   level: 'integration' | 'appointment' | 'technician';

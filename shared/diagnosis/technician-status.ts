@@ -17,15 +17,34 @@ export interface TechnicianXoiStatus {
 /** At least this many overdue eligible appointments, none with job notes, while others get theirs: "likely not an XOi user". */
 export const INFERENCE_MIN_APPOINTMENTS = 2;
 
+type StatusContext = Pick<DiagnosisContext, 'xoiUsers' | 'tallies'>;
+
+/**
+ * The statuses already worked out, per tallies and technician: a full recompute asks once per appointment, and each
+ * answer reads every technician's tally. Weak, so a finished recompute's entries go with its context.
+ */
+const known = new WeakMap<object, WeakMap<TechnicianFacts, { xoiUsers: unknown; status: TechnicianXoiStatus }>>();
+
 /**
  * Is this technician an XOi user XOi will match? With XOi's user list the answer is certain (XOi compares the email
- * exactly, and the user must be enabled); without it, it is inferred from the notes XOi did or did not write.
+ * exactly, and the user must be enabled); without it, it is inferred from the notes XOi did or did not write. The
+ * answer is shared between callers: read it, never change it.
  */
 export function technicianXoiStatus(
   technician: TechnicianFacts | undefined,
-  context: Pick<DiagnosisContext, 'xoiUsers' | 'tallies'>,
+  context: StatusContext,
 ): TechnicianXoiStatus {
   if (!technician) return { state: 'unknown', certainty: 'unknown', codes: [], xoiEmail: null, evidence: [] };
+  let byTechnician = known.get(context.tallies);
+  if (!byTechnician) known.set(context.tallies, (byTechnician = new WeakMap()));
+  const hit = byTechnician.get(technician);
+  if (hit && hit.xoiUsers === context.xoiUsers) return hit.status;
+  const status = workOutStatus(technician, context);
+  byTechnician.set(technician, { xoiUsers: context.xoiUsers, status });
+  return status;
+}
+
+function workOutStatus(technician: TechnicianFacts, context: StatusContext): TechnicianXoiStatus {
   const email = technician.email;
   const shown = (value: string) => JSON.stringify(value);
   if (email === null || email.trim() === '') {

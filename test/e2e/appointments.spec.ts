@@ -62,7 +62,7 @@ test.describe('finding appointments that need attention', () => {
     const lines = readFileSync(file, 'utf8').trim().split('\r\n');
     expect(lines[0]).toContain('Company,Service Call,Appointment,Customer');
     expect(lines).toHaveLength(8);
-    expect(lines.slice(1).every((line) => line.includes('needs-action'))).toBe(true);
+    expect(lines.slice(1).every((line) => line.includes(',Needs action,'))).toBe(true);
   });
 });
 

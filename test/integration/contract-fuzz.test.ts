@@ -43,7 +43,7 @@ function validArgs(profileId: string, serverUrl: string): Record<MethodName, Rec
     'appointments.query': { filter, sort: { field: 'taskDate', direction: 'desc' }, offset: 0, limit: 10 },
     'appointments.detail': { key: 'ONE/SC1/1' },
     'appointments.filterOptions': {},
-    'appointments.exportCsv': { filter },
+    'appointments.export': { filter, format: 'csv' },
     'technicians.list': {},
     'dashboard.get': {},
     'print.document': { kind: 'report', key: 'ONE/SC1/1', mode: 'pdf' },
@@ -129,7 +129,7 @@ function refusedByTheEngine(profileId: string, serverUrl: string): Array<[Method
     ['xoi.job', { key: 'not a key' }],
     ['appointments.detail', { key: 'NOPE/NOPE/NOPE' }],
     ['appointments.query', { filter: { ...filter, from: '2026-13-45' } }],
-    ['appointments.exportCsv', { filter: { ...filter, to: 'yesterday' } }],
+    ['appointments.export', { filter: { ...filter, to: 'yesterday' }, format: 'csv' }],
     ['print.document', { kind: 'report', mode: 'pdf' }],
   ];
 }

@@ -80,9 +80,9 @@ describe('secret canaries', () => {
       ).toMatchObject({ ok: true, value: { configured: true, error: null } });
       await call('xoi.check');
       await call('sync.now');
-      // Printing (the sheet's data) and the CSV export.
+      // Printing (the sheet's data) and the export.
       await call('sheet.data');
-      await call('appointments.exportCsv', {
+      await call('appointments.export', {
         filter: {
           search: '',
           states: [],
@@ -93,6 +93,7 @@ describe('secret canaries', () => {
           to: null,
           deleted: false,
         },
+        format: 'csv',
       });
       // A crash: the host is killed outright, then started again on the same data.
       host.child.kill('SIGKILL');

@@ -5,6 +5,7 @@ import {
   refreshVerdicts,
   type PassChanges,
 } from '../../electron/engine/diagnosis/recompute-verdicts';
+import { deleteAllListEntries } from '../../electron/engine/store/tables/appointment-list';
 import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
 import type { WriteHandle } from '../../electron/engine/store/handles';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
@@ -43,7 +44,7 @@ function expectCountsKept(store: WriteHandle) {
 
 /** The same read model made from nothing by a full recompute. */
 function fromScratch(store: WriteHandle, now: number) {
-  store.db.prepare('DELETE FROM appointment_list').run();
+  deleteAllListEntries(store);
   recomputeAllVerdicts(store, now, settings);
   return listRows(store);
 }
@@ -104,6 +105,17 @@ describe('refreshing only the verdicts a pass reached', () => {
         .prepare('SELECT DISTINCT technician_name AS name FROM appointment_list WHERE technician_id = ?')
         .all(technician.id);
       expect(names).toEqual([{ name: 'Renamed Technician' }]);
+      // The search index follows: the new name finds exactly their appointments, the old one none of them.
+      const found = (text: string) =>
+        (
+          mirror.store.db
+            .prepare(
+              'SELECT key FROM appointment_list WHERE id IN (SELECT rowid FROM list_search WHERE list_search MATCH ?)',
+            )
+            .all(`"${text}"`) as Array<{ key: string }>
+        ).map((row) => row.key);
+      expect(found('renamed technician').sort()).toEqual(theirs.sort());
+      expect(found(technician.name.toLowerCase()).filter((key) => theirs.includes(key))).toEqual([]);
       expectCountsKept(mirror.store);
       const partial = listRows(mirror.store);
       expect(partial).toEqual(fromScratch(mirror.store, FIXED_NOW));

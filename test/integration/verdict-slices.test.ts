@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildContext, loadMirrorFacts } from '../../electron/engine/diagnosis/load-facts';
 import { recomputeAllVerdicts } from '../../electron/engine/diagnosis/recompute-verdicts';
+import { deleteAllListEntries } from '../../electron/engine/store/tables/appointment-list';
 import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
 import { diagnoseAppointment } from '../../shared/diagnosis/diagnose';
@@ -30,7 +31,7 @@ describe('a full recompute read a slice at a time', () => {
       const oneSlice = { rows: verdictRows(), summaries: summaries() };
       // 250 appointments in slices of 7: 36 slices, the last one partial, notes and history split at every boundary.
       // The read model is emptied first: a recompute writes only rows that differ, so it must start from nothing here.
-      mirror.store.db.prepare('DELETE FROM appointment_list').run();
+      deleteAllListEntries(mirror.store);
       expect(verdictRows()).toEqual([]);
       const sliced = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings, 7);
       expect(sliced.written).toBe(sandbox.world.appointments.size);

@@ -4,7 +4,7 @@ import { checkServerUrl } from '../../shared/server-url';
 import { checkIntegrationPassword } from '../../shared/setup/password-rules';
 import { clip, describeZodError, findLoneSurrogate } from '../../shared/validation';
 import { categoryOf } from '../../shared/domain/statuses';
-import { csvCell, looksLikeFormula } from '../../electron/engine/queries/csv';
+import { csvCell, looksLikeFormula } from '../../electron/engine/queries/export/csv';
 
 describe('URLs a person types', () => {
   it.each([

@@ -92,13 +92,48 @@ export function loadMirrorFacts(handle: Handle, technicianId?: string): MirrorFa
   return { appointments, notesByKey, historyByKey };
 }
 
+/** Groups raw rows ([appointment key, ...fields]) by their first column. */
+function groupRaw<T>(rows: unknown[][], pick: (row: unknown[]) => T): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = row[0] as string;
+    const list = map.get(key);
+    if (list) list.push(pick(row));
+    else map.set(key, [pick(row)]);
+  }
+  return map;
+}
+
+const rawNote = (row: unknown[]): NoteFacts => ({
+  name: row[1] as string,
+  createdAt: row[2] as string,
+  readOnly: row[3] === 1,
+});
+const rawHistory = (row: unknown[]): HistoryFacts => ({
+  action: row[1] as string,
+  technician: row[2] as string | null,
+  status: row[3] as string,
+  taskDate: row[4] as string | null,
+  completedAt: row[5] as string | null,
+  modifiedAt: row[6] as string,
+});
+
 /**
  * The same facts, a slice of appointments at a time in key order. A full recompute reads them this way so it never
  * holds every appointment's facts at once (about 216 MB of heap at 100,000 appointments, and long collections).
- * Each slice is read completely before it is handed over, so the caller may write between slices.
+ * Each slice is read completely before it is handed over, so the caller may write between slices. Notes and history
+ * are read as arrays rather than objects: a full recompute reads hundreds of thousands of them.
  */
 export function* mirrorFactsInSlices(handle: Handle, sliceSize: number): Generator<MirrorFacts> {
   let after = '';
+  const notes = statement(
+    handle,
+    'SELECT appointment_key, name, created_at, read_only FROM notes WHERE appointment_key BETWEEN ? AND ? /* raw */',
+  ).raw(true);
+  const history = statement(
+    handle,
+    'SELECT appointment_key, action, technician_id, status, task_date, completed_at, modified_at FROM history WHERE appointment_key BETWEEN ? AND ? /* raw */',
+  ).raw(true);
   for (;;) {
     const rows = statement(handle, 'SELECT * FROM appointments WHERE key > ? ORDER BY key LIMIT ?').all(
       after,
@@ -109,20 +144,8 @@ export function* mirrorFactsInSlices(handle: Handle, sliceSize: number): Generat
     if (!first || !last) return;
     yield {
       appointments: rows.map(fromAppointmentRow),
-      notesByKey: group(
-        statement(handle, `${NOTE_FACTS} WHERE appointment_key BETWEEN ? AND ?`).all(
-          first.key,
-          last.key,
-        ) as NoteFactRow[],
-        noteFacts,
-      ),
-      historyByKey: group(
-        statement(handle, `${HISTORY_FACTS} WHERE appointment_key BETWEEN ? AND ?`).all(
-          first.key,
-          last.key,
-        ) as HistoryFactRow[],
-        historyFacts,
-      ),
+      notesByKey: groupRaw(notes.all(first.key, last.key) as unknown[][], rawNote),
+      historyByKey: groupRaw(history.all(first.key, last.key) as unknown[][], rawHistory),
     };
     after = last.key;
   }

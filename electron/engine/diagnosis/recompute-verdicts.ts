@@ -1,13 +1,16 @@
 import { integrationFindings, type DiagnosisContext, type TechnicianTally } from '../../../shared/diagnosis/context';
 import { diagnoseAppointment } from '../../../shared/diagnosis/diagnose';
+import { technicianXoiStatus } from '../../../shared/diagnosis/technician-status';
+import type { TechnicianRow } from '../../../shared/contract/appointments';
 import type { ActivityFacts, IntegrationFacts, SystemFacts } from '../../../shared/diagnosis/types';
 import { transaction, type WriteHandle } from '../store/handles';
 import {
-  deleteListEntry,
   listKeysWhere,
+  ListWriter,
   readListCounts,
-  sweepListEntries,
-  writeListEntry,
+  readStoredEntries,
+  readStoredEntriesBetween,
+  type StoredListEntry,
 } from '../store/tables/appointment-list';
 import { dropDeletedBefore, iterateDeleted, readDeletedIn } from '../store/tables/deleted-appointments';
 import { readSnapshot, writeSnapshot } from '../store/tables/snapshots';
@@ -54,16 +57,51 @@ export type VerdictUpdate = { kind: 'all' } | { kind: 'some'; keys: Set<string> 
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Diagnoses the appointments of `facts` and writes their list rows; returns how many rows changed. */
-function diagnoseAndWrite(store: WriteHandle, facts: MirrorFacts, context: DiagnosisContext): number {
+/**
+ * Diagnoses the appointments of `facts` and writes their list rows where they changed (`stored`: what the list holds
+ * for them); returns how many rows changed.
+ */
+function diagnoseAndWrite(
+  writer: ListWriter,
+  facts: MirrorFacts,
+  context: DiagnosisContext,
+  stored: ReadonlyMap<string, StoredListEntry>,
+): number {
   let written = 0;
   for (const appointment of facts.appointments) {
     const notes = facts.notesByKey.get(appointment.key) ?? [];
     const history = facts.historyByKey.get(appointment.key) ?? [];
     const verdict = diagnoseAppointment({ appointment, notes, history }, context);
-    if (writeListEntry(store, liveEntry(appointment, notes, verdict, context))) written++;
+    if (writer.write(liveEntry(appointment, notes, verdict, context), stored.get(appointment.key))) written++;
   }
   return written;
+}
+
+/** Diagnoses the given appointments again (read in groups) and writes what changed. */
+function rediagnose(store: WriteHandle, writer: ListWriter, keys: readonly string[], context: DiagnosisContext) {
+  let written = 0;
+  for (const group of chunks(keys, 400)) {
+    written += diagnoseAndWrite(writer, mirrorFactsFor(store, group), context, readStoredEntries(store, group));
+  }
+  return written;
+}
+
+/** The technicians' tallies the last full recompute left (so a recompute can diagnose while it counts anew). */
+function lastTallies(store: WriteHandle): Map<string, TechnicianTally> | null {
+  const rows = readSnapshot<TechnicianRow[]>(store, 'technicians')?.value;
+  if (!rows) return null;
+  return new Map(rows.map((row) => [row.id, { dueForJobNotes: row.eligible, withJobNotes: row.withJobNotes }]));
+}
+
+/** The technicians whose XOi status reads differently under the new tallies than under the ones diagnosed with. */
+function technicianStatusChanged(before: DiagnosisContext, after: DiagnosisContext): string[] {
+  const brief = (status: ReturnType<typeof technicianXoiStatus>) =>
+    `${status.state} ${status.certainty} ${status.codes.join(',')} ${status.xoiEmail ?? ''}`;
+  return [...after.technicians.values()]
+    .filter(
+      (technician) => brief(technicianXoiStatus(technician, before)) !== brief(technicianXoiStatus(technician, after)),
+    )
+    .map((technician) => technician.id);
 }
 
 function currentIntegrationFindings(store: WriteHandle, now: number, settings: VerdictSettings) {
@@ -88,9 +126,11 @@ function liveCounts(store: WriteHandle): StateCounts {
 
 /**
  * Diagnoses every mirrored appointment into the read model (appointment_list and its indexes, counts kept by
- * triggers), with the dashboard's and the technicians' summaries, in one transaction. The mirror is read a slice at a
- * time, twice: first for the technicians' tallies, which any verdict may depend on, then to diagnose, each slice's
- * verdicts written as it comes, so the heap holds one slice. Only rows whose verdict changed are written.
+ * triggers), with the dashboard's and the technicians' summaries, in one transaction. The mirror is read once, a slice
+ * at a time, each slice diagnosed and written as it comes, so the heap holds one slice. The technicians' tallies (which
+ * a technician's inferred XOi status reads) are counted during the same read; the slices are diagnosed with the last
+ * ones, and the appointments of any technician whose status reads differently under the new tallies are diagnosed
+ * again at the end. Only rows whose verdict changed are written.
  */
 export function recomputeAllVerdicts(
   store: WriteHandle,
@@ -100,22 +140,41 @@ export function recomputeAllVerdicts(
 ): { count: number; written: number; cache: VerdictCache } {
   const base = buildContext(store, NO_FACTS, now, settings);
   return transaction(store, () => {
+    const writer = new ListWriter(store);
+    const previous = lastTallies(store);
     const tallies = new Map<string, TechnicianTally>();
-    for (const facts of mirrorFactsInSlices(store, sliceSize))
-      technicianTallies(facts, now, settings, base.serverCategories, tallies);
-    const context: DiagnosisContext = { ...base, tallies };
+    // With no earlier tallies (a first fill), the technicians are counted first: diagnosing without them would mean
+    // diagnosing every appointment twice.
+    if (previous === null)
+      for (const facts of mirrorFactsInSlices(store, sliceSize))
+        technicianTallies(facts, now, settings, base.serverCategories, tallies);
+    const diagnosedWith: DiagnosisContext = { ...base, tallies: previous ?? tallies };
+    const counted = new Map<string, TechnicianTally>();
     const dashboard = new DashboardTally();
     let count = 0;
     let written = 0;
     for (const facts of mirrorFactsInSlices(store, sliceSize)) {
-      written += diagnoseAndWrite(store, facts, context);
-      dashboard.add(facts, context);
+      if (previous !== null) technicianTallies(facts, now, settings, base.serverCategories, counted);
+      const first = facts.appointments[0]?.key ?? '';
+      const last = facts.appointments.at(-1)?.key ?? '';
+      written += diagnoseAndWrite(writer, facts, diagnosedWith, readStoredEntriesBetween(store, first, last));
+      writer.flush();
+      dashboard.add(facts, diagnosedWith);
       count += facts.appointments.length;
     }
-    for (const key of dropDeletedBefore(store, iso(now - settings.deletedKeptMs))) deleteListEntry(store, key);
-    for (const deleted of [...iterateDeleted(store)])
-      if (writeListEntry(store, deletedEntry(deleted, context))) written++;
-    written += sweepListEntries(store);
+    const context: DiagnosisContext = { ...base, tallies: previous === null ? tallies : counted };
+    for (const technician of technicianStatusChanged(diagnosedWith, context))
+      written += rediagnose(store, writer, listKeysWhere(store, 'technician_id', technician), context);
+    for (const key of dropDeletedBefore(store, iso(now - settings.deletedKeptMs))) writer.delete(key);
+    const deleted = [...iterateDeleted(store)];
+    const storedDeleted = readStoredEntries(
+      store,
+      deleted.map((entry) => entry.key),
+    );
+    for (const entry of deleted)
+      if (writer.write(deletedEntry(entry, context), storedDeleted.get(entry.key))) written++;
+    written += writer.sweep();
+    writer.flush();
     const computedAt = iso(now);
     writeSnapshot(store, 'dashboard', dashboard.result(liveCounts(store), now), computedAt);
     writeSnapshot(store, 'technicians', computeTechnicianRows(context), computedAt);
@@ -154,18 +213,21 @@ export function refreshVerdicts(
   // The reference lists are read again (a pass may have changed a technician); the tallies are the last full ones.
   const context: DiagnosisContext = { ...buildContext(store, NO_FACTS, now, settings), tallies: cache.context.tallies };
   return transaction(store, () => {
+    const writer = new ListWriter(store);
     let refreshed = 0;
     for (const group of chunks([...keys], 400)) {
       const facts = mirrorFactsFor(store, group);
-      diagnoseAndWrite(store, facts, context);
+      const stored = readStoredEntries(store, group);
+      diagnoseAndWrite(writer, facts, context, stored);
       refreshed += facts.appointments.length;
       const live = new Set(facts.appointments.map((appointment) => appointment.key));
       const gone = group.filter((key) => !live.has(key));
       const kept = readDeletedIn(store, gone);
-      for (const deleted of kept) writeListEntry(store, deletedEntry(deleted, context));
+      for (const deleted of kept) writer.write(deletedEntry(deleted, context), stored.get(deleted.key));
       const keptKeys = new Set(kept.map((deleted) => deleted.key));
-      for (const key of gone) if (!keptKeys.has(key)) deleteListEntry(store, key);
+      for (const key of gone) if (!keptKeys.has(key)) writer.delete(key);
     }
+    writer.flush();
     const computedAt = iso(now);
     const count = Object.values(liveCounts(store)).reduce((sum, n) => sum + n, 0);
     writeSnapshot(store, 'verdicts', { computedAt, count } satisfies VerdictsComputed, computedAt);

@@ -26,7 +26,7 @@ class QueryWorker {
         const query = QUERIES[args.name] as ((handle: ReadHandle, queryArgs: unknown) => unknown) | undefined;
         if (!query) throw new ConsoleError('UNKNOWN_QUERY', `There is no query "${String(args.name).slice(0, 40)}".`);
         try {
-          return query(await this.open(), args.args);
+          return await query(await this.open(), args.args);
         } catch (error) {
           if (error instanceof ConsoleError) throw error;
           throw new ConsoleError(

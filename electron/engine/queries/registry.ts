@@ -1,4 +1,10 @@
-import type { AppointmentFilter, Dashboard, TechnicianRow } from '../../../shared/contract/appointments';
+import type {
+  AppointmentFilter,
+  AppointmentSort,
+  Dashboard,
+  TechnicianRow,
+} from '../../../shared/contract/appointments';
+import type { ExportFormat } from '../../../shared/contract/print';
 import { CODES, isVerdictCode, VERDICT_STATES } from '../../../shared/diagnosis/codes';
 import { serverNow } from '../diagnosis/server-clock';
 import type { VerdictSettings } from '../diagnosis/verdict-settings';
@@ -10,7 +16,8 @@ import { readSnapshot, type SnapshotKind } from '../store/tables/snapshots';
 import { readRecentRuns } from '../store/tables/sync-runs';
 import { appointmentDetail } from './appointment-detail';
 import { iterateFilteredRows, queryAppointmentPage, type ListQuery } from './appointment-list';
-import { toCsv } from './csv';
+import { toCsv } from './export/csv';
+import { toXlsx } from './export/xlsx';
 import { readHealthFacts } from './health-facts';
 
 const EMPTY_DASHBOARD: Dashboard = {
@@ -53,8 +60,18 @@ export const QUERIES = {
         .map((code) => ({ code, title: CODES[code].title, state: CODES[code].state, count: counts.get(code) ?? 0 })),
     };
   },
-  'appointments.csv': (handle: ReadHandle, args: { filter: AppointmentFilter }) =>
-    toCsv(iterateFilteredRows(handle, args.filter)),
+  'appointments.export': async (
+    handle: ReadHandle,
+    args: { filter: AppointmentFilter; sort: AppointmentSort; format: ExportFormat },
+  ): Promise<{ data: string; count: number }> => {
+    const rows = iterateFilteredRows(handle, args.filter, args.sort);
+    if (args.format === 'csv') {
+      const { csv, count } = toCsv(rows);
+      return { data: csv, count };
+    }
+    const { base64, count } = await toXlsx(rows);
+    return { data: base64, count };
+  },
   'technicians.summary': (handle: ReadHandle) => readSnapshot<TechnicianRow[]>(handle, 'technicians')?.value ?? [],
   'dashboard.summary': (handle: ReadHandle) => dashboardSummary(handle),
   'sync.runs': (handle: ReadHandle, args: { limit: number }) => ({

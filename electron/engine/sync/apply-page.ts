@@ -1,10 +1,5 @@
-import {
-  appointmentChangeSchema,
-  describeFeedItem,
-  historyChangeSchema,
-  noteChangeSchema,
-  type FeedName,
-} from '../schedule/contract';
+import { describeFeedItem, type FeedName } from '../schedule/contract';
+import { checkFeedItem } from '../schedule/fast-check';
 import type { WriteHandle } from '../store/handles';
 import { deleteAppointment, upsertAppointment } from '../store/tables/appointments';
 import { upsertHistory } from '../store/tables/history';
@@ -34,7 +29,7 @@ export function applyFeedItems(handle: WriteHandle, feed: FeedName, items: reado
   };
   for (const item of items) {
     if (feed === 'appointments') {
-      const change = appointmentChangeSchema.safeParse(item);
+      const change = checkFeedItem('appointments', item);
       if (!change.success) reject(item, describeZodError(change.error, 'item'));
       else if (change.data.kind === 'upsert') {
         if (upsertAppointment(handle, change.data.appointment, change.data.version)) {
@@ -46,7 +41,7 @@ export function applyFeedItems(handle: WriteHandle, feed: FeedName, items: reado
         touch(change.data.key);
       }
     } else if (feed === 'notes') {
-      const change = noteChangeSchema.safeParse(item);
+      const change = checkFeedItem('notes', item);
       if (!change.success) reject(item, describeZodError(change.error, 'item'));
       else if (change.data.kind === 'upsert') {
         if (upsertNote(handle, change.data.note, change.data.version)) {
@@ -61,7 +56,7 @@ export function applyFeedItems(handle: WriteHandle, feed: FeedName, items: reado
         }
       }
     } else {
-      const change = historyChangeSchema.safeParse(item);
+      const change = checkFeedItem('history', item);
       if (!change.success) reject(item, describeZodError(change.error, 'item'));
       else if (upsertHistory(handle, change.data.entry, change.data.version)) {
         counts.upserted++;

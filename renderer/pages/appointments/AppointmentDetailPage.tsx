@@ -3,8 +3,8 @@ import type { AppError } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime } from '../../app/format';
-import { useApiCall } from '../../app/use-api';
-import { useMirrorCall } from '../../app/use-sync-status';
+import { useApiCall } from '../../lib/use-api';
+import { useMirrorQuery } from '../../lib/use-mirror';
 import { ExternalLink } from '../../components/ExternalLink';
 import { NoteText } from '../../components/NoteText';
 import { Timeline, VerdictPanel } from '../../components/VerdictView';
@@ -69,7 +69,7 @@ function XoiJobCheck({ appointmentKey }: { appointmentKey: string }) {
 }
 
 export function AppointmentDetailPage({ appointmentKey }: { appointmentKey: string }) {
-  const { state, reload } = useMirrorCall('appointments.detail', { key: appointmentKey });
+  const { state, reload } = useMirrorQuery('appointments.detail', { key: appointmentKey });
   const [printError, setPrintError] = useState<AppError | null>(null);
   const print = async (mode: 'print' | 'pdf') =>
     setPrintError(await printDocument({ kind: 'report', key: appointmentKey, mode }));

@@ -1,23 +1,39 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
-import type { AppointmentRow } from '../../../shared/contract';
-import { formatDateTime } from '../../app/format';
+import type { AppointmentRow, AppointmentSort } from '../../../shared/contract';
+import { formatCompactDateTime, formatDateTime } from '../../app/format';
 import { NotesMatrix } from '../../components/NotesMatrix';
 import { StateBadge } from '../../components/StateBadge';
 
-const ROW_HEIGHT = 36;
-const COLUMNS = ['Appointment', 'Customer', 'Technician', 'Task date', 'Status', 'State', 'XOi notes', 'Why'];
+const ROW_HEIGHT = 40;
+type SortField = AppointmentSort['field'];
+
+interface Column {
+  label: string;
+  sort?: SortField;
+  /** The direction a first click sorts in: the most useful end first (latest dates, worst states). */
+  first?: AppointmentSort['direction'];
+}
+
+const columns = (deleted: boolean): Column[] => [
+  { label: 'Appointment', sort: 'key' },
+  { label: 'Customer', sort: 'customer' },
+  { label: 'Technician', sort: 'technician' },
+  { label: 'Task date', sort: 'taskDate', first: 'desc' },
+  { label: deleted ? 'Deleted' : 'Status' },
+  { label: 'State', sort: 'state', first: 'desc' },
+  { label: 'XOi notes' },
+  { label: 'Why' },
+];
 
 /** One row: re-rendered only when its data or position changes. */
-const Row = memo(function Row({
-  row,
-  index,
-  start,
-}: {
+const Row = memo(function Row(props: {
   row: AppointmentRow | undefined;
   index: number;
   start: number;
+  deleted: boolean;
 }) {
+  const { row, index, start } = props;
   return (
     <div
       role="row"
@@ -34,20 +50,20 @@ const Row = memo(function Row({
     >
       {row ? (
         <>
-          <div role="cell" className="cell">
+          <div role="cell" className="cell" title={row.key}>
             <a href={`#/appointments/${encodeURIComponent(row.key)}`}>{row.key}</a>
           </div>
           <div role="cell" className="cell" title={row.customer}>
             {row.customer}
           </div>
-          <div role="cell" className="cell">
-            {row.technicianName ?? '—'}
+          <div role="cell" className="cell" title={row.technicianName ?? undefined}>
+            {row.technicianName ?? row.technicianId ?? '—'}
           </div>
-          <div role="cell" className="cell">
-            {formatDateTime(row.taskDate)}
+          <div role="cell" className="cell" title={formatDateTime(row.taskDate)}>
+            {formatCompactDateTime(row.taskDate)}
           </div>
-          <div role="cell" className="cell">
-            {row.status}
+          <div role="cell" className="cell" title={props.deleted ? formatDateTime(row.deletedAt) : row.status}>
+            {props.deleted ? formatCompactDateTime(row.deletedAt) : row.status}
           </div>
           <div role="cell" className="cell">
             <StateBadge state={row.state} />
@@ -55,7 +71,8 @@ const Row = memo(function Row({
           <div role="cell" className="cell">
             <NotesMatrix mask={row.notesMask} transcripts={row.transcripts} />
           </div>
-          <div role="cell" className="cell summary" title={row.summary}>
+          {/* The reason in full on hover and on keyboard focus; two lines of it otherwise. */}
+          <div role="cell" className="cell summary" title={row.summary} tabIndex={0}>
             {row.summary}
           </div>
         </>
@@ -68,16 +85,50 @@ const Row = memo(function Row({
   );
 });
 
+function HeaderCell(props: { column: Column; sort: AppointmentSort; onSort: (sort: AppointmentSort) => void }) {
+  const { column, sort } = props;
+  if (!column.sort) {
+    return (
+      <div role="columnheader" className="cell">
+        {column.label}
+      </div>
+    );
+  }
+  const field = column.sort;
+  const active = sort.field === field;
+  const next: AppointmentSort['direction'] = active
+    ? sort.direction === 'asc'
+      ? 'desc'
+      : 'asc'
+    : (column.first ?? 'asc');
+  return (
+    <div
+      role="columnheader"
+      className="cell"
+      aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <button type="button" className="sort-button" onClick={() => props.onSort({ field, direction: next })}>
+        {column.label}
+        <span aria-hidden="true" className="sort-arrow">
+          {active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
+        </span>
+      </button>
+    </div>
+  );
+}
+
 /** A virtualized table: only the rows on screen exist in the page, whatever the total. */
-export function AppointmentTable({
-  total,
-  rowAt,
-  ensureRange,
-}: {
+export function AppointmentTable(props: {
   total: number;
   rowAt: (index: number) => AppointmentRow | undefined;
   ensureRange: (first: number, last: number) => void;
+  sort: AppointmentSort;
+  onSort: (sort: AppointmentSort) => void;
+  deleted: boolean;
+  /** Changes when the filter or the sort does: the list goes back to its top. */
+  resetKey: string;
 }) {
+  const { total, ensureRange, resetKey } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total,
@@ -85,6 +136,9 @@ export function AppointmentTable({
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
   });
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [resetKey, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -94,16 +148,20 @@ export function AppointmentTable({
   return (
     <div className="appointment-table" role="table" aria-label="Appointments" aria-rowcount={total + 1}>
       <div className="appointment-row header" role="row" aria-rowindex={1}>
-        {COLUMNS.map((column) => (
-          <div key={column} role="columnheader" className="cell">
-            {column}
-          </div>
+        {columns(props.deleted).map((column) => (
+          <HeaderCell key={column.label} column={column} sort={props.sort} onSort={props.onSort} />
         ))}
       </div>
       <div ref={scroller} className="appointment-scroller" data-testid="appointment-scroller">
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => (
-            <Row key={item.key} row={rowAt(item.index)} index={item.index} start={item.start} />
+            <Row
+              key={item.key}
+              row={props.rowAt(item.index)}
+              index={item.index}
+              start={item.start}
+              deleted={props.deleted}
+            />
           ))}
         </div>
       </div>

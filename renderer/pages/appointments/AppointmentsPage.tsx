@@ -1,27 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AppError, AppointmentFilter } from '../../../shared/contract';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppError, AppointmentFilter, AppointmentSort, ExportFormat } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime, formatNumber } from '../../app/format';
-import { useVerdictsVersion } from '../../app/use-sync-status';
-import { useEvent } from '../../app/use-api';
+import { ListLegend } from '../../components/ListLegend';
+import { downloadFile } from '../../lib/download';
+import { emptyReason } from '../../lib/empty-reason';
+import { useEvent } from '../../lib/use-api';
+import { useAppointmentWindow } from '../../lib/use-appointment-window';
+import { useHealth } from '../../lib/use-health';
+import { useMirrorQuery } from '../../lib/use-mirror';
 import { AppointmentTable } from './AppointmentTable';
 import { FilterBar } from './FilterBar';
-import { downloadText } from './download';
-import { useAppointmentWindow } from './use-appointment-window';
-import { emptyReason } from '../../lib/empty-reason';
-import { useHealth } from '../../lib/use-health';
+import { describeFilter, EMPTY_FILTER, narrows, rangeProblem } from './list-filter';
 
-const EMPTY: AppointmentFilter = {
-  search: '',
-  states: [],
-  codes: [],
-  companies: [],
-  technicians: [],
-  from: null,
-  to: null,
-  deleted: false,
-};
+export { filterFromQuery } from './list-filter';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -32,79 +25,123 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-export function filterFromQuery(query: URLSearchParams): AppointmentFilter {
-  const states = query
-    .getAll('state')
-    .filter((state): state is AppointmentFilter['states'][number] =>
-      ['ok', 'waiting', 'needs-action', 'blocked'].includes(state),
-    );
-  return {
-    ...EMPTY,
-    states,
-    codes: query.getAll('code'),
-    technicians: query.getAll('technician'),
-    companies: query.getAll('company'),
-  };
-}
-
-function sameAsEmpty(filter: AppointmentFilter): boolean {
-  return JSON.stringify(filter) === JSON.stringify(EMPTY);
-}
-
-export function AppointmentsPage({ initialFilter }: { initialFilter: AppointmentFilter }) {
-  const [filter, setFilter] = useState<AppointmentFilter>(initialFilter);
-  const health = useHealth();
+/** The filter the list is asked for: the latest one whose dates can be used (a From after To is not sent). */
+function useUsableFilter(filter: AppointmentFilter): AppointmentFilter {
   const debounced = useDebounced(filter, 200);
-  const verdicts = useVerdictsVersion();
-  const list = useAppointmentWindow(debounced, { field: 'taskDate', direction: 'desc' }, verdicts);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<AppError | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
+  const [usable, setUsable] = useState(debounced);
+  if (debounced !== usable && rangeProblem(debounced) === null) setUsable(debounced);
+  return usable;
+}
 
-  const exportCsv = useCallback(async () => {
-    setExporting(true);
-    const result = await api.call('appointments.exportCsv', { filter: debounced });
-    setExporting(false);
-    if (!result.ok) return setExportError(result.error);
-    setExportError(null);
-    if (result.value.outcome === 'download') {
-      downloadText(result.value.fileName, result.value.csv, 'text/csv');
-      setExported(`${formatNumber(result.value.rows)} appointments exported to ${result.value.fileName}.`);
-    } else if (result.value.outcome === 'saved') {
-      setExported(`${formatNumber(result.value.rows)} appointments saved to ${result.value.path}.`);
-    }
-  }, [debounced]);
-  const onExport = useCallback(() => void exportCsv(), [exportCsv]);
+function useExport(filter: AppointmentFilter, sort: AppointmentSort) {
+  const [exporting, setExporting] = useState<ExportFormat | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const run = useCallback(
+    async (format: ExportFormat) => {
+      setExporting(format);
+      setDone(null);
+      const result = await api.call('appointments.export', { filter, sort, format });
+      setExporting(null);
+      if (!result.ok) return setError(result.error);
+      setError(null);
+      const { value } = result;
+      if (value.outcome === 'download') {
+        downloadFile(value.fileName, value.data, value.encoding, value.mimeType);
+        setDone(`${formatNumber(value.rows)} appointments exported to ${value.fileName}.`);
+      } else if (value.outcome === 'saved') {
+        setDone(`${formatNumber(value.rows)} appointments saved to ${value.path}.`);
+      }
+    },
+    [filter, sort],
+  );
+  const onExport = useCallback((format: ExportFormat) => void run(format), [run]);
   useEvent(
     'menu.command',
     useCallback(
       ({ command }: { command: string }) => {
-        if (command === 'export-csv') onExport();
+        if (command === 'export-csv') onExport('csv');
       },
       [onExport],
     ),
   );
+  return { exporting, error, done, onExport };
+}
+
+/** Why the list is empty, in words, with a way out when a filter is the reason. */
+function EmptyResult(props: { filter: AppointmentFilter; onClear: () => void }) {
+  const health = useHealth();
+  const options = useMirrorQuery('appointments.filterOptions', {});
+  const ready = options.state.status === 'ready' ? options.state.value : null;
+  const stopped = emptyReason(health);
+  const parts = describeFilter(props.filter, {
+    technician: (id) => ready?.technicians.find((technician) => technician.id === id)?.name ?? id,
+    company: (id) => ready?.companies.find((company) => company.id === id)?.name ?? id,
+    code: (code) => ready?.codes.find((entry) => entry.code === code)?.title ?? code,
+  });
+  const list = props.filter.deleted ? 'appointment deleted after its Vision job' : 'appointment';
+  return (
+    <div className="empty-reason" data-testid="empty-reason">
+      {stopped ? <p>{stopped}</p> : null}
+      {parts.length > 0 ? (
+        <p>
+          No {list} matches {parts.join(', ')}.{' '}
+          <button type="button" onClick={props.onClear}>
+            Clear filters
+          </button>
+        </p>
+      ) : stopped ? null : (
+        <p>
+          {props.filter.deleted
+            ? 'No appointment was deleted in Schedule after XOi made its Vision job (within the days kept, set in Settings).'
+            : 'The Schedule server has no appointments yet.'}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function AppointmentsPage({ initialFilter }: { initialFilter: AppointmentFilter }) {
+  const [filter, setFilter] = useState<AppointmentFilter>(initialFilter);
+  const [sort, setSort] = useState<AppointmentSort>({ field: 'taskDate', direction: 'desc' });
+  const usable = useUsableFilter(filter);
+  const query = useMemo(() => ({ filter: usable, sort }), [usable, sort]);
+  const list = useAppointmentWindow(query);
+  const exports = useExport(usable, sort);
+  const clear = useCallback(() => setFilter((current) => ({ ...EMPTY_FILTER, deleted: current.deleted })), []);
+  const noun = usable.deleted ? 'deleted appointments' : 'appointments';
 
   return (
     <section aria-labelledby="page-title" className="appointments-page">
       <h2 id="page-title">Appointments</h2>
-      <FilterBar filter={filter} counts={list.counts} onChange={setFilter} onExport={onExport} exporting={exporting} />
+      <FilterBar
+        filter={filter}
+        counts={list.counts}
+        onChange={setFilter}
+        onExport={exports.onExport}
+        exporting={exports.exporting}
+        rangeError={rangeProblem(filter)}
+      />
+      <ListLegend />
       <p className="list-summary" role="status" aria-live="polite">
-        {list.loaded ? `${formatNumber(list.total)} appointments` : 'Loading…'}
+        {list.loaded ? `${formatNumber(list.total)} ${noun}` : 'Loading…'}
         {list.computedAt ? ` · diagnosed ${formatDateTime(list.computedAt)}` : ''}
       </p>
-      {exported ? <p role="status">{exported}</p> : null}
-      {exportError ? <ErrorMessage error={exportError} title="Export failed" /> : null}
+      {exports.done ? <p role="status">{exports.done}</p> : null}
+      {exports.error ? <ErrorMessage error={exports.error} title="Export failed" /> : null}
       {list.error ? <ErrorMessage error={list.error} /> : null}
       {list.loaded && list.total === 0 ? (
-        <p className="empty-reason" data-testid="empty-reason">
-          {emptyReason(health) ??
-            (sameAsEmpty(filter)
-              ? 'The Schedule server has no appointments yet.'
-              : 'No appointment matches these filters.')}
-        </p>
+        <EmptyResult filter={narrows(usable) || usable.deleted ? usable : EMPTY_FILTER} onClear={clear} />
       ) : null}
-      <AppointmentTable total={list.total} rowAt={list.rowAt} ensureRange={list.ensureRange} />
+      <AppointmentTable
+        total={list.total}
+        rowAt={list.rowAt}
+        ensureRange={list.ensureRange}
+        sort={sort}
+        onSort={setSort}
+        deleted={usable.deleted}
+        resetKey={JSON.stringify(query)}
+      />
     </section>
   );
 }

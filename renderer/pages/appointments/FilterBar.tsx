@@ -1,18 +1,21 @@
 import { memo, useId } from 'react';
-import type { AppointmentFilter } from '../../../shared/contract';
+import type { AppointmentFilter, ExportFormat } from '../../../shared/contract';
+import { EMPTY_FILTER } from './list-filter';
 import { VERDICT_STATES } from '../../../shared/diagnosis/codes';
 import { formatNumber } from '../../app/format';
-import { useMirrorCall } from '../../app/use-sync-status';
+import { useMirrorQuery } from '../../lib/use-mirror';
 import { stateLabel } from '../../components/StateBadge';
 
 export const FilterBar = memo(function FilterBar(props: {
   filter: AppointmentFilter;
   counts: Record<string, number>;
   onChange: (filter: AppointmentFilter) => void;
-  onExport: () => void;
-  exporting: boolean;
+  onExport: (format: ExportFormat) => void;
+  exporting: ExportFormat | null;
+  /** Why the dates cannot be used (shown at To); null when they can. */
+  rangeError: string | null;
 }) {
-  const options = useMirrorCall('appointments.filterOptions', {});
+  const options = useMirrorQuery('appointments.filterOptions', {});
   const id = useId();
   const { filter, onChange } = props;
   const single = (values: readonly string[]) => values[0] ?? '';
@@ -86,7 +89,10 @@ export const FilterBar = memo(function FilterBar(props: {
         'Technician',
         single(filter.technicians),
         (value) => onChange({ ...filter, technicians: value ? [value] : [] }),
-        (ready?.technicians ?? []).map((technician) => ({ value: technician.id, label: technician.name })),
+        (ready?.technicians ?? []).map((technician) => ({
+          value: technician.id,
+          label: `${technician.name} (${technician.id})`,
+        })),
       )}
       <div className="field inline">
         <label htmlFor={`${id}-from`}>From</label>
@@ -103,29 +109,34 @@ export const FilterBar = memo(function FilterBar(props: {
           id={`${id}-to`}
           type="date"
           value={filter.to ?? ''}
+          aria-invalid={props.rangeError ? true : undefined}
+          aria-describedby={props.rangeError ? `${id}-to-error` : undefined}
           onChange={(event) => onChange({ ...filter, to: event.target.value || null })}
         />
       </div>
-      <button
-        type="button"
-        onClick={() =>
-          onChange({
-            search: '',
-            states: [],
-            codes: [],
-            companies: [],
-            technicians: [],
-            from: null,
-            to: null,
-            deleted: false,
-          })
-        }
-      >
+      <div className="field inline checkbox">
+        <input
+          id={`${id}-deleted`}
+          type="checkbox"
+          checked={filter.deleted}
+          onChange={(event) => onChange({ ...filter, deleted: event.target.checked })}
+        />
+        <label htmlFor={`${id}-deleted`}>Deleted after their Vision job</label>
+      </div>
+      <button type="button" onClick={() => onChange({ ...EMPTY_FILTER, deleted: filter.deleted })}>
         Clear filters
       </button>
-      <button type="button" onClick={props.onExport} disabled={props.exporting}>
-        {props.exporting ? 'Exporting…' : 'Export CSV'}
+      <button type="button" onClick={() => props.onExport('csv')} disabled={props.exporting !== null}>
+        {props.exporting === 'csv' ? 'Exporting…' : 'Export CSV'}
       </button>
+      <button type="button" onClick={() => props.onExport('xlsx')} disabled={props.exporting !== null}>
+        {props.exporting === 'xlsx' ? 'Exporting…' : 'Export Excel'}
+      </button>
+      {props.rangeError ? (
+        <p id={`${id}-to-error`} className="field-error range-error" role="alert">
+          {props.rangeError}
+        </p>
+      ) : null}
     </div>
   );
 });

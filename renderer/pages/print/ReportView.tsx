@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../app/format';
-import { useApiCall } from '../../app/use-api';
+import { useApiCall } from '../../lib/use-api';
 import { Timeline, VerdictPanel } from '../../components/VerdictView';
 import { usePrintReady } from './usePrintReady';
 import { TableHead } from '../../components/TableHead';

@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../app/format';
-import { useApiCall } from '../../app/use-api';
+import { useApiCall } from '../../lib/use-api';
 import { CompaniesTable } from '../../components/CompaniesTable';
 import { usePrintReady } from './usePrintReady';
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
-import type { Loadable } from '../../app/use-api';
+import type { Loadable } from '../../lib/use-api';
 
 /**
  * A print view tells its host when it is ready: data loaded and fonts ready, no sleeps. The Electron shell then

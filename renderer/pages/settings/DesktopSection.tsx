@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { useApiCall } from '../../app/use-api';
+import { useApiCall } from '../../lib/use-api';
 
 /** The desktop app's own choices; a browser (web host) has none of them. */
 export function DesktopSection() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AppError, ProfileView } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { useApiCall } from '../../app/use-api';
+import { useApiCall } from '../../lib/use-api';
 import { ProfileForm } from './ProfileForm';
 import { TableHead } from '../../components/TableHead';
 

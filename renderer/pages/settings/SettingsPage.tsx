@@ -1,5 +1,5 @@
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { useApiCall } from '../../app/use-api';
+import { useApiCall } from '../../lib/use-api';
 import { ProfilesSection } from './ProfilesSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
 import { XoiSection } from './XoiSection';

@@ -4,15 +4,15 @@ import { originsOf } from '../../../shared/server-url';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime } from '../../app/format';
-import { useApiCall } from '../../app/use-api';
-import { useMirrorCall } from '../../app/use-sync-status';
+import { useApiCall } from '../../lib/use-api';
+import { useMirrorQuery } from '../../lib/use-mirror';
 import { Field } from '../../components/Field';
 
 type Environment = 'test' | 'production' | 'custom' | 'sandbox';
 
 /** XOi's API credentials (kept in the keychain) and the state of the last check of XOi's users. */
 export function XoiSection() {
-  const { state, reload } = useMirrorCall('xoi.status', {});
+  const { state, reload } = useMirrorQuery('xoi.status', {});
   const profiles = useApiCall('profiles.list', {});
   const id = useId();
   const [environment, setEnvironment] = useState<Environment | null>(null);

@@ -3,7 +3,7 @@ import type { AppError, SetupResult } from '../../../shared/contract';
 import { checkIntegrationPassword } from '../../../shared/setup/password-rules';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { useApiCall } from '../../app/use-api';
+import { useApiCall } from '../../lib/use-api';
 import { AccountStep, type AccountValues } from './AccountStep';
 import { ApplyResult } from './ApplyResult';
 import { PrerequisiteList } from './Prerequisites';

@@ -3,6 +3,11 @@ import { verdictSettingsFrom } from '../../diagnosis/verdict-settings';
 import type { Handlers } from '../../dispatch';
 import type { ServiceContext } from '../context';
 
+const EXPORT_MIME_TYPES = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
 export function appointmentHandlers(
   context: ServiceContext,
 ): Pick<
@@ -10,7 +15,7 @@ export function appointmentHandlers(
   | 'appointments.query'
   | 'appointments.detail'
   | 'appointments.filterOptions'
-  | 'appointments.exportCsv'
+  | 'appointments.export'
   | 'technicians.list'
   | 'dashboard.get'
 > {
@@ -29,12 +34,15 @@ export function appointmentHandlers(
 
     'appointments.filterOptions': async () => (await context.active()).query('appointments.filterOptions', undefined),
 
-    'appointments.exportCsv': async ({ filter }) => {
-      const { csv, count } = await (await context.active()).query('appointments.csv', { filter });
+    'appointments.export': async ({ filter, sort, format }) => {
+      const { data, count } = await (await context.active()).query('appointments.export', { filter, sort, format });
+      const deleted = filter.deleted ? '-deleted' : '';
       return {
         outcome: 'download' as const,
-        fileName: `xoi-appointments-${new Date(context.now()).toISOString().slice(0, 10)}.csv`,
-        csv,
+        fileName: `xoi-appointments${deleted}-${new Date(context.now()).toISOString().slice(0, 10)}.${format}`,
+        mimeType: EXPORT_MIME_TYPES[format],
+        encoding: format === 'csv' ? ('utf8' as const) : ('base64' as const),
+        data,
         rows: count,
       };
     },

@@ -82,38 +82,38 @@ export function fromListRow(row: Row): ListEntry {
 
 // --- writes (the sync worker) ----------------------------------------------------------------------------------
 
-/**
- * Writes an entry, only where it differs from what is stored: an unchanged verdict costs one index probe and no
- * write, so a full recompute after a quiet pass writes almost nothing, and the counts (triggers) and the search index
- * move only for rows that changed. Returns whether the row was added or changed.
- */
-export function writeListEntry(handle: WriteHandle, entry: ListEntry): boolean {
-  const codes = entry.codes.join(' ');
-  const written = statement(
-    handle,
-    `INSERT INTO appointment_list (key, live, company, service_call, appointment, customer, status, technician_id,
-       technician_name, task_date, completed_at, state, state_rank, codes, summary, notes_mask, transcripts, deleted_at,
-       job_id, search_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET
-       live = excluded.live, company = excluded.company, service_call = excluded.service_call,
-       appointment = excluded.appointment, customer = excluded.customer, status = excluded.status,
-       technician_id = excluded.technician_id, technician_name = excluded.technician_name,
-       task_date = excluded.task_date, completed_at = excluded.completed_at, state = excluded.state,
-       state_rank = excluded.state_rank, codes = excluded.codes, summary = excluded.summary,
-       notes_mask = excluded.notes_mask, transcripts = excluded.transcripts, deleted_at = excluded.deleted_at,
-       job_id = excluded.job_id, search_text = excluded.search_text
-     WHERE appointment_list.live IS NOT excluded.live OR appointment_list.customer IS NOT excluded.customer
-       OR appointment_list.status IS NOT excluded.status OR appointment_list.technician_id IS NOT excluded.technician_id
-       OR appointment_list.technician_name IS NOT excluded.technician_name
-       OR appointment_list.task_date IS NOT excluded.task_date OR appointment_list.completed_at IS NOT excluded.completed_at
-       OR appointment_list.state IS NOT excluded.state OR appointment_list.codes IS NOT excluded.codes
-       OR appointment_list.summary IS NOT excluded.summary OR appointment_list.notes_mask IS NOT excluded.notes_mask
-       OR appointment_list.transcripts IS NOT excluded.transcripts OR appointment_list.deleted_at IS NOT excluded.deleted_at
-       OR appointment_list.job_id IS NOT excluded.job_id OR appointment_list.search_text IS NOT excluded.search_text
-     RETURNING id`,
-  ).get(
-    entry.key,
+/** A stored entry with its row id, as the writer compares against it. */
+export interface StoredListEntry {
+  id: number;
+  entry: ListEntry;
+}
+
+function sameEntry(a: ListEntry, b: ListEntry): boolean {
+  return (
+    a.live === b.live &&
+    a.company === b.company &&
+    a.serviceCall === b.serviceCall &&
+    a.appointment === b.appointment &&
+    a.customer === b.customer &&
+    a.status === b.status &&
+    a.technicianId === b.technicianId &&
+    a.technicianName === b.technicianName &&
+    a.taskDate === b.taskDate &&
+    a.completedAt === b.completedAt &&
+    a.state === b.state &&
+    a.stateRank === b.stateRank &&
+    a.codes.join(' ') === b.codes.join(' ') &&
+    a.summary === b.summary &&
+    a.notesMask === b.notesMask &&
+    a.transcripts === b.transcripts &&
+    a.deletedAt === b.deletedAt &&
+    a.jobId === b.jobId &&
+    a.searchText === b.searchText
+  );
+}
+
+function values(entry: ListEntry): unknown[] {
+  return [
     entry.live ? 1 : 0,
     entry.company,
     entry.serviceCall,
@@ -126,42 +126,133 @@ export function writeListEntry(handle: WriteHandle, entry: ListEntry): boolean {
     entry.completedAt,
     entry.state,
     entry.stateRank,
-    codes,
+    entry.codes.join(' '),
     entry.summary,
     entry.notesMask,
     entry.transcripts,
     entry.deletedAt,
     entry.jobId,
     entry.searchText,
-  ) as { id: number } | undefined;
-  if (!written) return false;
-  // The codes of a changed row are written again (a handful), so the code filter and the code counts follow.
-  statement(handle, 'DELETE FROM list_codes WHERE list_id = ?').run(written.id);
-  const insert = statement(handle, 'INSERT OR IGNORE INTO list_codes (live, code, list_id) VALUES (?, ?, ?)');
-  for (const code of entry.codes) insert.run(entry.live ? 1 : 0, code, written.id);
-  return true;
+  ];
 }
 
-export function deleteListEntry(handle: WriteHandle, key: string): boolean {
-  return statement(handle, 'DELETE FROM appointment_list WHERE key = ?').run(key).changes > 0;
+function writeCodes(handle: WriteHandle, id: number, entry: ListEntry): void {
+  statement(handle, 'DELETE FROM list_codes WHERE list_id = ?').run(id);
+  const insert = statement(handle, 'INSERT OR IGNORE INTO list_codes (live, code, list_id) VALUES (?, ?, ?)');
+  for (const code of entry.codes) insert.run(entry.live ? 1 : 0, code, id);
 }
 
 /**
- * Removes the rows with nothing behind them any more: live rows whose appointment is gone, and deleted rows whose
- * kept record is gone (or whose appointment came back and has its live row). Returns how many went.
+ * Writes the read model's rows. The search index is written by this writer in batches (`flush`), not per row and not
+ * by a trigger: FTS5 flushes its pending terms to disk at every statement savepoint, and a row write that fires the
+ * counts' triggers opens one, so writing the index row by row made one tiny index segment per row (a first fill took
+ * seven times longer). Call `flush` before the transaction ends, and before searching in it.
  */
-export function sweepListEntries(handle: WriteHandle): number {
-  const live = statement(
-    handle,
-    `DELETE FROM appointment_list WHERE live = 1
-     AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.key = appointment_list.key)`,
-  ).run().changes;
-  const deleted = statement(
-    handle,
-    `DELETE FROM appointment_list WHERE live = 0
-     AND NOT EXISTS (SELECT 1 FROM deleted_appointments d WHERE d.key = appointment_list.key)`,
-  ).run().changes;
-  return live + deleted;
+export class ListWriter {
+  private readonly searchChanges: Array<{ id: number; text: string | null }> = [];
+
+  constructor(private readonly handle: WriteHandle) {}
+
+  /**
+   * Writes an entry only where it differs from `current` (what is stored, read by the caller a slice at a time): an
+   * unchanged verdict costs a comparison and no statement, so a full recompute after a quiet pass writes almost
+   * nothing, and the counts (triggers), the codes and the search index move only for rows that changed. Returns
+   * whether the row was added or changed.
+   */
+  write(entry: ListEntry, current: StoredListEntry | undefined): boolean {
+    const { handle } = this;
+    if (current && sameEntry(current.entry, entry)) return false;
+    if (!current) {
+      const { lastInsertRowid } = statement(
+        handle,
+        `INSERT INTO appointment_list (key, live, company, service_call, appointment, customer, status, technician_id,
+           technician_name, task_date, completed_at, state, state_rank, codes, summary, notes_mask, transcripts,
+           deleted_at, job_id, search_text)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(entry.key, ...values(entry));
+      const id = Number(lastInsertRowid);
+      this.searchChanges.push({ id, text: entry.searchText });
+      writeCodes(handle, id, entry);
+      return true;
+    }
+    statement(
+      handle,
+      `UPDATE appointment_list SET live = ?, company = ?, service_call = ?, appointment = ?, customer = ?, status = ?,
+         technician_id = ?, technician_name = ?, task_date = ?, completed_at = ?, state = ?, state_rank = ?, codes = ?,
+         summary = ?, notes_mask = ?, transcripts = ?, deleted_at = ?, job_id = ?, search_text = ?
+       WHERE id = ?`,
+    ).run(...values(entry), current.id);
+    if (current.entry.searchText !== entry.searchText) {
+      this.searchChanges.push({ id: current.id, text: null }, { id: current.id, text: entry.searchText });
+    }
+    if (current.entry.codes.join(' ') !== entry.codes.join(' ') || current.entry.live !== entry.live)
+      writeCodes(handle, current.id, entry);
+    return true;
+  }
+
+  /** Deletes the row of `key`, if any. */
+  delete(key: string): boolean {
+    const row = statement(this.handle, 'DELETE FROM appointment_list WHERE key = ? RETURNING id').get(key) as
+      { id: number } | undefined;
+    if (row) this.searchChanges.push({ id: row.id, text: null });
+    return row !== undefined;
+  }
+
+  /**
+   * Removes the rows with nothing behind them any more: live rows whose appointment is gone, and deleted rows whose
+   * kept record is gone (or whose appointment came back and has its live row). Returns how many went.
+   */
+  sweep(): number {
+    const gone = statement(
+      this.handle,
+      `DELETE FROM appointment_list WHERE
+         (live = 1 AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.key = appointment_list.key))
+         OR (live = 0 AND NOT EXISTS (SELECT 1 FROM deleted_appointments d WHERE d.key = appointment_list.key))
+       RETURNING id`,
+    ).all() as Array<{ id: number }>;
+    for (const row of gone) this.searchChanges.push({ id: row.id, text: null });
+    return gone.length;
+  }
+
+  /** Writes the search index changes held so far, one statement after another. */
+  flush(): void {
+    const add = statement(this.handle, 'INSERT INTO list_search (rowid, search_text) VALUES (?, ?)');
+    const remove = statement(this.handle, 'DELETE FROM list_search WHERE rowid = ?');
+    for (const change of this.searchChanges) {
+      if (change.text === null) remove.run(change.id);
+      else add.run(change.id, change.text);
+    }
+    this.searchChanges.length = 0;
+  }
+}
+
+/** The stored entries of these keys, by key (what writeListEntry compares against). */
+export function readStoredEntries(handle: Handle, keys: readonly string[]): Map<string, StoredListEntry> {
+  const found = new Map<string, StoredListEntry>();
+  for (let index = 0; index < keys.length; index += 500) {
+    const group = keys.slice(index, index + 500);
+    const rows = statement(
+      handle,
+      `SELECT ${LIST_COLUMNS} FROM appointment_list WHERE key IN (${group.map(() => '?').join(', ')})`,
+    ).all(...group) as Row[];
+    for (const row of rows) found.set(row.key, { id: row.id, entry: fromListRow(row) });
+  }
+  return found;
+}
+
+/** The stored entries whose keys are between `first` and `last` (one slice of a full recompute), by key. */
+export function readStoredEntriesBetween(handle: Handle, first: string, last: string): Map<string, StoredListEntry> {
+  const rows = statement(handle, `SELECT ${LIST_COLUMNS} FROM appointment_list WHERE key BETWEEN ? AND ?`).all(
+    first,
+    last,
+  ) as Row[];
+  return new Map(rows.map((row) => [row.key, { id: row.id, entry: fromListRow(row) }]));
+}
+
+/** Empties the read model (a rebuild); the counts follow by trigger. */
+export function deleteAllListEntries(handle: WriteHandle): void {
+  statement(handle, 'DELETE FROM appointment_list').run();
+  statement(handle, "INSERT INTO list_search (list_search) VALUES ('delete-all')").run();
 }
 
 // --- reads (the screens) ------------------------------------------------------------------------------------------
