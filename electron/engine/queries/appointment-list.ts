@@ -45,13 +45,13 @@ export interface ListQuery {
 /** One window of the filtered, sorted list, with the total and the count per state (for the chips). */
 export function queryAppointmentPage(handle: ReadHandle, query: ListQuery): AppointmentPage {
   const filter: ListFilter = listFilterFrom(query.filter);
-  const rows = readListWindow(handle, filter, query.sort, query.offset, query.limit);
   const counts = { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 };
   for (const [state, n] of countListByState(handle, filter))
     if (Object.hasOwn(counts, state)) counts[state as VerdictState] = n;
   const selected =
     filter.states.length > 0 ? (filter.states as VerdictState[]) : (Object.keys(counts) as VerdictState[]);
   const total = selected.reduce((sum, state) => sum + counts[state], 0);
+  const rows = readListWindow(handle, filter, query.sort, { offset: query.offset, limit: query.limit, total });
   const computed = readSnapshot<VerdictsComputed>(handle, 'verdicts')?.value ?? null;
   return { total, rows: rows.map(toAppointmentRow), counts, computedAt: computed?.computedAt ?? null };
 }

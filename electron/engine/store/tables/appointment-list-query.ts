@@ -1,5 +1,14 @@
 import { statement, type ReadHandle } from '../handles';
-import { fromListRow, LIST_COLUMNS, readListCounts, type ListEntry, type ListRowFromDb } from './appointment-list';
+import {
+  fromListRow,
+  LIST_COLUMNS,
+  readListCounts,
+  stateMarker,
+  type ListEntry,
+  type ListRowFromDb,
+} from './appointment-list';
+
+const VERDICT_STATE_NAMES = ['ok', 'waiting', 'needs-action', 'blocked'] as const;
 
 /** Which rows of the read model a screen asks for. Dates are task dates, inclusive, as `YYYY-MM-DD`. */
 export interface ListFilter {
@@ -36,23 +45,63 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-/** The WHERE clause of a filter over appointment_list, with its parameters; `withStates: false` leaves the states out. */
-export function filterSql(filter: ListFilter, options: { withStates: boolean }): { where: string; params: unknown[] } {
+/**
+ * Up to this many search matches, a window is read from the matches (looked up, then sorted); above it, from the sort
+ * order's index, checking each entry against the matches (it stops at the window). Either way, nothing is scanned.
+ */
+export const SEARCH_FIRST_LIMIT = 2_000;
+
+/**
+ * The words of a search, lower-cased, without the Private Use Area characters the index keeps for its own markers:
+ * three characters or more go through the trigram index, shorter ones are matched against the rows directly.
+ */
+function searchWords(search: string): { indexed: string[]; short: string[] } {
+  const words = search
+    .replace(/[\uE000-\uF8FF]/g, '')
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .slice(0, 8);
+  return {
+    indexed: words.filter((word) => [...word].length >= 3),
+    short: words.filter((word) => [...word].length < 3),
+  };
+}
+
+const matchOf = (words: readonly string[]) => words.map((word) => `"${word.replace(/"/g, '""')}"`).join(' ');
+
+/** A filter over appointment_list as SQL: what to read from, the WHERE clause, and its parameters (in order). */
+export interface FilterSql {
+  from: string;
+  where: string;
+  params: unknown[];
+}
+
+const BY_MATCHES = 'list_search CROSS JOIN appointment_list ON appointment_list.id = list_search.rowid';
+
+/**
+ * The SQL of a filter. `withStates: false` leaves the states out (the chips' counts); `searchFirst` reads the search's
+ * matches first and looks each up (cheap for few matches), otherwise they are a set the rows are checked against.
+ */
+export function filterSql(filter: ListFilter, options: { withStates: boolean; searchFirst?: boolean }): FilterSql {
   const clauses = ['live = ?'];
   const params: unknown[] = [filter.live ? 1 : 0];
-  const search = filter.search.trim().toLowerCase();
-  if (search !== '') {
-    const words = search.split(/\s+/).slice(0, 8);
-    // Words of three characters or more go through the trigram index; shorter ones are matched directly.
-    const indexed = words.filter((word) => [...word].length >= 3);
-    if (indexed.length > 0) {
+  let from = 'appointment_list';
+  const { indexed, short } = searchWords(filter.search);
+  if (indexed.length > 0) {
+    const match = matchOf(indexed);
+    if (options.searchFirst) {
+      from = BY_MATCHES;
+      clauses.push('list_search MATCH ?');
+    } else {
       clauses.push('id IN (SELECT rowid FROM list_search WHERE list_search MATCH ?)');
-      params.push(indexed.map((word) => `"${word.replace(/"/g, '""')}"`).join(' '));
     }
-    for (const word of words.filter((candidate) => [...candidate].length < 3)) {
-      clauses.push("search_text LIKE ? ESCAPE '\\'");
-      params.push(`%${escapeLike(word)}%`);
-    }
+    params.push(match);
+  }
+  for (const word of short) {
+    clauses.push("appointment_list.search_text LIKE ? ESCAPE '\\'");
+    params.push(`%${escapeLike(word)}%`);
   }
   const list = (column: string, values: readonly string[]) => {
     if (values.length === 0) return;
@@ -76,7 +125,7 @@ export function filterSql(filter: ListFilter, options: { withStates: boolean }):
     clauses.push('task_date < ?');
     params.push(`${dayAfter(filter.to)}T00:00:00`);
   }
-  return { where: `WHERE ${clauses.join(' AND ')}`, params };
+  return { from, where: `WHERE ${clauses.join(' AND ')}`, params };
 }
 
 function dayAfter(date: string): string {
@@ -100,48 +149,68 @@ export function orderSql(sort: ListSort): string {
   return sort.field === 'key' ? `key ${direction}` : `${SORT_COLUMNS[sort.field]} ${direction}, key ${direction}`;
 }
 
-/** The SQL of the ids of one window, in order, read from the sort order's index (limit and offset follow). */
-export function windowIdsSql(filter: ListFilter, sort: ListSort): { sql: string; params: unknown[] } {
-  const filtered = filterSql(filter, { withStates: true });
+/** The SQL of the ids of one window, in order (limit and offset follow). */
+export function windowIdsSql(
+  filter: ListFilter,
+  sort: ListSort,
+  searchFirst = false,
+): { sql: string; params: unknown[] } {
+  const filtered = filterSql(filter, { withStates: true, searchFirst });
   return {
-    sql: `SELECT id FROM appointment_list ${filtered.where} ORDER BY ${orderSql(sort)} LIMIT ? OFFSET ?`,
+    sql: `SELECT appointment_list.id FROM ${filtered.from} ${filtered.where} ORDER BY ${orderSql(sort)} LIMIT ? OFFSET ?`,
     params: filtered.params,
   };
 }
 
-/** The SQL of one window: its ids from the index, then only those rows (sorted again: a hundred at most). */
-function windowSql(filter: ListFilter, sort: ListSort): { sql: string; params: unknown[] } {
-  const ids = windowIdsSql(filter, sort);
+/** The SQL of one window: its ids first (from an index, or from the search's few matches), then only those rows. */
+function windowSql(filter: ListFilter, sort: ListSort, searchFirst: boolean): { sql: string; params: unknown[] } {
+  const ids = windowIdsSql(filter, sort, searchFirst);
   return {
     sql: `SELECT ${LIST_COLUMNS} FROM appointment_list WHERE id IN (${ids.sql}) ORDER BY ${orderSql(sort)}`,
     params: ids.params,
   };
 }
 
-/** The SQL that counts rows per state under a filter that narrows more than the states. */
+/** The SQL that counts rows per state under a filter that narrows more than the states (matches first). */
 export function countSql(filter: ListFilter): { sql: string; params: unknown[] } {
-  const filtered = filterSql(filter, { withStates: false });
+  const filtered = filterSql(filter, { withStates: false, searchFirst: true });
   return {
-    sql: `SELECT state, count(*) AS n FROM appointment_list ${filtered.where} GROUP BY state`,
+    sql: `SELECT state, count(*) AS n FROM ${filtered.from} ${filtered.where} GROUP BY state`,
     params: filtered.params,
   };
 }
 
-/** One window of the filtered, sorted list: no row before the window is read, only index entries. */
+/**
+ * One window of the filtered, sorted list: no row before the window is read. `total` (the rows under the filter, when
+ * known) chooses how a search is read: from its matches when they are few, from the sort's index when they are many.
+ */
 export function readListWindow(
   handle: ReadHandle,
   filter: ListFilter,
   sort: ListSort,
-  offset: number,
-  limit: number,
+  window: { offset: number; limit: number; total?: number },
 ): ListEntry[] {
-  const { sql, params } = windowSql(filter, sort);
-  return (statement(handle, sql).all(...params, limit, offset) as ListRowFromDb[]).map(fromListRow);
+  const searchFirst = window.total !== undefined && window.total <= SEARCH_FIRST_LIMIT;
+  const { sql, params } = windowSql(filter, sort, searchFirst);
+  return (statement(handle, sql).all(...params, window.limit, window.offset) as ListRowFromDb[]).map(fromListRow);
 }
 
-/** Rows per state under the filter (whatever states it selects): kept counts when nothing else narrows it. */
+/**
+ * Rows per state under the filter (whatever states it selects): the kept counts when nothing else narrows it; the
+ * search index alone (its state markers) when only a search does; otherwise the matching rows, counted.
+ */
 export function countListByState(handle: ReadHandle, filter: ListFilter): Map<string, number> {
   if (onlyStates(filter)) return readListCounts(handle, filter.live, 'state');
+  const words = searchWords(filter.search);
+  if (words.indexed.length > 0 && words.short.length === 0 && onlyStates({ ...filter, search: '' })) {
+    const count = statement(handle, 'SELECT count(*) AS n FROM list_search WHERE list_search MATCH ?');
+    return new Map(
+      VERDICT_STATE_NAMES.map((state) => {
+        const marker = `"${stateMarker(filter.live, state)}"`;
+        return [state, (count.get(`${matchOf(words.indexed)} ${marker}`) as { n: number }).n];
+      }),
+    );
+  }
   const { sql, params } = countSql(filter);
   const rows = statement(handle, sql).all(...params) as Array<{ state: string; n: number }>;
   return new Map(rows.map((row) => [row.state, row.n]));
@@ -152,7 +221,7 @@ export function* iterateList(handle: ReadHandle, filter: ListFilter, sort: ListS
   const filtered = filterSql(filter, { withStates: true });
   for (const row of statement(
     handle,
-    `SELECT ${LIST_COLUMNS} FROM appointment_list ${filtered.where} ORDER BY ${orderSql(sort)}`,
+    `SELECT ${LIST_COLUMNS} FROM ${filtered.from} ${filtered.where} ORDER BY ${orderSql(sort)}`,
   ).iterate(...filtered.params) as IterableIterator<ListRowFromDb>)
     yield fromListRow(row);
 }
