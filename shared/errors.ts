@@ -7,18 +7,22 @@ import type { AppError } from './contract/result';
 export class ConsoleError extends Error {
   readonly code: string;
   readonly nextStep: string | undefined;
+  /** The input field the error belongs to, if any. */
+  readonly field: string | undefined;
 
-  constructor(code: string, message: string, nextStep?: string) {
+  constructor(code: string, message: string, nextStep?: string, options: { field?: string } = {}) {
     super(message);
     this.name = 'ConsoleError';
     this.code = code;
     this.nextStep = nextStep;
+    this.field = options.field;
   }
 
   toAppError(): AppError {
-    return this.nextStep === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, nextStep: this.nextStep };
+    const error: AppError = { code: this.code, message: this.message };
+    if (this.nextStep !== undefined) error.nextStep = this.nextStep;
+    if (this.field !== undefined) error.field = this.field;
+    return error;
   }
 }
 

@@ -47,9 +47,12 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
     }
     const parsed = methods[method].args.safeParse(rawArgs ?? {});
     if (!parsed.success) {
+      const first = parsed.error.issues[0]?.path[0];
       return fail(
         'INVALID_ARGUMENT',
         `Invalid arguments for ${method}: ${describeZodError(parsed.error, 'arguments')}.`,
+        undefined,
+        typeof first === 'string' ? first : undefined,
       );
     }
     try {

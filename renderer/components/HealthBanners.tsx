@@ -119,7 +119,11 @@ function Banner({ condition }: { condition: HealthCondition }) {
       ) : (
         <p className="next-step">{condition.nextStep}</p>
       )}
-      {outcome?.text ? <p role="status">{outcome.text}</p> : null}
+      {outcome?.text ? (
+        <p role="status" data-testid="fix-outcome">
+          {outcome.text}
+        </p>
+      ) : null}
       {outcome?.error ? <ErrorMessage error={outcome.error} /> : null}
     </div>
   );

@@ -4,17 +4,22 @@ import { formatDateTime } from '../app/format';
 import { StateBadge } from './StateBadge';
 import { TableHead } from './TableHead';
 
-/** The verdict on top: state, one sentence, what to do, the reasons and the evidence with its times. */
-export function VerdictPanel({ verdict }: { verdict: Verdict }) {
+/**
+ * The verdict on top: state, one sentence, what to do, the reasons and the evidence with its times. `level` is its
+ * heading's level, one below the page's (3 on the detail page, 2 on the printed report), so no level is skipped.
+ */
+export function VerdictPanel({ verdict, level = 3 }: { verdict: Verdict; level?: 2 | 3 }) {
+  const Title = level === 2 ? 'h2' : 'h3';
+  const Sub = level === 2 ? 'h3' : 'h4';
   return (
     <section className={`verdict verdict-${verdict.state}`} aria-labelledby="verdict-title">
-      <h3 id="verdict-title">
+      <Title id="verdict-title">
         <StateBadge state={verdict.state} /> <span data-testid="verdict-summary">{verdict.summary}</span>
-      </h3>
+      </Title>
       <p className="next-step">
         <strong>Next step:</strong> {verdict.nextStep}
       </p>
-      <h4>Reasons</h4>
+      <Sub>Reasons</Sub>
       <ul className="codes">
         {verdict.codes.map((code) => (
           <li key={code}>
@@ -24,7 +29,7 @@ export function VerdictPanel({ verdict }: { verdict: Verdict }) {
           </li>
         ))}
       </ul>
-      <h4>Evidence</h4>
+      <Sub>Evidence</Sub>
       <table className="data evidence" aria-label="Evidence">
         <TableHead columns={['Fact', 'Value', 'When']} />
         <tbody>

@@ -9,6 +9,7 @@ import { FirstRunChecklist } from '../components/FirstRunChecklist';
 import { HealthBanners } from '../components/HealthBanners';
 import { emptyReason } from '../lib/empty-reason';
 import { useHealth } from '../lib/use-health';
+import { roundTicks } from '../lib/chart-ticks';
 
 function minutes(value: number | null): string {
   if (value === null) return '—';
@@ -37,14 +38,19 @@ export function DashboardPage() {
   const dashboard = state.value;
   const total = VERDICT_STATES.reduce((sum, verdictState) => sum + dashboard.counts[verdictState], 0);
   const why = total === 0 ? emptyReason(health) : null;
+  // Each stage is a subset of the one before (the engine counts them so).
   const funnel = [
     { stage: 'Appointments', count: dashboard.funnel.appointments },
     { stage: 'Eligible for XOi', count: dashboard.funnel.eligible },
-    { stage: 'Job notes', count: dashboard.funnel.jobNotes },
-    { stage: 'Completed', count: dashboard.funnel.completed },
-    { stage: 'Resolution', count: dashboard.funnel.resolution },
-    { stage: 'Transcripts', count: dashboard.funnel.transcripts },
+    { stage: 'With job notes', count: dashboard.funnel.jobNotes },
+    { stage: 'Then completed', count: dashboard.funnel.completed },
+    { stage: 'With Resolution', count: dashboard.funnel.resolution },
+    { stage: 'With a transcript', count: dashboard.funnel.transcripts },
   ];
+  const funnelTicks = roundTicks(dashboard.funnel.appointments);
+  const latencyTicks = roundTicks(
+    Math.max(0, ...dashboard.latency.flatMap((row) => [row.siteHistory, row.resolution, row.transcript])),
+  );
   return (
     <section aria-labelledby="page-title" className="dashboard">
       {intro}
@@ -67,9 +73,9 @@ export function DashboardPage() {
           <figcaption>From appointments to notes</figcaption>
           <div className="chart" aria-hidden="true">
             <ResponsiveContainer width="100%" height={240}>
-              <BarChart data={funnel} layout="vertical" margin={{ left: 40 }}>
+              <BarChart data={funnel} layout="vertical" margin={{ left: 40 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" />
+                <XAxis type="number" ticks={funnelTicks} domain={[0, funnelTicks.at(-1) ?? 1]} allowDecimals={false} />
                 <YAxis type="category" dataKey="stage" width={120} />
                 <Tooltip />
                 <Bar dataKey="count" name="Appointments" fill="#0b5cad" isAnimationActive={false} />
@@ -95,10 +101,10 @@ export function DashboardPage() {
           </figcaption>
           <div className="chart" aria-hidden="true">
             <ResponsiveContainer width="100%" height={240}>
-              <BarChart data={dashboard.latency}>
+              <BarChart data={dashboard.latency} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="bucket" />
-                <YAxis />
+                <YAxis ticks={latencyTicks} domain={[0, latencyTicks.at(-1) ?? 1]} allowDecimals={false} />
                 <Tooltip />
                 <Legend />
                 <Bar dataKey="siteHistory" name="Eligibility → Site History" fill="#0b5cad" isAnimationActive={false} />

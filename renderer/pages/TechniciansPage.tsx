@@ -1,7 +1,9 @@
+import { useState } from 'react';
+import type { TechnicianRow } from '../../shared/contract';
 import { ErrorMessage } from '../app/ErrorMessage';
-import { formatDateTime } from '../app/format';
+import { formatDateTime, formatRelative } from '../app/format';
+import { ariaSort, SortButton, type SortDirection } from '../components/SortButton';
 import { useMirrorQuery } from '../lib/use-mirror';
-import { TableHead } from '../components/TableHead';
 
 const XOI_STATE: Record<string, string> = {
   ok: 'XOi user',
@@ -12,28 +14,83 @@ const XOI_STATE: Record<string, string> = {
   unknown: 'Unknown',
 };
 
+/** A device that has not synced for this long holds notes the technician cannot see yet. */
+const STALE_DEVICE_MS = 24 * 60 * 60_000;
+
+type Column = { label: string; value?: (row: TechnicianRow) => string | number };
+const COLUMNS: Column[] = [
+  { label: 'Technician', value: (row) => row.name },
+  { label: 'MobileTech email', value: (row) => row.mobileTechEmail ?? '' },
+  { label: 'XOi user email', value: (row) => row.xoiEmail ?? '' },
+  { label: 'XOi user status', value: (row) => XOI_STATE[row.xoiState] ?? row.xoiState },
+  { label: 'Eligible appointments', value: (row) => row.eligible },
+  { label: 'With job notes', value: (row) => row.withJobNotes },
+  // Never synced sorts as the oldest.
+  { label: 'Last device sync', value: (row) => row.lastDeviceSyncAt ?? '' },
+];
+
+function compare(a: string | number, b: string | number): number {
+  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+}
+
+function DeviceSync({ at, now }: { at: string | null; now: number }) {
+  const stale = at === null || now - Date.parse(at) > STALE_DEVICE_MS;
+  if (!stale) return <>{formatDateTime(at)}</>;
+  return (
+    <span className="stale-device">
+      <span aria-hidden="true">⚠ </span>
+      {at === null ? 'Never synced' : `${formatDateTime(at)}, ${formatRelative(at, now)}`}
+      <span className="hint"> — notes written since then are not on the device yet</span>
+    </span>
+  );
+}
+
 /** Per technician: eligible appointments, how many got their job notes, and the XOi user status at a glance. */
 export function TechniciansPage() {
   const { state } = useMirrorQuery('technicians.list', {});
+  const [sort, setSort] = useState<{ column: number; direction: SortDirection }>({ column: 0, direction: 'asc' });
+  const [now] = useState(() => Date.now());
+  const rows = state.status === 'ready' ? [...state.value] : [];
+  const value = COLUMNS[sort.column]?.value;
+  if (value) rows.sort((a, b) => compare(value(a), value(b)) * (sort.direction === 'asc' ? 1 : -1));
+  const stale = rows.filter(
+    (row) => row.lastDeviceSyncAt === null || now - Date.parse(row.lastDeviceSyncAt) > STALE_DEVICE_MS,
+  );
   return (
     <section aria-labelledby="page-title">
       <h2 id="page-title">Technicians</h2>
       {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
+      {stale.length > 0 ? (
+        <p className="notice" role="note">
+          {stale.length === 1 ? '1 technician’s device has' : `${stale.length} technicians’ devices have`} not synced
+          with MobileTech for over a day: the XOi notes written since then are not on{' '}
+          {stale.length === 1 ? 'it' : 'them'} yet. Ask {stale.length === 1 ? 'the technician' : 'them'} to sync
+          MobileTech.
+        </p>
+      ) : null}
       {state.status === 'ready' ? (
         <table className="data" aria-label="Technicians">
-          <TableHead
-            columns={[
-              'Technician',
-              'MobileTech email',
-              'XOi user email',
-              'XOi user status',
-              'Eligible appointments',
-              'With job notes',
-              'Last device sync',
-            ]}
-          />
+          <thead>
+            <tr>
+              {COLUMNS.map((column, index) => (
+                <th key={column.label} scope="col" aria-sort={ariaSort(sort.column === index, sort.direction)}>
+                  <SortButton
+                    label={column.label}
+                    active={sort.column === index}
+                    direction={sort.direction}
+                    onClick={() =>
+                      setSort((current) => ({
+                        column: index,
+                        direction: current.column === index && current.direction === 'asc' ? 'desc' : 'asc',
+                      }))
+                    }
+                  />
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
-            {state.value.map((technician) => (
+            {rows.map((technician) => (
               <tr key={technician.id} className={technician.xoiState === 'ok' ? '' : 'attention'}>
                 <td>
                   <a href={`#/appointments?technician=${encodeURIComponent(technician.id)}`}>{technician.name}</a>
@@ -53,7 +110,9 @@ export function TechniciansPage() {
                 </td>
                 <td>{technician.eligible}</td>
                 <td>{technician.withJobNotes}</td>
-                <td>{formatDateTime(technician.lastDeviceSyncAt)}</td>
+                <td>
+                  <DeviceSync at={technician.lastDeviceSyncAt} now={now} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -37,6 +37,8 @@ export const profileSettingsSchema = z.object({
     .int()
     .min(1, 'must be at least 1 hour')
     .max(168, 'must be at most 168 hours (a week)'),
+  /** The customer's name as the setup sheet prints it; empty: the server's company names are used. */
+  customerName: z.string().max(200, 'must be at most 200 characters').default(''),
   /** How long an appointment Schedule deleted after XOi made its job stays under "Deleted". */
   deletedKeptDays: z
     .number()
@@ -68,6 +70,7 @@ export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = {
   pollDelayMinutes: 15,
   transcriptWindowHours: 12,
   deletedKeptDays: 30,
+  customerName: '',
   statusOverrides: {},
   supportedVersions: { ...DOCUMENTED_MINIMUMS },
 };

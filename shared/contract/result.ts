@@ -5,6 +5,8 @@ export const appErrorSchema = z.object({
   code: z.string().min(1),
   message: z.string().min(1),
   nextStep: z.string().optional(),
+  /** The input field the error belongs to, when it belongs to one (a form shows it there). */
+  field: z.string().max(64).optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
 
@@ -14,6 +16,9 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: string, message: string, nextStep?: string): Result<T> {
-  return { ok: false, error: nextStep === undefined ? { code, message } : { code, message, nextStep } };
+export function fail<T = never>(code: string, message: string, nextStep?: string, field?: string): Result<T> {
+  const error: AppError = { code, message };
+  if (nextStep !== undefined) error.nextStep = nextStep;
+  if (field !== undefined) error.field = field;
+  return { ok: false, error };
 }

@@ -96,8 +96,17 @@ test.describe('one appointment, explained', () => {
     await page.goto(`${consoleHost.origin}/#/print/report/${encodeURIComponent('TWO/OVERDUE/001')}`);
     await expect(page.locator('body[data-print-ready="true"]')).toBeAttached({ timeout: 20_000 });
     const file = path.join(consoleHost.dataDir, 'report.pdf');
-    writeFileSync(file, await page.pdf({ format: 'A4' }));
-    const text = pdfPages(file).join('\n').replace(/\s+/g, ' ');
+    // A small sheet, so the report runs over several pages.
+    writeFileSync(file, await page.pdf({ format: 'A6', preferCSSPageSize: true }));
+    const pages = pdfPages(file);
+    expect(pages.length).toBeGreaterThan(2);
+    // Every sheet says which appointment it is about, and its number among the others.
+    pages.forEach((sheet, index) => {
+      const words = sheet.replace(/\s+/g, ' ');
+      expect(words).toContain('Appointment TWO/OVERDUE/001');
+      expect(words).toContain(`Page ${index + 1} of ${pages.length}`);
+    });
+    const text = pages.join('\n').replace(/\s+/g, ' ');
     for (const expected of [
       'XOi notes troubleshooting report',
       'TWO/OVERDUE/001',

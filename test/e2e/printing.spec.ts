@@ -53,7 +53,7 @@ test.describe('the setup sheet, printed', () => {
       const text = pages.join('\n');
       for (const expected of [
         'XOi Integration Setup sheet',
-        'Customer: Sandbox (simulated server)',
+        'Customer: Fabrikam, Inc.',
         'User Name',
         'XOI_INTEGRATION',
         'API URL',
@@ -119,7 +119,8 @@ test.describe('the setup sheet with 200 companies', () => {
     const text = pages.join('\n');
     for (let index = 1; index <= 200; index++) {
       const name = `Company ${String(index).padStart(3, '0')} Mechanical Services`;
-      const lines = text.split('\n').filter((line) => line.includes(name));
+      // The first company also names the customer in the sheet's heading ("Customer: Company 001 … and 199 more").
+      const lines = text.split('\n').filter((line) => line.includes(name) && !line.includes('Customer:'));
       expect(lines, name).toHaveLength(1);
       expect(lines[0], `${name} and its id on one line`).toContain(`C${String(index).padStart(3, '0')}`);
     }

@@ -129,11 +129,17 @@ test.describe('the XOi Integration Setup wizard', () => {
     await tabTo('Continue');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Step 5 of 5: Apply' })).toBeFocused();
+    // The sandbox is configured already: Apply replaces a password XOi uses, so it asks first.
+    await tabTo('Apply');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Confirm that Apply replaces the current password, or go back.')).toBeVisible();
+    await page.getByLabel('Replace the current password').focus();
+    await page.keyboard.press('Space');
     await tabTo('Apply');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Setup applied' })).toBeVisible();
     await expect(page.getByText(/Updated the integration password/)).toBeVisible();
-    await expect(page.getByText('The integration password is stored in the operating system keychain.')).toBeVisible();
+    await expect(page.getByText("The integration password is stored in this computer's keychain.")).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: 'The password changed' })).toBeVisible();
 
     // The printed sheet (the web host prints through the browser: render it to PDF here).

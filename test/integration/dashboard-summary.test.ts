@@ -41,19 +41,32 @@ describe('the dashboard summary written with the verdicts', () => {
       );
       const among = (keys: Set<string>) => [...keys].filter((key) => completedKeys.has(key)).length;
       expect(dashboard.funnel.appointments).toBe(appointments.length);
-      expect(dashboard.funnel.jobNotes).toBe(keysWith('XOi Site History', 'XOi Workflow').size);
-      expect(dashboard.funnel.completed).toBe(completed.length);
-      expect(dashboard.funnel.resolution).toBe(among(keysWith('XOi Resolution')));
-      expect(dashboard.funnel.transcripts).toBe(among(keysWith('XOi Transcript')));
-      expect(dashboard.funnel.eligible).toBeGreaterThanOrEqual(dashboard.funnel.jobNotes);
-      expect(dashboard.funnel.eligible).toBeLessThanOrEqual(appointments.length);
+      // A funnel: every stage a subset of the one before.
+      const stages = ['appointments', 'eligible', 'jobNotes', 'completed', 'resolution', 'transcripts'] as const;
+      for (let index = 1; index < stages.length; index++)
+        expect(dashboard.funnel[stages[index] as never]).toBeLessThanOrEqual(
+          dashboard.funnel[stages[index - 1] as never],
+        );
+      // Counted from the server's own world: a Site History note makes an appointment eligible; a Workflow note alone
+      // makes it eligible only when its status history says so.
+      const siteHistory = keysWith('XOi Site History');
+      const jobNotes = keysWith('XOi Site History', 'XOi Workflow');
+      expect(dashboard.funnel.jobNotes).toBeGreaterThanOrEqual(siteHistory.size);
+      expect(dashboard.funnel.jobNotes).toBeLessThanOrEqual(jobNotes.size);
+      expect(dashboard.funnel.completed).toBeGreaterThanOrEqual(among(siteHistory));
+      expect(dashboard.funnel.completed).toBeLessThanOrEqual(among(jobNotes));
+      const both = (a: Set<string>, b: Set<string>) => new Set([...a].filter((key) => b.has(key)));
+      expect(dashboard.funnel.resolution).toBeLessThanOrEqual(among(both(jobNotes, keysWith('XOi Resolution'))));
+      expect(dashboard.funnel.resolution).toBeGreaterThan(0);
+      expect(dashboard.funnel.transcripts).toBeLessThanOrEqual(dashboard.funnel.resolution);
+      expect(dashboard.funnel.transcripts).toBeGreaterThan(0);
 
       const bucketTotal = (field: 'siteHistory' | 'resolution' | 'transcript') =>
         dashboard.latency.reduce((sum, bucket) => sum + bucket[field], 0);
       expect(bucketTotal('siteHistory')).toBeGreaterThan(0);
       expect(bucketTotal('siteHistory')).toBeLessThanOrEqual(dashboard.funnel.jobNotes);
-      expect(bucketTotal('resolution')).toBeLessThanOrEqual(dashboard.funnel.resolution);
-      expect(bucketTotal('transcript')).toBeLessThanOrEqual(dashboard.funnel.transcripts);
+      expect(bucketTotal('resolution')).toBeLessThanOrEqual(among(keysWith('XOi Resolution')));
+      expect(bucketTotal('transcript')).toBeLessThanOrEqual(among(keysWith('XOi Transcript')));
       expect(dashboard.medians.siteHistoryMinutes).not.toBeNull();
     } finally {
       await mirror.close();

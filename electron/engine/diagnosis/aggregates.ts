@@ -50,24 +50,24 @@ export class DashboardTally {
           .sort((a, b) => a - b)[0];
       const sh = first('XOi Site History');
       const since = eligibleSince(appointment, facts.historyByKey.get(appointment.key) ?? [], categoryOf);
-      if (since !== null || sh !== undefined) funnel.eligible++;
-      if (sh !== undefined || first('XOi Workflow') !== undefined) funnel.jobNotes++;
       if (sh !== undefined && since !== null && sh >= Date.parse(since))
         this.siteHistory.push((sh - Date.parse(since)) / 60_000);
-      if (appointment.completedAt) {
-        funnel.completed++;
-        const completed = Date.parse(appointment.completedAt);
-        const res = first('XOi Resolution');
-        if (res !== undefined) {
-          funnel.resolution++;
-          if (res >= completed) this.resolution.push((res - completed) / 60_000);
-        }
-        const tr = first('XOi Transcript');
-        if (tr !== undefined) {
-          funnel.transcripts++;
-          if (tr >= completed) this.transcript.push((tr - completed) / 60_000);
-        }
-      }
+      const completed = appointment.completedAt ? Date.parse(appointment.completedAt) : null;
+      const res = first('XOi Resolution');
+      const tr = first('XOi Transcript');
+      if (completed !== null && res !== undefined && res >= completed) this.resolution.push((res - completed) / 60_000);
+      if (completed !== null && tr !== undefined && tr >= completed) this.transcript.push((tr - completed) / 60_000);
+      // Each stage of the funnel is a subset of the one before, so it can be drawn as one.
+      const eligible = since !== null || sh !== undefined;
+      const jobNotes = eligible && (sh !== undefined || first('XOi Workflow') !== undefined);
+      const completedWithJob = jobNotes && completed !== null;
+      const resolved = completedWithJob && res !== undefined;
+      const transcribed = resolved && tr !== undefined;
+      if (eligible) funnel.eligible++;
+      if (jobNotes) funnel.jobNotes++;
+      if (completedWithJob) funnel.completed++;
+      if (resolved) funnel.resolution++;
+      if (transcribed) funnel.transcripts++;
     }
   }
 

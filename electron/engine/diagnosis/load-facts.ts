@@ -104,6 +104,20 @@ function groupRaw<T>(rows: unknown[][], pick: (row: unknown[]) => T): Map<string
   return map;
 }
 
+const rawAppointment = (row: unknown[]): AppointmentFacts => ({
+  key: row[0] as string,
+  company: row[1] as string,
+  serviceCall: row[2] as string,
+  appointment: row[3] as string,
+  customer: row[4] as string,
+  status: row[5] as string,
+  technician: row[6] as string | null,
+  taskDate: row[7] as string | null,
+  completedAt: row[8] as string | null,
+  createdIn: row[9] as AppointmentFacts['createdIn'],
+  createdAt: row[10] as string,
+  modifiedAt: row[11] as string,
+});
 const rawNote = (row: unknown[]): NoteFacts => ({
   name: row[1] as string,
   createdAt: row[2] as string,
@@ -134,16 +148,18 @@ export function* mirrorFactsInSlices(handle: Handle, sliceSize: number): Generat
     handle,
     'SELECT appointment_key, action, technician_id, status, task_date, completed_at, modified_at FROM history WHERE appointment_key BETWEEN ? AND ? /* raw */',
   ).raw(true);
+  const appointments = statement(
+    handle,
+    `SELECT key, company, service_call, appointment, customer, status, technician_id, task_date, completed_at,
+       created_in, created_at, modified_at FROM appointments WHERE key > ? ORDER BY key LIMIT ? /* raw */`,
+  ).raw(true);
   for (;;) {
-    const rows = statement(handle, 'SELECT * FROM appointments WHERE key > ? ORDER BY key LIMIT ?').all(
-      after,
-      sliceSize,
-    ) as AppointmentRow[];
+    const rows = (appointments.all(after, sliceSize) as unknown[][]).map(rawAppointment);
     const first = rows[0];
     const last = rows[rows.length - 1];
     if (!first || !last) return;
     yield {
-      appointments: rows.map(fromAppointmentRow),
+      appointments: rows,
       notesByKey: groupRaw(notes.all(first.key, last.key) as unknown[][], rawNote),
       historyByKey: groupRaw(history.all(first.key, last.key) as unknown[][], rawHistory),
     };

@@ -18,6 +18,53 @@ export function transaction<T>(handle: WriteHandle, work: () => T): T {
   return handle.db.transaction(work)();
 }
 
+/**
+ * One write transaction across several steps that happen between awaits (a sync pass's pages): committed every
+ * `stepsPerCommit` steps and by `commit()`. A step that throws rolls the open transaction back (the steps before it in
+ * the same transaction too: each step writes its own cursor, so what is rolled back is simply fetched again).
+ * Committing less often writes the hot index pages to the log fewer times.
+ */
+export class BatchedTransaction {
+  private open = false;
+  private steps = 0;
+
+  constructor(
+    private readonly handle: WriteHandle,
+    private readonly stepsPerCommit: number,
+  ) {}
+
+  step<T>(work: () => T): T {
+    if (!this.open) {
+      this.handle.db.exec('BEGIN IMMEDIATE');
+      this.open = true;
+    }
+    let result: T;
+    try {
+      result = work();
+    } catch (error) {
+      this.rollback();
+      throw error;
+    }
+    this.steps++;
+    if (this.steps >= this.stepsPerCommit) this.commit();
+    return result;
+  }
+
+  commit(): void {
+    if (!this.open) return;
+    this.handle.db.exec('COMMIT');
+    this.open = false;
+    this.steps = 0;
+  }
+
+  private rollback(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.steps = 0;
+    if (this.handle.db.inTransaction) this.handle.db.exec('ROLLBACK');
+  }
+}
+
 const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 /** A prepared statement, prepared once per connection (the mirror's hot loops run hundreds of thousands of times). */

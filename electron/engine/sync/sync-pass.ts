@@ -1,7 +1,7 @@
 import { FEEDS, type FeedName } from '../schedule/contract';
 import type { FeedPage, ScheduleClient } from '../schedule/client';
 import { ScheduleError } from '../schedule/errors';
-import { transaction, type WriteHandle } from '../store/handles';
+import { BatchedTransaction, transaction, type WriteHandle } from '../store/handles';
 import { deleteAllAppointments } from '../store/tables/appointments';
 import { deleteAllDeleted } from '../store/tables/deleted-appointments';
 import { readCursor, writeCursor } from '../store/tables/cursors';
@@ -38,6 +38,13 @@ export interface PassContext {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Pages applied per commit. Each page is applied with its cursor, so any commit point is consistent; committing every
+ * few pages rather than every page cut the full mirror's writing time (the same index pages logged once, not five
+ * times), and a crash loses at most these few pages, fetched again at the next pass.
+ */
+const PAGES_PER_COMMIT = 5;
 
 function wipeFeed(store: WriteHandle, feed: FeedName): void {
   if (feed === 'appointments') {
@@ -109,61 +116,71 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
 
   let pagesDone = 0;
   let rowsSoFar = 0;
-  for (const feed of FEEDS) {
-    const feedCounts = { upserted: 0, deleted: 0, rejected: 0 };
-    counts[feed] = feedCounts;
-    let cursor = readCursor(store, feed);
-    let restarted = false;
-    let feedRows = 0;
-    // The next page is requested while this one is being written: the network and the disk work side by side.
-    let pending: Promise<FeedPage> | null = null;
-    for (;;) {
-      checkCancelled();
-      let page: FeedPage;
-      try {
-        page = await (pending ?? context.client.changes(feed, cursor, context.pageSize));
-      } catch (error) {
-        pending = null;
-        if (error instanceof ScheduleError && error.code === 'CURSOR_EXPIRED' && !restarted) {
-          // The server was reset or restored: its feed starts over, so the mirror of that feed does too.
-          restarted = true;
-          touched.add('*');
-          transaction(store, () => {
-            wipeFeed(store, feed);
-            writeCursor(store, feed, null, iso(context.now()));
-          });
-          cursor = null;
-          continue;
+  const batch = new BatchedTransaction(store, PAGES_PER_COMMIT);
+  try {
+    for (const feed of FEEDS) {
+      const feedCounts = { upserted: 0, deleted: 0, rejected: 0 };
+      counts[feed] = feedCounts;
+      let cursor = readCursor(store, feed);
+      let restarted = false;
+      let feedRows = 0;
+      // The next page is requested while this one is being written: the network and the disk work side by side.
+      let pending: Promise<FeedPage> | null = null;
+      for (;;) {
+        checkCancelled();
+        let page: FeedPage;
+        try {
+          page = await (pending ?? context.client.changes(feed, cursor, context.pageSize));
+        } catch (error) {
+          pending = null;
+          if (error instanceof ScheduleError && error.code === 'CURSOR_EXPIRED' && !restarted) {
+            // The server was reset or restored: its feed starts over, so the mirror of that feed does too.
+            restarted = true;
+            touched.add('*');
+            batch.commit();
+            transaction(store, () => {
+              wipeFeed(store, feed);
+              writeCursor(store, feed, null, iso(context.now()));
+            });
+            cursor = null;
+            continue;
+          }
+          throw error;
         }
-        throw error;
+        pending =
+          page.hasMore && !context.isCancelled()
+            ? context.client.changes(feed, page.nextCursor, context.pageSize)
+            : null;
+        // A prefetched page that is never used must not surface as an unhandled rejection.
+        pending?.catch(() => undefined);
+        const current = page;
+        const applied = batch.step(() => {
+          const result = applyFeedItems(store, feed, current.items, iso(context.now()));
+          writeCursor(store, feed, current.nextCursor, iso(context.now()));
+          return result;
+        });
+        feedCounts.upserted += applied.upserted;
+        feedCounts.deleted += applied.deleted;
+        feedCounts.rejected += applied.rejected;
+        for (const key of applied.touched) touched.add(key);
+        cursor = page.nextCursor;
+        pagesDone++;
+        rowsSoFar += page.items.length;
+        feedRows += page.items.length;
+        context.onProgress({
+          feed,
+          pagesDone,
+          rowsSoFar,
+          feedRows,
+          feedEstimate: page.remaining === undefined ? null : feedRows + page.remaining,
+        });
+        if (!page.hasMore) break;
       }
-      pending =
-        page.hasMore && !context.isCancelled() ? context.client.changes(feed, page.nextCursor, context.pageSize) : null;
-      // A prefetched page that is never used must not surface as an unhandled rejection.
-      pending?.catch(() => undefined);
-      const current = page;
-      const applied = transaction(store, () => {
-        const result = applyFeedItems(store, feed, current.items, iso(context.now()));
-        writeCursor(store, feed, current.nextCursor, iso(context.now()));
-        return result;
-      });
-      feedCounts.upserted += applied.upserted;
-      feedCounts.deleted += applied.deleted;
-      feedCounts.rejected += applied.rejected;
-      for (const key of applied.touched) touched.add(key);
-      cursor = page.nextCursor;
-      pagesDone++;
-      rowsSoFar += page.items.length;
-      feedRows += page.items.length;
-      context.onProgress({
-        feed,
-        pagesDone,
-        rowsSoFar,
-        feedRows,
-        feedEstimate: page.remaining === undefined ? null : feedRows + page.remaining,
-      });
-      if (!page.hasMore) break;
+      batch.commit();
     }
+  } finally {
+    // Whatever stopped the pass (the end, a network error, a cancellation), the pages applied so far are kept.
+    batch.commit();
   }
   return { counts, touched, references };
 }

@@ -3,6 +3,7 @@ import { memo, useEffect, useRef } from 'react';
 import type { AppointmentRow, AppointmentSort } from '../../../shared/contract';
 import { formatCompactDateTime, formatDateTime } from '../../app/format';
 import { NotesMatrix } from '../../components/NotesMatrix';
+import { ariaSort, SortButton } from '../../components/SortButton';
 import { StateBadge } from '../../components/StateBadge';
 
 const ROW_HEIGHT = 40;
@@ -102,17 +103,13 @@ function HeaderCell(props: { column: Column; sort: AppointmentSort; onSort: (sor
       : 'asc'
     : (column.first ?? 'asc');
   return (
-    <div
-      role="columnheader"
-      className="cell"
-      aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-    >
-      <button type="button" className="sort-button" onClick={() => props.onSort({ field, direction: next })}>
-        {column.label}
-        <span aria-hidden="true" className="sort-arrow">
-          {active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
-        </span>
-      </button>
+    <div role="columnheader" className="cell" aria-sort={ariaSort(active, sort.direction)}>
+      <SortButton
+        label={column.label}
+        active={active}
+        direction={sort.direction}
+        onClick={() => props.onSort({ field, direction: next })}
+      />
     </div>
   );
 }

@@ -38,7 +38,7 @@ export function ProfileForm({ existing, onDone }: { existing: ProfileView | null
     if (!url.ok) next.apiUrl = url.message;
     if (values.userName.trim() === '') next.userName = 'Enter the Schedule administrator user name.';
     if (!existing && values.password === '')
-      next.password = 'Enter the administrator password (it is stored in the keychain only).';
+      next.password = "Enter the administrator password (it is stored in this computer's keychain only).";
     if (moved && values.password === '')
       next.password = 'The API URL points to a new address: enter the administrator password again.';
     setErrors(next);
@@ -70,7 +70,15 @@ export function ProfileForm({ existing, onDone }: { existing: ProfileView | null
       userName: values.userName,
       ...(values.password ? { password: values.password } : {}),
     });
-    if (!result.ok) return setSaveError(result.error);
+    if (!result.ok) {
+      const field = result.error.field;
+      // An error that belongs to a field is shown at that field; the others under the form.
+      if (field !== undefined && Object.hasOwn(values, field)) {
+        setErrors({ [field]: result.error.message });
+        return setSaveError(null);
+      }
+      return setSaveError(result.error);
+    }
     setValues((current) => ({ ...current, password: '' }));
     onDone();
   };
@@ -116,7 +124,7 @@ export function ProfileForm({ existing, onDone }: { existing: ProfileView | null
             ? `The API URL changed to ${originOf(values.apiUrl.trim()) ?? 'another address'}: enter the password again. A saved password is only sent to the address it was entered for.`
             : existing
               ? 'Leave empty to keep the stored password.'
-              : 'Stored in the operating system keychain, nowhere else.'
+              : "Stored in this computer's keychain, nowhere else."
         }
       />
       <div className="row">

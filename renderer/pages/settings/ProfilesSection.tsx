@@ -43,7 +43,13 @@ export function ProfilesSection() {
               </td>
               <td>{profile.apiUrl}</td>
               <td>{profile.userName}</td>
-              <td>{profile.secrets.administrator ? 'stored in the keychain' : 'not stored'}</td>
+              <td>
+                {keychain.available
+                  ? profile.secrets.administrator
+                    ? "Stored in this computer's keychain"
+                    : 'Not stored'
+                  : 'Unknown: the keychain is unavailable'}
+              </td>
               <td>
                 <div className="actions">
                   {profile.active ? null : (

@@ -25,7 +25,8 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
   });
   const [overrides, setOverrides] = useState<Record<string, StatusCategory>>(view.settings.statusOverrides);
   const [versions, setVersions] = useState<VersionMinimums>(view.settings.supportedVersions);
-  const [errors, setErrors] = useState<Partial<Record<NumberField | VersionedProduct, string>>>({});
+  const [customerName, setCustomerName] = useState(view.settings.customerName);
+  const [errors, setErrors] = useState<Partial<Record<NumberField | VersionedProduct | 'customerName', string>>>({});
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -35,18 +36,19 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
       pollDelayMinutes: Number(numbers.pollDelayMinutes),
       transcriptWindowHours: Number(numbers.transcriptWindowHours),
       deletedKeptDays: Number(numbers.deletedKeptDays),
+      customerName,
       statusOverrides: overrides,
       supportedVersions: versions,
     };
     const parsed = profileSettingsSchema.safeParse(candidate);
-    const next: Partial<Record<NumberField | VersionedProduct, string>> = {};
+    const next: Partial<Record<NumberField | VersionedProduct | 'customerName', string>> = {};
     for (const field of Object.keys(numbers) as NumberField[]) {
       if (!/^\d+$/.test(numbers[field].trim())) next[field] = 'Enter a whole number.';
     }
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = (issue.path[0] === 'supportedVersions' ? issue.path[1] : issue.path[0]) as
-          NumberField | VersionedProduct;
+          NumberField | VersionedProduct | 'customerName';
         next[field] ??= `This ${issue.message}.`;
       }
     }
@@ -101,6 +103,13 @@ export function SyncSettingsSection({ view, onSaved }: { view: SettingsView; onS
         'Keep deleted appointments (days)',
         'How long an appointment deleted in Schedule after XOi made its Vision job stays under "Deleted", so its job can be cleaned up in Vision (1 to 365).',
       )}
+      <Field
+        label="Customer name on the setup sheet"
+        value={customerName}
+        onChange={(event) => setCustomerName(event.target.value)}
+        error={errors.customerName ?? null}
+        hint="Printed as the customer on the sheet for XOi. Empty: the server's company names are printed."
+      />
       <h4 id="versions-title">Versions XOi supports</h4>
       <p>
         The oldest version of each product the diagnosis and the setup accept. The defaults are WennSoft's documented

@@ -137,7 +137,7 @@ export function XoiSection() {
               value={apiSecret}
               onChange={(event) => setApiSecret(event.target.value)}
               required={moved}
-              hint="Stored in the operating system keychain only."
+              hint="Stored in this computer's keychain, nowhere else."
             />
           </>
         )}

@@ -2,10 +2,7 @@ import { passwordStrength } from '../../../shared/setup/password-rules';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../app/format';
 
-export interface AccountValues {
-  password: string;
-  confirmPassword: string;
-}
+import type { AccountValues } from './wizard';
 
 export function AccountStep(props: {
   userName: string;
@@ -31,7 +28,6 @@ export function AccountStep(props: {
         type="password"
         autoComplete="new-password"
         value={props.values.password}
-        maxLength={props.maxLength + 1}
         onChange={(event) => props.onChange({ ...props.values, password: event.target.value })}
         error={props.errors.password ?? null}
         hint={strength ? `Strength: ${strength.label}. ${strength.hint}` : `Up to ${props.maxLength} characters.`}
@@ -43,6 +39,7 @@ export function AccountStep(props: {
         value={props.values.confirmPassword}
         onChange={(event) => props.onChange({ ...props.values, confirmPassword: event.target.value })}
         error={props.errors.confirmPassword ?? null}
+        hint="The same password again. Both fields take any length, so a pasted password is never cut."
       />
     </>
   );

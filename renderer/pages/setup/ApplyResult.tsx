@@ -3,16 +3,16 @@ import type { AppError, SetupResult } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime } from '../../app/format';
-import { printDocument } from '../print/print-actions';
+import { SheetActions } from './SheetActions';
 
-/** What the setup did, and the step after: the setup sheet for XOi. */
-export function ApplyResult({ result, isSandbox }: { result: SetupResult; isSandbox: boolean }) {
+/** What the setup did, and the steps after: the sheet to XOi, the password by another channel. Stays until dismissed. */
+export function ApplyResult(props: { result: SetupResult; isSandbox: boolean; onDismiss: () => void }) {
+  const { result } = props;
   const [told, setTold] = useState<'no' | 'yes' | AppError>('no');
-  const [printError, setPrintError] = useState<AppError | null>(null);
+  const [sent, setSent] = useState<'no' | 'yes' | AppError>('no');
   const effect = result.createdUser
     ? `Created the hidden XOi user and ${result.createdRoles} hidden XOi roles, and set the integration password.`
     : `Updated the integration password (the hidden XOi user and roles already existed${result.createdRoles > 0 ? `; ${result.createdRoles} missing roles were created` : ''}).`;
-  const print = async (mode: 'print' | 'pdf') => setPrintError(await printDocument({ kind: 'setup-sheet', mode }));
   return (
     <section aria-labelledby="setup-done" className="setup-done">
       <h3 id="setup-done" tabIndex={-1}>
@@ -23,8 +23,8 @@ export function ApplyResult({ result, isSandbox }: { result: SetupResult; isSand
       </p>
       <p>
         {result.storedInKeychain
-          ? 'The integration password is stored in the operating system keychain.'
-          : `The password is not stored on this computer: ${result.keychainProblem ?? ''}`}
+          ? "The integration password is stored in this computer's keychain."
+          : `The integration password is not stored on this computer: ${result.keychainProblem ?? 'the keychain refused it'}`}
       </p>
       {result.passwordChanged ? (
         <p className="notice" role="alert">
@@ -34,16 +34,8 @@ export function ApplyResult({ result, isSandbox }: { result: SetupResult; isSand
       ) : null}
       <h4>Next: send the setup sheet to XOi</h4>
       <p>The sheet carries everything XOi needs except the password, which goes by a separate secure channel.</p>
-      <div className="row">
-        <button type="button" className="primary" onClick={() => void print('print')}>
-          Print setup sheet
-        </button>
-        <button type="button" onClick={() => void print('pdf')}>
-          Save setup sheet as PDF
-        </button>
-      </div>
-      {printError ? <ErrorMessage error={printError} title="Printing failed" /> : null}
-      {isSandbox ? (
+      <SheetActions primary />
+      {props.isSandbox ? (
         <div className="sandbox-tell">
           <p>On the sandbox, the simulated XOi only learns the new password when you send it:</p>
           <button
@@ -56,6 +48,22 @@ export function ApplyResult({ result, isSandbox }: { result: SetupResult; isSand
           {told !== 'yes' && told !== 'no' ? <ErrorMessage error={told} /> : null}
         </div>
       ) : null}
+      <div className="row setup-done-buttons">
+        <button
+          type="button"
+          onClick={() =>
+            void api.call('setup.markSheetSent', { sent: true }).then((r) => setSent(r.ok ? 'yes' : r.error))
+          }
+          disabled={sent === 'yes'}
+        >
+          I have sent the sheet and the password to XOi
+        </button>
+        <button type="button" onClick={props.onDismiss}>
+          Done
+        </button>
+      </div>
+      {sent === 'yes' ? <p role="status">Noted: the first-run checklist counts the sheet as sent.</p> : null}
+      {sent !== 'yes' && sent !== 'no' ? <ErrorMessage error={sent} /> : null}
     </section>
   );
 }

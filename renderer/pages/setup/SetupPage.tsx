@@ -1,34 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
-import type { AppError, SetupResult } from '../../../shared/contract';
-import { checkIntegrationPassword } from '../../../shared/setup/password-rules';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
+import type { SetupState } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
+import { CompaniesTable } from '../../components/CompaniesTable';
 import { useApiCall } from '../../lib/use-api';
-import { AccountStep, type AccountValues } from './AccountStep';
+import { printDocument } from '../print/print-actions';
+import { AccountStep } from './AccountStep';
+import { useAppliedResult } from './applied-result';
 import { ApplyResult } from './ApplyResult';
+import { ApplyStep } from './ApplyStep';
+import { IntegrationStep } from './IntegrationStep';
 import { PrerequisiteList } from './Prerequisites';
 import { SetupUnavailable } from './SetupUnavailable';
-import { printDocument } from '../print/print-actions';
-import { CompaniesTable } from '../../components/CompaniesTable';
+import { SheetActions } from './SheetActions';
+import { APPLY_STEP, initialWizard, readyToApply, STEPS, wizardReducer, type WizardRules } from './wizard';
 
-const STEPS = ['Prerequisites', 'Account Detail', 'Integration Details', 'Active Dynamics Companies', 'Apply'] as const;
-
-/** The XOi Integration Setup: Schedule's Integrations tab, step by step, keyboard first. */
-export function SetupPage() {
-  const { state, reload } = useApiCall('setup.state', {});
-  const [step, setStep] = useState(0);
-  const [values, setValues] = useState<AccountValues>({ password: '', confirmPassword: '' });
-  const [errors, setErrors] = useState<Partial<Record<keyof AccountValues, string>>>({});
-  const [applying, setApplying] = useState(false);
-  const [applyError, setApplyError] = useState<AppError | null>(null);
-  const [result, setResult] = useState<SetupResult | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    heading.current?.focus();
-  }, [step, result, state.status]);
-
-  // In the desktop app the menu owns Ctrl/Cmd+P; in a browser the page does, so it prints the sheet, not the page.
+/** In the desktop app the menu owns Ctrl/Cmd+P; in a browser the page does, so it prints the sheet, not the page. */
+function usePrintShortcut() {
   useEffect(() => {
     if (window.xoiConsole) return undefined;
     const onKey = (event: KeyboardEvent) => {
@@ -40,7 +28,102 @@ export function SetupPage() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
 
+/** The wizard itself: Schedule's Integrations tab, one component per step, keyboard first. */
+function SetupWizard({ setup, onApplied }: { setup: SetupState; onApplied: () => void }) {
+  const rules: WizardRules = useMemo(
+    () => ({ maxLength: setup.passwordMaxLength, replacesPassword: setup.configured }),
+    [setup.passwordMaxLength, setup.configured],
+  );
+  const reducer = useMemo(() => wizardReducer(rules), [rules]);
+  const [state, dispatch] = useReducer(reducer, initialWizard);
+  const applied = useAppliedResult();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, [state.step]);
+
+  const submit = async () => {
+    if (!readyToApply(state, rules)) return dispatch({ type: 'next' });
+    dispatch({ type: 'apply-started' });
+    const outcome = await api.call('setup.apply', state.values);
+    if (!outcome.ok) return dispatch({ type: 'apply-failed', error: outcome.error });
+    applied.keep(outcome.value);
+    dispatch({ type: 'applied' });
+    onApplied();
+  };
+
+  if (applied.result) {
+    return <ApplyResult result={applied.result} isSandbox={setup.isSandbox} onDismiss={applied.dismiss} />;
+  }
+  const { step } = state;
+  return (
+    <>
+      <ol className="wizard-steps" aria-label="Setup steps">
+        {STEPS.map((label, index) => (
+          <li
+            key={label}
+            aria-current={index === step ? 'step' : undefined}
+            className={index < step ? 'done' : undefined}
+          >
+            {label}
+          </li>
+        ))}
+      </ol>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <h3 ref={heading} tabIndex={-1}>
+          Step {step + 1} of {STEPS.length}: {STEPS[step]}
+        </h3>
+        {step === 0 ? <PrerequisiteList items={setup.prerequisites} /> : null}
+        {step === 1 ? (
+          <AccountStep
+            userName={setup.userName}
+            configured={setup.configured}
+            passwordSetAt={setup.passwordSetAt}
+            maxLength={setup.passwordMaxLength}
+            values={state.values}
+            errors={state.errors}
+            onChange={(values) => dispatch({ type: 'edit', values })}
+          />
+        ) : null}
+        {step === 2 ? <IntegrationStep apiUrl={setup.apiUrl} signatureVersion={setup.signatureVersion} /> : null}
+        {step === 3 ? (
+          <CompaniesTable companies={setup.companies} className="data" label="Active Dynamics Companies" />
+        ) : null}
+        {step === APPLY_STEP ? (
+          <ApplyStep
+            setup={setup}
+            confirmReplace={state.confirmReplace}
+            onConfirmReplace={(confirmed) => dispatch({ type: 'confirm-replace', confirmed })}
+            confirmError={state.errors.confirmReplace}
+            applyError={state.applyError}
+          />
+        ) : null}
+        <div className="row wizard-buttons">
+          <button type="button" onClick={() => dispatch({ type: 'back' })} disabled={step === 0}>
+            Back
+          </button>
+          <button type="submit" className="primary" disabled={state.applying}>
+            {step === APPLY_STEP ? (state.applying ? 'Applying…' : 'Apply') : 'Continue'}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** The XOi Integration Setup page: the wizard, and the setup sheet for the setup as it stands, any time. */
+export function SetupPage() {
+  const { state, reload } = useApiCall('setup.state', {});
+  usePrintShortcut();
   if (state.status === 'loading') return <p role="status">Reading the setup from the Schedule server…</p>;
   if (state.status === 'error') {
     return (
@@ -54,130 +137,24 @@ export function SetupPage() {
     );
   }
   const setup = state.value;
-  if (!setup.available) {
-    return (
-      <section aria-labelledby="page-title">
-        <h2 id="page-title">XOi Integration Setup</h2>
-        <SetupUnavailable state={setup} />
-      </section>
-    );
-  }
-
-  const validateAccount = (): boolean => {
-    const problems = checkIntegrationPassword(values.password, values.confirmPassword, setup.passwordMaxLength);
-    const next: Partial<Record<keyof AccountValues, string>> = {};
-    for (const problem of problems) next[problem.field] ??= problem.message;
-    setErrors(next);
-    return problems.length === 0;
-  };
-
-  const apply = async () => {
-    if (!validateAccount()) {
-      setStep(1);
-      return;
-    }
-    setApplying(true);
-    setApplyError(null);
-    const outcome = await api.call('setup.apply', values);
-    setApplying(false);
-    if (!outcome.ok) {
-      if (outcome.error.code === 'PASSWORD_MISMATCH') {
-        setErrors({ confirmPassword: "The passwords don't match." });
-        setStep(1);
-      } else if (outcome.error.code === 'PASSWORD_EMPTY' || outcome.error.code === 'PASSWORD_TOO_LONG') {
-        setErrors({ password: outcome.error.message.replace(/^Password: /, '') });
-        setStep(1);
-      } else {
-        setApplyError(outcome.error);
-      }
-      return;
-    }
-    setValues({ password: '', confirmPassword: '' });
-    setResult(outcome.value);
-    reload();
-  };
-
-  const next = () => {
-    if (step === 1 && !validateAccount()) return;
-    if (step === STEPS.length - 1) void apply();
-    else setStep(step + 1);
-  };
-
   return (
     <section aria-labelledby="page-title" className="setup-page">
       <h2 id="page-title">XOi Integration Setup</h2>
-      {result ? (
-        <ApplyResult result={result} isSandbox={setup.isSandbox} />
-      ) : (
+      {setup.available ? (
         <>
-          <ol className="wizard-steps" aria-label="Setup steps">
-            {STEPS.map((label, index) => (
-              <li
-                key={label}
-                aria-current={index === step ? 'step' : undefined}
-                className={index < step ? 'done' : undefined}
-              >
-                {label}
-              </li>
-            ))}
-          </ol>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              next();
-            }}
-            noValidate
-          >
-            <h3 ref={heading} tabIndex={-1}>
-              Step {step + 1} of {STEPS.length}: {STEPS[step]}
-            </h3>
-            {step === 0 ? <PrerequisiteList items={setup.prerequisites} /> : null}
-            {step === 1 ? (
-              <AccountStep
-                userName={setup.userName}
-                configured={setup.configured}
-                passwordSetAt={setup.passwordSetAt}
-                maxLength={setup.passwordMaxLength}
-                values={values}
-                errors={errors}
-                onChange={setValues}
-              />
-            ) : null}
-            {step === 2 ? (
-              <>
-                <div className="field">
-                  <label htmlFor="api-url">API URL</label>
-                  <input id="api-url" value={setup.apiUrl} readOnly />
-                </div>
-                <div className="field">
-                  <label htmlFor="signature-version">Signature Version</label>
-                  <input id="signature-version" value={setup.signatureVersion} readOnly />
-                </div>
-              </>
-            ) : null}
-            {step === 3 ? (
-              <CompaniesTable companies={setup.companies} className="data" label="Active Dynamics Companies" />
-            ) : null}
-            {step === 4 ? (
-              <div>
-                <p>
-                  Applying sets the integration password on the Schedule server
-                  {setup.configured ? '' : ', creating the hidden XOi user and the two hidden XOi roles'}, and stores
-                  the password in this computer's keychain.
-                </p>
-                {applyError ? <ErrorMessage error={applyError} title="The setup was not applied" /> : null}
-              </div>
-            ) : null}
-            <div className="row wizard-buttons">
-              <button type="button" onClick={() => setStep(Math.max(0, step - 1))} disabled={step === 0}>
-                Back
-              </button>
-              <button type="submit" className="primary" disabled={applying}>
-                {step === STEPS.length - 1 ? (applying ? 'Applying…' : 'Apply') : 'Continue'}
-              </button>
-            </div>
-          </form>
+          <SetupWizard setup={setup} onApplied={reload} />
+          <section aria-labelledby="sheet-title" className="sheet-anytime">
+            <h3 id="sheet-title">Setup sheet for XOi</h3>
+            <p>
+              {setup.configured
+                ? 'The sheet for the setup as it stands on the server (never the password). Print it or save it as PDF any time.'
+                : 'The setup has not been applied yet: the sheet says so. Apply first, then send it to XOi.'}
+            </p>
+            <SheetActions />
+          </section>
         </>
+      ) : (
+        <SetupUnavailable state={setup} />
       )}
     </section>
   );

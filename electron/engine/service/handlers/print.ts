@@ -4,6 +4,19 @@ import { prerequisitesOf } from './setup';
 import { requireKey } from './appointments';
 
 /**
+ * Who the sheet is for: the name the administrator gave in Settings, else the server's own company names (never the
+ * connection profile's name, which is ours, not the customer's).
+ */
+function customerOnSheet(setting: string, companies: ReadonlyArray<{ id: string; name: string }>): string {
+  if (setting.trim() !== '') return setting.trim();
+  const [first, ...others] = companies;
+  if (!first) return 'not named (set the customer name in Settings)';
+  return others.length === 0
+    ? first.name
+    : `${first.name} and ${others.length} more ${others.length === 1 ? 'company' : 'companies'}`;
+}
+
+/**
  * The print views' data, and the web host's answer to "print": it cannot open a native dialog, so the renderer shows
  * the print view and uses the browser's own print. The Electron shell replaces `print.document` and `print.ready`.
  */
@@ -23,8 +36,9 @@ export function printHandlers(
         client.integration(),
         client.companies(),
       ]);
+      const activeCompanies = companies.filter((company) => company.active);
       return {
-        customer: active.profile.name,
+        customer: customerOnSheet(active.profile.settings.customerName, activeCompanies),
         printedAt: new Date(context.now()).toISOString(),
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         userName: integration.userName,
@@ -32,9 +46,7 @@ export function printHandlers(
         signatureVersion: integration.signatureVersion,
         scheduleVersion: system.scheduleVersion,
         mobileTechVersion: system.mobileTechVersion,
-        companies: companies
-          .filter((company) => company.active)
-          .map((company) => ({ id: company.id, name: company.name })),
+        companies: activeCompanies.map((company) => ({ id: company.id, name: company.name })),
         configured: integration.configured,
         passwordSetAt: integration.passwordSetAt,
         checklist: prerequisitesOf(system, active.profile.settings.supportedVersions),

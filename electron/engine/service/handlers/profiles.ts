@@ -68,6 +68,7 @@ export function profileHandlers(
           'INVALID_ARGUMENT',
           `Schedule API URL: ${url.message}`,
           'Correct the URL and save again.',
+          { field: 'apiUrl' },
         );
       const typed = input.password !== undefined && input.password !== '' ? input.password : null;
       const existing = input.id ? deps.profiles.get(input.id) : null;
@@ -76,6 +77,7 @@ export function profileHandlers(
           'PASSWORD_REQUIRED',
           `Password: the Schedule API URL now points to ${originOf(url.url)}, so enter the administrator password again. A saved password is only sent to the address it was entered for (${originOf(existing.apiUrl)}).`,
           'Type the password, then save again; nothing was changed.',
+          { field: 'password' },
         );
       }
       // The keychain is checked before anything is saved, so a refusal changes nothing.

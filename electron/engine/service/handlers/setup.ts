@@ -126,6 +126,7 @@ export function setupHandlers(
           first.code,
           `${label}: ${first.message}`,
           'Correct the field and apply again; nothing was saved.',
+          { field: first.field },
         );
       }
       registerSecret(password);

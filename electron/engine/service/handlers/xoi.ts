@@ -105,6 +105,7 @@ export function xoiHandlers(
               'PASSWORD_REQUIRED',
               `API key: the XOi endpoints now point to ${origins.join(', ')}, so enter the API key and secret again. Saved XOi credentials are only sent to the addresses they were entered for (${stored.origins.join(', ')}).`,
               'Type the API key and the API secret, then save again; nothing was changed.',
+              { field: 'apiKey' },
             );
           }
         }

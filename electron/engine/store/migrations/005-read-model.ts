@@ -8,6 +8,7 @@ import type { Migration } from './types';
  *   Vision job (`live` = 0, a tombstone), with everything the list shows, sorts and filters on. Each sort order has an
  *   index in that order (the key breaking ties) that also holds the state, so a window, filtered by state or not, is
  *   read from the index alone, and only its own rows are looked up.
+ *   `signature` is a hash of the row's values: a recompute compares it, not every column, to skip unchanged rows.
  * - `list_codes`: the reason codes of each row, by code (the reason filter).
  * - `list_search`: a trigram full-text index of each row's search text (substrings of keys, customers, technicians),
  *   written by the code that writes the rows, not by a trigger: FTS5 flushes its pending terms at every statement
@@ -65,7 +66,8 @@ export const migration005: Migration = {
         transcripts INTEGER NOT NULL,
         deleted_at TEXT,
         job_id TEXT,
-        search_text TEXT NOT NULL
+        search_text TEXT NOT NULL,
+        signature TEXT NOT NULL
       );
       CREATE INDEX list_by_task_date ON appointment_list (live, task_date, key, state);
       CREATE INDEX list_by_key ON appointment_list (live, key, state);

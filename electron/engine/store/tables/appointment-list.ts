@@ -82,33 +82,36 @@ export function fromListRow(row: Row): ListEntry {
 
 // --- writes (the sync worker) ----------------------------------------------------------------------------------
 
-/** A stored entry with its row id, as the writer compares against it. */
+/** What the writer needs of a stored row to decide what to write: its id, its signature, what the index holds. */
 export interface StoredListEntry {
   id: number;
-  entry: ListEntry;
+  signature: string;
+  live: boolean;
+  state: string;
+  codes: string;
+  searchText: string;
 }
 
-function sameEntry(a: ListEntry, b: ListEntry): boolean {
-  return (
-    a.live === b.live &&
-    a.company === b.company &&
-    a.serviceCall === b.serviceCall &&
-    a.appointment === b.appointment &&
-    a.customer === b.customer &&
-    a.status === b.status &&
-    a.technicianId === b.technicianId &&
-    a.technicianName === b.technicianName &&
-    a.taskDate === b.taskDate &&
-    a.completedAt === b.completedAt &&
-    a.state === b.state &&
-    a.stateRank === b.stateRank &&
-    a.codes.join(' ') === b.codes.join(' ') &&
-    a.summary === b.summary &&
-    a.notesMask === b.notesMask &&
-    a.transcripts === b.transcripts &&
-    a.deletedAt === b.deletedAt &&
-    a.jobId === b.jobId &&
-    a.searchText === b.searchText
+/** cyrb53: a fast 53-bit string hash (a changed row is missed with odds of one in 2^53). */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    h1 = Math.imul(h1 ^ char, 2654435761);
+    h2 = Math.imul(h2 ^ char, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** The signature of an entry's values (every column the list shows, sorts, filters or searches on). */
+export function signatureOf(entry: ListEntry): string {
+  return hash53(
+    values(entry)
+      .map((value) => (value === null ? '\u0000' : String(value)))
+      .join('\u0001'),
   );
 }
 
@@ -149,7 +152,7 @@ export function stateMarker(live: boolean, state: string): string {
 }
 
 /** What the search index holds for an entry: its search text and its state marker. */
-function indexedText(entry: ListEntry): string {
+function indexedText(entry: Pick<ListEntry, 'searchText' | 'live' | 'state'>): string {
   return `${entry.searchText} ${stateMarker(entry.live, entry.state)}`;
 }
 
@@ -178,15 +181,16 @@ export class ListWriter {
    */
   write(entry: ListEntry, current: StoredListEntry | undefined): boolean {
     const { handle } = this;
-    if (current && sameEntry(current.entry, entry)) return false;
+    const signature = signatureOf(entry);
+    if (current && current.signature === signature) return false;
     if (!current) {
       const { lastInsertRowid } = statement(
         handle,
         `INSERT INTO appointment_list (key, live, company, service_call, appointment, customer, status, technician_id,
            technician_name, task_date, completed_at, state, state_rank, codes, summary, notes_mask, transcripts,
-           deleted_at, job_id, search_text)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(entry.key, ...values(entry));
+           deleted_at, job_id, search_text, signature)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(entry.key, ...values(entry), signature);
       const id = Number(lastInsertRowid);
       this.searchChanges.push({ id, text: indexedText(entry) });
       writeCodes(handle, id, entry);
@@ -196,14 +200,13 @@ export class ListWriter {
       handle,
       `UPDATE appointment_list SET live = ?, company = ?, service_call = ?, appointment = ?, customer = ?, status = ?,
          technician_id = ?, technician_name = ?, task_date = ?, completed_at = ?, state = ?, state_rank = ?, codes = ?,
-         summary = ?, notes_mask = ?, transcripts = ?, deleted_at = ?, job_id = ?, search_text = ?
+         summary = ?, notes_mask = ?, transcripts = ?, deleted_at = ?, job_id = ?, search_text = ?, signature = ?
        WHERE id = ?`,
-    ).run(...values(entry), current.id);
-    if (indexedText(current.entry) !== indexedText(entry)) {
+    ).run(...values(entry), signature, current.id);
+    if (indexedText(current) !== indexedText(entry)) {
       this.searchChanges.push({ id: current.id, text: null }, { id: current.id, text: indexedText(entry) });
     }
-    if (current.entry.codes.join(' ') !== entry.codes.join(' ') || current.entry.live !== entry.live)
-      writeCodes(handle, current.id, entry);
+    if (current.codes !== entry.codes.join(' ') || current.live !== entry.live) writeCodes(handle, current.id, entry);
     return true;
   }
 
@@ -243,27 +246,42 @@ export class ListWriter {
   }
 }
 
-/** The stored entries of these keys, by key (what writeListEntry compares against). */
+const STORED_COLUMNS = 'id, key, signature, live, state, codes, search_text';
+
+function storedByKey(rows: unknown[][], into = new Map<string, StoredListEntry>()): Map<string, StoredListEntry> {
+  for (const row of rows) {
+    into.set(row[1] as string, {
+      id: row[0] as number,
+      signature: row[2] as string,
+      live: row[3] === 1,
+      state: row[4] as string,
+      codes: row[5] as string,
+      searchText: row[6] as string,
+    });
+  }
+  return into;
+}
+
+/** The stored entries of these keys, by key (what ListWriter.write compares against). */
 export function readStoredEntries(handle: Handle, keys: readonly string[]): Map<string, StoredListEntry> {
   const found = new Map<string, StoredListEntry>();
   for (let index = 0; index < keys.length; index += 500) {
     const group = keys.slice(index, index + 500);
-    const rows = statement(
-      handle,
-      `SELECT ${LIST_COLUMNS} FROM appointment_list WHERE key IN (${group.map(() => '?').join(', ')})`,
-    ).all(...group) as Row[];
-    for (const row of rows) found.set(row.key, { id: row.id, entry: fromListRow(row) });
+    const sql = `SELECT ${STORED_COLUMNS} FROM appointment_list WHERE key IN (${group.map(() => '?').join(', ')}) /* raw */`;
+    storedByKey(
+      statement(handle, sql)
+        .raw(true)
+        .all(...group) as unknown[][],
+      found,
+    );
   }
   return found;
 }
 
 /** The stored entries whose keys are between `first` and `last` (one slice of a full recompute), by key. */
 export function readStoredEntriesBetween(handle: Handle, first: string, last: string): Map<string, StoredListEntry> {
-  const rows = statement(handle, `SELECT ${LIST_COLUMNS} FROM appointment_list WHERE key BETWEEN ? AND ?`).all(
-    first,
-    last,
-  ) as Row[];
-  return new Map(rows.map((row) => [row.key, { id: row.id, entry: fromListRow(row) }]));
+  const sql = `SELECT ${STORED_COLUMNS} FROM appointment_list WHERE key BETWEEN ? AND ? /* raw */`;
+  return storedByKey(statement(handle, sql).raw(true).all(first, last) as unknown[][]);
 }
 
 /** Empties the read model (a rebuild); the counts follow by trigger. */
