@@ -1,13 +1,18 @@
-// Lint for the whole project, including the boundary rules that keep each file in its own runtime:
+// Lint for the whole project, including the boundary rules that keep each file in its own runtime and layer:
 //   engine, sandbox, cli, web, compose  never import `electron`   (they run under plain Node)
 //   shared                              imports only zod and itself; no Node, no DOM globals
-//   renderer                            never imports electron/ code or Node built-ins
+//   renderer                            never imports electron/ code (but the preload's types) or Node built-ins
+//   engine                              never imports sandbox/, web/, cli/, compose/ or main/
+//   engine/store                        never imports sync/, service/, queries/ or diagnosis/
+//   sandbox                             imports from the engine only the published Schedule contract
+// The layer rules resolve every import (relative or aliased) to its file: scripts/eslint-layers.mjs.
 // test/unit/lint-boundaries.test.ts proves each rule bites.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './scripts/eslint-layers.mjs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -70,6 +75,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'off',
     },
+  },
+  {
+    files: ['electron/**', 'shared/**', 'renderer/**'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/boundaries': 'error' },
   },
   {
     files: ['**/*.cjs'],

@@ -32,5 +32,10 @@ export function findElectron(root) {
   if (download.status === 0 && fetched) return { path: fetched };
   const firstLine =
     `${download.stderr ?? ''}${download.stdout ?? ''}`.split('\n').find((line) => line.trim()) ?? 'no output';
-  return { missing: `downloading it failed: ${firstLine.trim().slice(0, 200)}` };
+  // The installer's own error line, without its JavaScript error class ("TypeError: fetch failed" reads "fetch failed").
+  const reason = firstLine
+    .trim()
+    .replace(/^(?:\w*Error|Error \[[A-Z_]+\]):\s*/, '')
+    .slice(0, 200);
+  return { missing: `downloading it failed (${reason || 'no reason given'})` };
 }

@@ -18,7 +18,8 @@ The Electron runtime is not available on this machine, so the desktop window can
 ${electron.missing}. Electron downloads its runtime from GitHub on first use; where that is blocked,
 point ELECTRON_MIRROR at a reachable mirror (for example ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/)
 and run npm start again, or set ELECTRON_OVERRIDE_DIST_PATH to a folder holding an Electron ${devDependencies.electron} build.
-Meanwhile the same console is served to your browser by the web host (same engine, same sandbox):
+Meanwhile the same console is served to your browser by the web host (same engine, same sandbox).
+Open the address below; stop the server with Ctrl+C.
 `);
   runUntilExit(process.execPath, webHostArgs());
 }

@@ -4,7 +4,7 @@
 //   Playwright in Chromium (end to end), Electronegativity on the built JavaScript.
 // On Linux the whole run happens inside a private D-Bus session with an unlocked gnome-keyring,
 // so the keychain tests use a real Secret Service without touching the user's own keyring.
-// Options: --only <step[,step]>   run only the named steps (lint, format, typecheck, build, vitest, e2e, electronegativity)
+// Options: --only <step[,step]>   run only the named steps (lint, format, knip, typecheck, build, vitest, e2e, electronegativity)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -60,6 +60,7 @@ const steps = [
     command: bin('prettier'),
     args: ['--check', '--log-level', 'warn', '.'],
   },
+  { name: 'knip', label: 'dead code (knip: unused files, exports, dependencies)', command: bin('knip'), args: [] },
   {
     name: 'typecheck',
     label: 'typecheck (Node side)',

@@ -1,5 +1,4 @@
 import type { HostKind } from '../../shared/contract';
-import type { Handlers } from '../engine/dispatch';
 import type { Logger } from '../engine/logging/logger';
 import { prepareDataDir } from '../engine/paths';
 import { ProfileStore } from '../engine/profiles/profile-store';
@@ -7,6 +6,7 @@ import { createKeytarStore } from '../engine/secrets/keytar-store';
 import { KEYCHAIN_SERVICE, type SecretStore } from '../engine/secrets/secret-store';
 import { createService, type Service } from '../engine/service';
 import type { EmbeddedSandbox } from '../engine/service/deps';
+import type { HostHandlersFactory } from '../engine/service/host-capabilities';
 import { SANDBOX_ADMIN, SANDBOX_XOI_API } from '../sandbox/credentials';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox';
 
@@ -17,7 +17,8 @@ export interface OpenConsoleOptions {
   log: Logger;
   /** The folder of the bundled workers (dist/electron). */
   workerDir: string;
-  hostHandlers?: (engine: Handlers) => Partial<Handlers>;
+  /** What only this host can do (engine/service/host-capabilities.ts). */
+  hostHandlers: HostHandlersFactory;
   /** The embedded sandbox's options; false: no sandbox. */
   sandbox?: SandboxOptions | false;
   secrets?: SecretStore;
@@ -66,7 +67,7 @@ export async function openConsole(options: OpenConsoleOptions): Promise<ConsoleR
     secrets: options.secrets ?? createKeytarStore(process.env.XOI_KEYCHAIN_SERVICE ?? KEYCHAIN_SERVICE),
     sandbox: sandbox ? embedded(sandbox) : null,
     workerDir: options.workerDir,
-    ...(options.hostHandlers ? { hostHandlers: options.hostHandlers } : {}),
+    hostHandlers: options.hostHandlers,
   });
   try {
     await service.start();

@@ -13,10 +13,18 @@ import { isConsoleError } from '../../shared/errors';
 import { clip, describeZodError, findLoneSurrogate } from '../../shared/validation';
 import type { Logger } from './logging/logger';
 
-export type Handler<M extends MethodName> = (args: ParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M>;
+/** Who is calling, as the transport knows it: in the desktop shell, the window's web contents. */
+export interface Caller {
+  webContentsId?: number;
+}
+
+export type Handler<M extends MethodName> = (
+  args: ParsedArgs<M>,
+  caller: Caller,
+) => Promise<MethodResult<M>> | MethodResult<M>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
-export type Dispatch = (method: string, rawArgs: unknown) => Promise<Result<unknown>>;
+export type Dispatch = (method: string, rawArgs: unknown, caller?: Caller) => Promise<Result<unknown>>;
 
 /**
  * The single door into the engine for both transports: the method name is checked against the contract,
@@ -34,7 +42,7 @@ function bounded(error: AppError): AppError {
 const MESSAGE_LIMIT = 1000;
 
 export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
-  return async (method, rawArgs) => {
+  return async (method, rawArgs, caller = {}) => {
     if (!isMethodName(method)) {
       return fail('UNKNOWN_METHOD', `There is no method named "${clip(String(method), 80)}".`);
     }
@@ -56,8 +64,8 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       );
     }
     try {
-      const handler = handlers[method] as (args: unknown) => unknown;
-      return ok(await handler(parsed.data));
+      const handler = handlers[method] as (args: unknown, caller: Caller) => unknown;
+      return ok(await handler(parsed.data, caller));
     } catch (error) {
       if (isConsoleError(error)) return { ok: false, error: bounded(error.toAppError()) };
       log.error(`Unexpected error in ${method}`, error);

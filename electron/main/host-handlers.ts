@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { app, dialog, type BrowserWindow } from 'electron';
-import type { Handlers } from '../engine/dispatch';
+import type { HostHandlersFactory } from '../engine/service/host-capabilities';
 import type { Logger } from '../engine/logging/logger';
 import { APP_ORIGIN } from './app-origin';
 import type { DesktopSettingsStore } from './desktop-settings';
@@ -16,7 +16,6 @@ export interface HostDeps {
   ready: PrintReadyRegistry;
   desktop: DesktopSettingsStore;
   mainWindow(): BrowserWindow | null;
-  trustedHosts(): readonly string[];
   openInBrowser(url: string): Promise<void>;
   log: Logger;
 }
@@ -34,9 +33,12 @@ async function chooseSavePath(
   return result.canceled || !result.filePath ? null : result.filePath;
 }
 
-/** What only the desktop shell can do: native print and save dialogs, the system browser, start at login. */
-export function electronHostHandlers(deps: HostDeps) {
-  return (engine: Handlers): Partial<Handlers> => ({
+/**
+ * The desktop shell's capabilities (engine/service/host-capabilities.ts): native print, save and confirmation dialogs,
+ * the system browser, start at login.
+ */
+export function electronHostHandlers(deps: HostDeps): HostHandlersFactory {
+  return (engine, context) => ({
     'print.document': (args) =>
       printDocument(args, {
         createWindow: () => createPrintWindow(deps.bundleDir, deps.windows),
@@ -48,8 +50,8 @@ export function electronHostHandlers(deps: HostDeps) {
         appOrigin: APP_ORIGIN,
         log: deps.log,
       }),
-    'appointments.export': async (args) => {
-      const produced = await engine['appointments.export'](args);
+    'appointments.export': async (args, caller) => {
+      const produced = await engine['appointments.export'](args, caller);
       if (produced.outcome !== 'download') return produced;
       const filter =
         args.format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel workbook', extensions: ['xlsx'] };
@@ -58,10 +60,29 @@ export function electronHostHandlers(deps: HostDeps) {
       await writeFile(file, Buffer.from(produced.data, produced.encoding));
       return { outcome: 'saved' as const, path: file, rows: produced.rows };
     },
+    // A print view says it is ready; the job waiting for that window (and only that one) goes on.
+    'print.ready': async (signal, caller) => ({
+      acknowledged: caller.webContentsId !== undefined && deps.ready.signal(caller.webContentsId, signal),
+    }),
+    'host.confirm': async ({ title, message, confirmLabel }) => {
+      const owner = deps.mainWindow();
+      const options = {
+        type: 'question' as const,
+        title,
+        message: title,
+        detail: message,
+        buttons: [confirmLabel, 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      };
+      const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+      return { answer: response === 0 ? ('confirmed' as const) : ('cancelled' as const) };
+    },
     'shell.openExternal': async ({ url }) => {
       const opened = openExternalIfAllowed(url, {
         openInBrowser: deps.openInBrowser,
-        trustedHosts: deps.trustedHosts,
+        trustedHosts: context.trustedHosts,
         log: deps.log,
       });
       return {

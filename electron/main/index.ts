@@ -83,15 +83,12 @@ async function start(): Promise<void> {
       ready,
       desktop,
       mainWindow: () => opener?.current() ?? null,
-      trustedHosts,
       openInBrowser: openInSystemBrowser,
       log,
     }),
   });
   const service = runtime.service;
-  registerContractHandlers(ipcMain, service.dispatch, windows, log, {
-    onPrintReady: (id, signal) => ready.signal(id, signal),
-  });
+  registerContractHandlers(ipcMain, service.dispatch, windows, log);
 
   const send = (command: MenuCommand) => opener?.current()?.webContents.send('event:menu.command', { command });
   Menu.setApplicationMenu(

@@ -1,5 +1,4 @@
-import { fail, METHOD_NAMES, methods, ok } from '../../shared/contract';
-import { describeZodError } from '../../shared/validation';
+import { fail, METHOD_NAMES } from '../../shared/contract';
 import type { Dispatch } from '../engine/dispatch';
 import type { Logger } from '../engine/logging/logger';
 import { isTrustedSender, type IpcEventLike } from './sender-check';
@@ -8,11 +7,6 @@ import { isTrustedSender, type IpcEventLike } from './sender-check';
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>): void;
   removeHandler(channel: string): void;
-}
-
-export interface IpcOptions {
-  /** A print view's ready signal, tied to the window that sent it. */
-  onPrintReady?: (senderId: number, signal: { ok: boolean; error?: string }) => boolean;
 }
 
 /**
@@ -24,7 +18,6 @@ export function registerContractHandlers(
   dispatch: Dispatch,
   ownWebContentsIds: { has(id: number): boolean },
   log: Logger,
-  options: IpcOptions = {},
 ): () => void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(method, async (event, args) => {
@@ -32,16 +25,8 @@ export function registerContractHandlers(
         log.warn(`Refused IPC call to ${method} from an untrusted sender`);
         return fail('FORBIDDEN_SENDER', 'This window is not allowed to call the console.');
       }
-      if (method === 'print.ready' && options.onPrintReady) {
-        const parsed = methods['print.ready'].args.safeParse(args ?? {});
-        if (!parsed.success)
-          return fail(
-            'INVALID_ARGUMENT',
-            `Invalid arguments for print.ready: ${describeZodError(parsed.error, 'arguments')}.`,
-          );
-        return ok({ acknowledged: options.onPrintReady(event.sender.id, parsed.data) });
-      }
-      return dispatch(method, args);
+      // The caller is the window itself: a print view's ready signal counts only for the job waiting on that window.
+      return dispatch(method, args, { webContentsId: event.sender.id });
     });
   }
   return () => {

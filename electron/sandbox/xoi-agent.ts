@@ -1,7 +1,7 @@
 import { appointmentKeyString, keyFields } from '../../shared/domain/appointment-key';
 import { isEligibleForXoi } from '../../shared/domain/eligibility';
 import { appointmentChangeSchema } from '../engine/schedule/contract';
-import { createScheduleClient } from '../engine/schedule/client';
+import { createAgentClient, type AgentClient } from './xoi-agent-client';
 import type { SandboxClock } from './clock';
 import type { Rng } from './rng';
 import type { SandboxWorld } from './world/world';
@@ -85,9 +85,10 @@ export class XoiAgent {
     const password = this.world.xoiKnownPassword;
     if (this.running || password === null) return report;
     this.running = true;
-    const client = createScheduleClient({
+    const client = createAgentClient({
       baseUrl: this.baseUrl(),
-      credentials: { userName: this.world.integration.userName, password },
+      userName: this.world.integration.userName,
+      password,
       timeoutMs: 10_000,
     });
     try {
@@ -104,7 +105,7 @@ export class XoiAgent {
     return report;
   }
 
-  private async poll(client: ReturnType<typeof createScheduleClient>, report: AgentTickReport): Promise<void> {
+  private async poll(client: AgentClient, report: AgentTickReport): Promise<void> {
     const technicians = new Map((await client.technicians()).map((technician) => [technician.id, technician]));
     const categories = new Map((await client.statuses()).map((status) => [status.name, status.category]));
     const active = new Set((await client.companies()).filter((company) => company.active).map((company) => company.id));
@@ -162,7 +163,7 @@ export class XoiAgent {
     );
   }
 
-  private async writeDue(client: ReturnType<typeof createScheduleClient>, report: AgentTickReport): Promise<void> {
+  private async writeDue(client: AgentClient, report: AgentTickReport): Promise<void> {
     const now = this.clock.now();
     this.pending.sort((a, b) => a.dueAt - b.dueAt);
     while (this.pending.length > 0 && (this.pending[0]?.dueAt ?? Infinity) <= now) {

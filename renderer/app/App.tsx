@@ -20,6 +20,7 @@ import { StatusBar } from './StatusBar';
 import { useApiCall, useEvent } from '../lib/use-api';
 import { useSyncStatus } from '../lib/use-sync-status';
 import { HealthProvider } from '../lib/use-health';
+import { ConfirmProvider } from '../lib/confirm';
 
 function PageContent({ page, route, sync }: { page: PageId; route: Route; sync: SyncStatus | null }) {
   switch (page) {
@@ -89,29 +90,31 @@ export function App() {
 
   return (
     <HealthProvider>
-      <div className="app-shell">
-        <a
-          className="skip-link"
-          href="#main"
-          onClick={(event) => {
-            event.preventDefault();
-            document.getElementById('main')?.focus();
-          }}
-        >
-          Skip to content
-        </a>
-        <header className="app-header">
-          <h1 className="app-title">XOi Console</h1>
-          <span className="spacer" />
-          <ProfileSwitcher />
-        </header>
-        <Navigation current={page} />
-        <main className="app-main" id="main" tabIndex={-1}>
-          <Notices />
-          <PageContent page={page} route={route} sync={sync} />
-        </main>
-        <StatusBar info={info.state} sync={sync} />
-      </div>
+      <ConfirmProvider>
+        <div className="app-shell">
+          <a
+            className="skip-link"
+            href="#main"
+            onClick={(event) => {
+              event.preventDefault();
+              document.getElementById('main')?.focus();
+            }}
+          >
+            Skip to content
+          </a>
+          <header className="app-header">
+            <h1 className="app-title">XOi Console</h1>
+            <span className="spacer" />
+            <ProfileSwitcher />
+          </header>
+          <Navigation current={page} />
+          <main className="app-main" id="main" tabIndex={-1}>
+            <Notices />
+            <PageContent page={page} route={route} sync={sync} />
+          </main>
+          <StatusBar info={info.state} sync={sync} />
+        </div>
+      </ConfirmProvider>
     </HealthProvider>
   );
 }

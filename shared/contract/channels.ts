@@ -37,6 +37,7 @@ export const METHOD_NAMES = [
   'xoi.check',
   'xoi.job',
   'shell.openExternal',
+  'host.confirm',
   'desktop.get',
   'desktop.save',
 ] as const;

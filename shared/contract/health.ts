@@ -16,7 +16,6 @@ export const HEALTH_ACTIONS = [
   'open-technicians',
   'open-appointments',
 ] as const;
-export type HealthAction = (typeof HEALTH_ACTIONS)[number];
 
 export const healthConditionSchema = z.object({
   /** Stable per cause (and per technician or company for shared causes): how "appeared" and "cleared" are told. */

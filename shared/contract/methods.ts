@@ -126,6 +126,17 @@ export const methods = {
     args: z.object({ url: z.string().max(4096) }).strict(),
     result: z.object({ opened: z.boolean(), reason: z.string().nullable() }),
   },
+  /** A confirmation before something that cannot be undone: the desktop's own dialog, or the page's in a browser. */
+  'host.confirm': {
+    args: z
+      .object({
+        title: z.string().min(1).max(120),
+        message: z.string().min(1).max(1000),
+        confirmLabel: z.string().min(1).max(40),
+      })
+      .strict(),
+    result: z.object({ answer: z.enum(['confirmed', 'cancelled', 'ask-in-page']) }),
+  },
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type Methods = typeof methods;

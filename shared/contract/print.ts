@@ -53,4 +53,3 @@ export const exportResultSchema = z.discriminatedUnion('outcome', [
     rows: z.number().int(),
   }),
 ]);
-export type ExportResult = z.infer<typeof exportResultSchema>;

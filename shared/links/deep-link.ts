@@ -19,3 +19,10 @@ export function jobIdFromNote(text: string | null | undefined): string | null {
   const match = /\/(?:jobactivity|jobs)\/(cjob-[A-Za-z0-9-]{8,120}|[A-Za-z0-9-]{8,120})/.exec(text);
   return match?.[1] ?? null;
 }
+
+/**
+ * The integrationEntityId namespace the WennSoft-XOi integration uses for its jobs is not published (XOi requires at
+ * least 10 characters, the same for every job of one integration). The sandbox's XOi uses this value; the console
+ * looks jobs up by it, and falls back to the work order lookup when it does not match.
+ */
+export const JOB_NAMESPACE = 'wennsoft-schedule-sandbox';

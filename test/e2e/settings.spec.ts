@@ -1,4 +1,4 @@
-import { expect, openConsole, test } from './fixtures';
+import { expect, openConsole, test, waitForMirror } from './fixtures';
 
 test.describe('settings: bad input gets a message naming the field, and changes nothing', () => {
   test('the profile form checks the URL and the required fields', async ({ page, consoleHost }) => {
@@ -63,5 +63,46 @@ test.describe('settings: bad input gets a message naming the field, and changes 
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
     await page.reload();
     await expect(page.getByLabel('Category for Waiting for Parts')).toHaveValue('scheduled');
+  });
+});
+
+test.describe('settings: confirmations and long work say what happened', () => {
+  test('the add-profile form opens titled and focused; Remove names its profile and asks in the page', async ({
+    page,
+    consoleHost,
+  }) => {
+    await consoleHost.api.call('profiles.save', {
+      name: 'Staging',
+      apiUrl: 'https://schedule.fabrikam.test/api',
+      userName: 'admin',
+      password: 'Staging-password-1',
+    });
+    await openConsole(page, consoleHost, '#/settings');
+    await page.getByRole('button', { name: 'Add a profile' }).click();
+    await expect(page.getByRole('heading', { name: 'Add a connection profile' })).toBeFocused();
+    const rows = page.getByRole('table', { name: 'Connection profiles' }).getByRole('row');
+    await expect(rows).toHaveCount(3);
+    await page.getByRole('button', { name: 'Remove Staging' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove the profile "Staging"?' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(rows).toHaveCount(3);
+    await page.getByRole('button', { name: 'Remove Staging' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove profile' }).click();
+    await expect(rows).toHaveCount(2);
+  });
+
+  test('Rebuild asks first, then says when the mirror has been read again', async ({ page, consoleHost }) => {
+    await openConsole(page, consoleHost, '#/dashboard');
+    await waitForMirror(page);
+    await page.goto(`${consoleHost.origin}/#/settings`);
+    await page.getByRole('button', { name: 'Rebuild mirror' }).click();
+    await page
+      .getByRole('dialog', { name: 'Rebuild the mirror?' })
+      .getByRole('button', { name: 'Rebuild mirror' })
+      .click();
+    await expect(page.getByText(/^Rebuilt: the mirror was read again in full/)).toBeVisible({ timeout: 30_000 });
   });
 });

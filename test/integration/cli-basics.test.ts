@@ -55,6 +55,8 @@ describe('npm start without the Electron runtime', () => {
     expect(stdout).toMatch(/Electron runtime is not available/);
     expect(stdout).toMatch(/ELECTRON_MIRROR/);
     expect(stdout).toMatch(/ELECTRON_OVERRIDE_DIST_PATH/);
+    expect(stdout).toMatch(/stop the server with Ctrl\+C/);
+    expect(stdout).not.toMatch(/\b\w*Error:/);
     expect(response.status).toBe(200);
     expect(page).toContain('<title>XOi Console</title>');
   });

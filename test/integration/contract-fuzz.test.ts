@@ -56,6 +56,7 @@ function validArgs(profileId: string, serverUrl: string): Record<MethodName, Rec
     'shell.openExternal': { url: 'https://xoi.io' },
     'desktop.get': {},
     'desktop.save': { closeToTray: true, startAtLogin: false, notifications: true },
+    'host.confirm': { title: 'Remove?', message: 'Remove the profile?', confirmLabel: 'Remove' },
   };
 }
 

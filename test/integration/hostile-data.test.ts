@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from '../support/fixtures';
 import { recomputeAllVerdicts } from '../../electron/engine/diagnosis/recompute-verdicts';
 import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
 import { readAppointment } from '../../electron/engine/store/tables/appointments';
@@ -21,7 +21,7 @@ const HOSTILE_TEXTS = [
 ];
 
 describe('hostile data from the server', () => {
-  it('stores odd but valid rows faithfully, rejects broken ones with a recorded reason, and mirrors the rest of the page', async () => {
+  test('stores odd but valid rows faithfully, rejects broken ones with a recorded reason, and mirrors the rest of the page', async () => {
     const sandbox = await testSandbox({ appointments: 30 });
     const world = sandbox.world;
     const base = [...world.appointments.values()][0];
@@ -141,30 +141,28 @@ describe('hostile data from the server', () => {
 });
 
 describe('a full disk while writing', () => {
-  it('fails the page cleanly (nothing half-written, cursor not moved), says so, and converges once there is room', async () => {
-    const sandbox = await testSandbox({ appointments: 200 });
-    const mirror = mirrorHarness(sandbox);
-    try {
-      // SQLite's own page limit stands in for the disk filling up: the same SQLITE_FULL error, on a real file.
-      const pages = mirror.store.db.pragma('page_count', { simple: true }) as number;
-      mirror.store.db.pragma(`max_page_count = ${pages + 8}`);
-      const outcome = await mirror.poller.syncNow();
-      expect(outcome).toEqual({ outcome: 'error', code: 'MIRROR_WRITE_FAILED' });
-      const status = mirror.poller.status();
-      expect(status).toMatchObject({
-        state: 'error',
-        message: 'The disk is full, so the mirror could not be written. Nothing was changed.',
-      });
-      // Whatever was committed is whole: exactly the rows up to each cursor, integrity intact.
-      expect(checkMirrorInvariants(mirror.file, sandbox.world)).toEqual([]);
-      mirror.store.db.pragma('max_page_count = 1073741823');
-      expect((await mirror.poller.syncNow()).outcome).toBe('ok');
-      expect(mirror.store.db.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({
-        n: sandbox.world.appointments.size,
-      });
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+  test('fails the page cleanly (nothing half-written, cursor not moved), says so, and converges once there is room', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 200 });
+    const mirror = openMirror(sandbox);
+    // SQLite's own page limit stands in for the disk filling up: the same SQLITE_FULL error, on a real file.
+    const pages = mirror.store.db.pragma('page_count', { simple: true }) as number;
+    mirror.store.db.pragma(`max_page_count = ${pages + 8}`);
+    const outcome = await mirror.poller.syncNow();
+    expect(outcome).toEqual({ outcome: 'error', code: 'MIRROR_WRITE_FAILED' });
+    const status = mirror.poller.status();
+    expect(status).toMatchObject({
+      state: 'error',
+      message: 'The disk is full, so the mirror could not be written. Nothing was changed.',
+    });
+    // Whatever was committed is whole: exactly the rows up to each cursor, integrity intact.
+    expect(checkMirrorInvariants(mirror.file, sandbox.world)).toEqual([]);
+    mirror.store.db.pragma('max_page_count = 1073741823');
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    expect(mirror.store.db.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({
+      n: sandbox.world.appointments.size,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test, it } from '../support/fixtures';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { readCursor } from '../../electron/engine/store/tables/cursors';
 import { readRecentRuns } from '../../electron/engine/store/tables/sync-runs';
@@ -9,83 +9,66 @@ import { mirrorHarness } from '../support/mirror-harness';
 import { testSandbox } from '../support/sandbox';
 
 describe('the poller', () => {
-  it('runs on start, then every interval', async () => {
-    const sandbox = await testSandbox();
-    const mirror = mirrorHarness(sandbox);
-    try {
-      mirror.poller.start();
-      expect(mirror.scheduler.nextDelay()).toBe(0);
-      mirror.scheduler.advance(0);
-      expect(mirror.poller.status().state).toBe('running');
-      expect((await mirror.poller.syncNow()).outcome).toBe('ok');
-      const idle = mirror.poller.status();
-      expect(idle).toMatchObject({ state: 'idle', nextRunAt: new Date(mirror.scheduler.now() + 60_000).toISOString() });
-      expect(mirror.scheduler.nextDelay()).toBe(60_000);
-      mirror.scheduler.advance(60_000);
-      expect(mirror.poller.status().state).toBe('running');
-      await mirror.poller.syncNow();
-      expect(readRecentRuns(mirror.store, 10).map((run) => run.outcome)).toEqual(['ok', 'ok']);
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+  test('runs on start, then every interval', async ({ openSandbox, openMirror }) => {
+    const sandbox = await openSandbox();
+    const mirror = openMirror(sandbox);
+    mirror.poller.start();
+    expect(mirror.scheduler.nextDelay()).toBe(0);
+    mirror.scheduler.advance(0);
+    expect(mirror.poller.status().state).toBe('running');
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    const idle = mirror.poller.status();
+    expect(idle).toMatchObject({ state: 'idle', nextRunAt: new Date(mirror.scheduler.now() + 60_000).toISOString() });
+    expect(mirror.scheduler.nextDelay()).toBe(60_000);
+    mirror.scheduler.advance(60_000);
+    expect(mirror.poller.status().state).toBe('running');
+    await mirror.poller.syncNow();
+    expect(readRecentRuns(mirror.store, 10).map((run) => run.outcome)).toEqual(['ok', 'ok']);
   });
 
-  it('runs one pass at a time: a second "Sync now" joins the one in progress', async () => {
-    const sandbox = await testSandbox();
-    const mirror = mirrorHarness(sandbox);
-    try {
-      const first = mirror.poller.syncNow();
-      const second = mirror.poller.syncNow();
-      expect(second).toBe(first);
-      await first;
-      expect(readRecentRuns(mirror.store, 10)).toHaveLength(1);
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+  test('runs one pass at a time: a second "Sync now" joins the one in progress', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox();
+    const mirror = openMirror(sandbox);
+    const first = mirror.poller.syncNow();
+    const second = mirror.poller.syncNow();
+    expect(second).toBe(first);
+    await first;
+    expect(readRecentRuns(mirror.store, 10)).toHaveLength(1);
   });
 
-  it('pauses (no runs scheduled) and resumes', async () => {
-    const sandbox = await testSandbox();
-    const mirror = mirrorHarness(sandbox);
-    try {
-      mirror.poller.start();
-      mirror.poller.pause();
-      expect(mirror.scheduler.pending()).toBe(0);
-      expect(mirror.poller.status().state).toBe('paused');
-      mirror.scheduler.advance(10 * 60_000);
-      expect(readRecentRuns(mirror.store, 10)).toHaveLength(0);
-      mirror.poller.resume();
-      expect(mirror.scheduler.nextDelay()).toBe(0);
-      mirror.scheduler.advance(0);
-      expect((await mirror.poller.syncNow()).outcome).toBe('ok');
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+  test('pauses (no runs scheduled) and resumes', async ({ openSandbox, openMirror }) => {
+    const sandbox = await openSandbox();
+    const mirror = openMirror(sandbox);
+    mirror.poller.start();
+    mirror.poller.pause();
+    expect(mirror.scheduler.pending()).toBe(0);
+    expect(mirror.poller.status().state).toBe('paused');
+    mirror.scheduler.advance(10 * 60_000);
+    expect(readRecentRuns(mirror.store, 10)).toHaveLength(0);
+    mirror.poller.resume();
+    expect(mirror.scheduler.nextDelay()).toBe(0);
+    mirror.scheduler.advance(0);
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
   });
 
-  it('backs off exponentially with full jitter, capped, on server errors', async () => {
-    const sandbox = await testSandbox({ faults: '5xx=1' });
-    const mirror = mirrorHarness(sandbox);
-    try {
-      const delays: number[] = [];
-      for (let attempt = 0; attempt < 9; attempt++) {
-        const outcome = await mirror.poller.syncNow();
-        expect(outcome).toEqual({ outcome: 'error', code: 'SYNC_SERVER_ERROR' });
-        delays.push(mirror.scheduler.nextDelay() ?? -1);
-      }
-      // random() is 0.5 in the harness: half of min(cap, base * 2^attempt).
-      expect(delays).toEqual([2_500, 5_000, 10_000, 20_000, 40_000, 80_000, 150_000, 150_000, 150_000]);
-      const status = mirror.poller.status();
-      expect(status).toMatchObject({ state: 'error', code: 'SYNC_SERVER_ERROR' });
-      if (status.state === 'error')
-        expect(status.nextRetryAt).toBe(new Date(mirror.scheduler.now() + 150_000).toISOString());
-    } finally {
-      await mirror.close();
-      await sandbox.close();
+  test('backs off exponentially with full jitter, capped, on server errors', async ({ openSandbox, openMirror }) => {
+    const sandbox = await openSandbox({ faults: '5xx=1' });
+    const mirror = openMirror(sandbox);
+    const delays: number[] = [];
+    for (let attempt = 0; attempt < 9; attempt++) {
+      const outcome = await mirror.poller.syncNow();
+      expect(outcome).toEqual({ outcome: 'error', code: 'SYNC_SERVER_ERROR' });
+      delays.push(mirror.scheduler.nextDelay() ?? -1);
     }
+    // random() is 0.5 in the harness: half of min(cap, base * 2^attempt).
+    expect(delays).toEqual([2_500, 5_000, 10_000, 20_000, 40_000, 80_000, 150_000, 150_000, 150_000]);
+    const status = mirror.poller.status();
+    expect(status).toMatchObject({ state: 'error', code: 'SYNC_SERVER_ERROR' });
+    if (status.state === 'error')
+      expect(status.nextRetryAt).toBe(new Date(mirror.scheduler.now() + 150_000).toISOString());
   });
 
   it('full jitter spreads retries between zero and the ceiling', () => {
@@ -94,38 +77,31 @@ describe('the poller', () => {
     expect(backoffDelay(50, () => 0.999)).toBeLessThan(DEFAULT_BACKOFF.capMs);
   });
 
-  it('waits as long as Retry-After says', async () => {
-    const sandbox = await testSandbox({ faults: '429=1' });
-    const mirror = mirrorHarness(sandbox);
-    try {
-      await mirror.poller.syncNow();
-      expect(mirror.scheduler.nextDelay()).toBe(1_000);
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+  test('waits as long as Retry-After says', async ({ openSandbox, openMirror }) => {
+    const sandbox = await openSandbox({ faults: '429=1' });
+    const mirror = openMirror(sandbox);
+    await mirror.poller.syncNow();
+    expect(mirror.scheduler.nextDelay()).toBe(1_000);
   });
 
-  it('stops and asks for credentials when the login is rejected, instead of retrying forever', async () => {
-    const sandbox = await testSandbox();
-    const mirror = mirrorHarness(sandbox);
-    try {
-      mirror.setCredentials({ userName: 'admin', password: 'wrong' });
-      expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_LOGIN_REJECTED' });
-      const status = mirror.poller.status();
-      expect(status.state).toBe('needs-credentials');
-      if (status.state === 'needs-credentials') expect(status.nextStep).toMatch(/password/);
-      expect(mirror.scheduler.pending()).toBe(0);
-      mirror.setCredentials({ userName: 'admin', password: 'sandbox' });
-      mirror.poller.credentialsChanged();
-      expect((await mirror.poller.syncNow()).outcome).toBe('ok');
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+  test('stops and asks for credentials when the login is rejected, instead of retrying forever', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox();
+    const mirror = openMirror(sandbox);
+    mirror.setCredentials({ userName: 'admin', password: 'wrong' });
+    expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_LOGIN_REJECTED' });
+    const status = mirror.poller.status();
+    expect(status.state).toBe('needs-credentials');
+    if (status.state === 'needs-credentials') expect(status.nextStep).toMatch(/password/);
+    expect(mirror.scheduler.pending()).toBe(0);
+    mirror.setCredentials({ userName: 'admin', password: 'sandbox' });
+    mirror.poller.credentialsChanged();
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
   });
 
-  it('tells an unreachable server from a server error and a malformed answer', async () => {
+  test('tells an unreachable server from a server error and a malformed answer', async () => {
     const sandbox = await testSandbox();
     const mirror = mirrorHarness(sandbox);
     try {
@@ -148,31 +124,29 @@ describe('the poller', () => {
     }
   });
 
-  it('reports progress with an estimate, and marks the first full mirror', async () => {
-    const sandbox = await testSandbox();
+  test('reports progress with an estimate, and marks the first full mirror', async ({ openSandbox, openMirror }) => {
+    const sandbox = await openSandbox();
     const seen: SyncStatus[] = [];
-    const mirror = mirrorHarness(sandbox, { onStatus: (status) => seen.push(status) });
-    try {
-      await mirror.poller.syncNow();
-      const running = seen.filter(
-        (status): status is Extract<SyncStatus, { state: 'running' }> =>
-          status.state === 'running' && status.feed === 'appointments',
-      );
-      expect(running.length).toBeGreaterThan(1);
-      expect(running.every((status) => status.firstMirror)).toBe(true);
-      expect(running.at(-1)?.feedRows).toBe(sandbox.world.appointments.size);
-      expect(running[0]?.feedEstimate).toBeGreaterThanOrEqual(sandbox.world.appointments.size);
-      await mirror.poller.syncNow();
-      expect(mirror.poller.status().state).toBe('idle');
-      expect(seen.filter((status) => status.state === 'running').at(-1)).toMatchObject({ firstMirror: false });
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+    const mirror = openMirror(sandbox, { onStatus: (status) => seen.push(status) });
+    await mirror.poller.syncNow();
+    const running = seen.filter(
+      (status): status is Extract<SyncStatus, { state: 'running' }> =>
+        status.state === 'running' && status.feed === 'appointments',
+    );
+    expect(running.length).toBeGreaterThan(1);
+    expect(running.every((status) => status.firstMirror)).toBe(true);
+    expect(running.at(-1)?.feedRows).toBe(sandbox.world.appointments.size);
+    expect(running[0]?.feedEstimate).toBeGreaterThanOrEqual(sandbox.world.appointments.size);
+    await mirror.poller.syncNow();
+    expect(mirror.poller.status().state).toBe('idle');
+    expect(seen.filter((status) => status.state === 'running').at(-1)).toMatchObject({ firstMirror: false });
   });
 
-  it('cancels between pages: stop waits for the page in flight, which is committed with its cursor', async () => {
-    const sandbox = await testSandbox({ faults: '/v1/history/changes:latency=150' });
+  test('cancels between pages: stop waits for the page in flight, which is committed with its cursor', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ faults: '/v1/history/changes:latency=150' });
     let historyRequested: () => void = () => {};
     const historyInFlight = new Promise<void>((resolve) => (historyRequested = resolve));
     // Stands in for nothing: it is the real fetch, watched so the test knows when the first history page is in flight.
@@ -180,7 +154,7 @@ describe('the poller', () => {
       if (input.includes('/v1/history/changes')) historyRequested();
       return fetch(input, init);
     };
-    const mirror = mirrorHarness(sandbox, {
+    const mirror = openMirror(sandbox, {
       createClient: (pass) =>
         createScheduleClient({
           baseUrl: sandbox.url,
@@ -189,21 +163,16 @@ describe('the poller', () => {
           ...pass,
         }),
     });
-    try {
-      const run = mirror.poller.syncNow();
-      await historyInFlight;
-      await mirror.poller.stop();
-      expect(await run).toEqual({ outcome: 'cancelled' });
-      const historyRows = mirror.store.db.prepare('SELECT count(*) AS n, max(version) AS v FROM history').get() as {
-        n: number;
-        v: number | null;
-      };
-      expect(historyRows.n).toBe(97);
-      expect(readCursor(mirror.store, 'history')).toBe(`${sandbox.world.epoch}.${historyRows.v}`);
-      expect(readRecentRuns(mirror.store, 1)[0]?.outcome).toBe('cancelled');
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+    const run = mirror.poller.syncNow();
+    await historyInFlight;
+    await mirror.poller.stop();
+    expect(await run).toEqual({ outcome: 'cancelled' });
+    const historyRows = mirror.store.db.prepare('SELECT count(*) AS n, max(version) AS v FROM history').get() as {
+      n: number;
+      v: number | null;
+    };
+    expect(historyRows.n).toBe(97);
+    expect(readCursor(mirror.store, 'history')).toBe(`${sandbox.world.epoch}.${historyRows.v}`);
+    expect(readRecentRuns(mirror.store, 1)[0]?.outcome).toBe('cancelled');
   });
 });

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, it } from '../support/fixtures';
 import { appointmentKeyString } from '../../shared/domain/appointment-key';
 import { BUILT_IN_STATUSES } from '../../shared/domain/statuses';
 import {
@@ -53,7 +53,7 @@ describe('Schedule client against the sandbox (contract v1)', () => {
   });
   afterAll(() => sandbox.close());
 
-  it('pings without credentials and recognises the Schedule API and its version', async () => {
+  test('pings without credentials and recognises the Schedule API and its version', async () => {
     const anonymous = createScheduleClient({ baseUrl: sandbox.url });
     expect(await anonymous.ping()).toEqual({
       product: 'WennSoft Schedule',
@@ -62,7 +62,7 @@ describe('Schedule client against the sandbox (contract v1)', () => {
     });
   });
 
-  it('reads the system: versions, See, XOi in MobileTech Admin, server time', async () => {
+  test('reads the system: versions, See, XOi in MobileTech Admin, server time', async () => {
     const system = await client.system();
     expect(system).toMatchObject({
       scheduleVersion: '4.7',
@@ -74,13 +74,13 @@ describe('Schedule client against the sandbox (contract v1)', () => {
     expect(Date.parse(system.serverTime)).toBe(sandbox.clock.now());
   });
 
-  it('reads companies with their active flag', async () => {
+  test('reads companies with their active flag', async () => {
     const companies = await client.companies();
     expect(companies).toEqual(sandbox.world.companies);
     expect(companies.some((company) => !company.active)).toBe(true);
   });
 
-  it('reads the XOi integration state and activity', async () => {
+  test('reads the XOi integration state and activity', async () => {
     const integration = await client.integration();
     expect(integration).toMatchObject({
       userName: 'XOI_INTEGRATION',
@@ -95,7 +95,7 @@ describe('Schedule client against the sandbox (contract v1)', () => {
     expect(activity.authFailures).toEqual([]);
   });
 
-  it('reads technicians, statuses (with every built-in name), users and roles', async () => {
+  test('reads technicians, statuses (with every built-in name), users and roles', async () => {
     expect((await client.technicians()).map((technician) => technician.id).sort()).toEqual(
       [...sandbox.world.technicians.keys()].sort(),
     );
@@ -132,7 +132,7 @@ describe('Schedule client against the sandbox (contract v1)', () => {
     },
   );
 
-  it('returns every appointment field exactly as the server holds it', async () => {
+  test('returns every appointment field exactly as the server holds it', async () => {
     const { items } = await readWholeFeed(client, 'appointments', 500);
     for (const item of items) {
       const change = appointmentChangeSchema.parse(item);
@@ -141,7 +141,7 @@ describe('Schedule client against the sandbox (contract v1)', () => {
     }
   });
 
-  it('reads one appointment history', async () => {
+  test('reads one appointment history', async () => {
     const first = sandbox.world.appointments.values().next().value;
     if (!first) throw new Error('empty world');
     const history = await client.appointmentHistory(first);
@@ -149,7 +149,7 @@ describe('Schedule client against the sandbox (contract v1)', () => {
     expect(history[0]?.action).toBe('Insert');
   });
 
-  it('refuses a bad cursor and an expired one, and a limit out of range', async () => {
+  test('refuses a bad cursor and an expired one, and a limit out of range', async () => {
     await expectScheduleError(client.changes('appointments', 'not-a-cursor', 10), 'REQUEST_REJECTED');
     await expectScheduleError(client.changes('appointments', 'oldepoch.5', 10), 'CURSOR_EXPIRED');
     await expectScheduleError(
@@ -158,7 +158,7 @@ describe('Schedule client against the sandbox (contract v1)', () => {
     );
   });
 
-  it('rejects wrong credentials with 401 and a non-admin with 403', async () => {
+  test('rejects wrong credentials with 401 and a non-admin with 403', async () => {
     await expectScheduleError(
       adminClient(sandbox, { credentials: { userName: 'admin', password: 'nope' } }).system(),
       'AUTH_REJECTED',
@@ -173,109 +173,92 @@ describe('Schedule client against the sandbox (contract v1)', () => {
 });
 
 describe('change feeds: resumption', () => {
-  it('resumes after changes and deletions with no gaps or duplicates', async () => {
-    const sandbox = await testSandbox();
-    try {
-      const client = adminClient(sandbox);
-      const mirror = new Map<string, { version: number; status: string } | null>();
-      const apply = (items: unknown[]) => {
-        for (const raw of items) {
-          const change = appointmentChangeSchema.parse(raw);
-          if (change.kind === 'delete') mirror.set(appointmentKeyString(change.key), null);
-          else
-            mirror.set(appointmentKeyString(change.appointment), {
-              version: change.version,
-              status: change.appointment.status,
-            });
-        }
-      };
-      // Read half, change the world, then resume from the saved cursor.
-      const first = await client.changes('appointments', null, 120);
-      apply(first.items);
-      const keys = [...sandbox.world.appointments.values()].map((appointment) => appointmentKeyString(appointment));
-      const changed = keys[0] as string;
-      const deleted = keys[keys.length - 1] as string;
-      sandbox.world.updateAppointment(changed, { status: 'Working' }, sandbox.clock.now(), 'test');
-      sandbox.world.deleteAppointment(deleted, sandbox.clock.now(), 'test');
-      const rest = await readWholeFeed(client, 'appointments', 50, first.nextCursor);
-      apply(rest.items);
-      const live = [...mirror.entries()].filter(([, value]) => value !== null);
-      expect(live.length).toBe(sandbox.world.appointments.size);
-      expect(mirror.get(changed)?.status).toBe('Working');
-      expect(mirror.get(deleted)).toBeNull();
-      for (const [key, value] of live) expect(value?.status).toBe(sandbox.world.getAppointment(key)?.status);
-      // Nothing more to read: the cursor is at the end.
-      const after = await client.changes('appointments', rest.cursor, 100);
-      expect(after.items).toEqual([]);
-      expect(after.hasMore).toBe(false);
-    } finally {
-      await sandbox.close();
-    }
+  test('resumes after changes and deletions with no gaps or duplicates', async ({ openSandbox }) => {
+    const sandbox = await openSandbox();
+    const client = adminClient(sandbox);
+    const mirror = new Map<string, { version: number; status: string } | null>();
+    const apply = (items: unknown[]) => {
+      for (const raw of items) {
+        const change = appointmentChangeSchema.parse(raw);
+        if (change.kind === 'delete') mirror.set(appointmentKeyString(change.key), null);
+        else
+          mirror.set(appointmentKeyString(change.appointment), {
+            version: change.version,
+            status: change.appointment.status,
+          });
+      }
+    };
+    // Read half, change the world, then resume from the saved cursor.
+    const first = await client.changes('appointments', null, 120);
+    apply(first.items);
+    const keys = [...sandbox.world.appointments.values()].map((appointment) => appointmentKeyString(appointment));
+    const changed = keys[0] as string;
+    const deleted = keys[keys.length - 1] as string;
+    sandbox.world.updateAppointment(changed, { status: 'Working' }, sandbox.clock.now(), 'test');
+    sandbox.world.deleteAppointment(deleted, sandbox.clock.now(), 'test');
+    const rest = await readWholeFeed(client, 'appointments', 50, first.nextCursor);
+    apply(rest.items);
+    const live = [...mirror.entries()].filter(([, value]) => value !== null);
+    expect(live.length).toBe(sandbox.world.appointments.size);
+    expect(mirror.get(changed)?.status).toBe('Working');
+    expect(mirror.get(deleted)).toBeNull();
+    for (const [key, value] of live) expect(value?.status).toBe(sandbox.world.getAppointment(key)?.status);
+    // Nothing more to read: the cursor is at the end.
+    const after = await client.changes('appointments', rest.cursor, 100);
+    expect(after.items).toEqual([]);
+    expect(after.hasMore).toBe(false);
   });
 
-  it('sends note tombstones when an appointment is deleted', async () => {
-    const sandbox = await testSandbox();
-    try {
-      const client = adminClient(sandbox);
-      const start = await readWholeFeed(client, 'notes', 1000);
-      const note = sandbox.world.notes.values().next().value;
-      if (!note) throw new Error('no notes');
-      sandbox.world.deleteAppointment(appointmentKeyString(note), sandbox.clock.now(), 'test');
-      const tail = await readWholeFeed(client, 'notes', 1000, start.cursor);
-      const tombstones = tail.items
-        .map((item) => noteChangeSchema.parse(item))
-        .filter((change) => change.kind === 'delete');
-      expect(tombstones.map((change) => (change.kind === 'delete' ? change.id : ''))).toContain(note.id);
-    } finally {
-      await sandbox.close();
-    }
+  test('sends note tombstones when an appointment is deleted', async ({ openSandbox }) => {
+    const sandbox = await openSandbox();
+    const client = adminClient(sandbox);
+    const start = await readWholeFeed(client, 'notes', 1000);
+    const note = sandbox.world.notes.values().next().value;
+    if (!note) throw new Error('no notes');
+    sandbox.world.deleteAppointment(appointmentKeyString(note), sandbox.clock.now(), 'test');
+    const tail = await readWholeFeed(client, 'notes', 1000, start.cursor);
+    const tombstones = tail.items
+      .map((item) => noteChangeSchema.parse(item))
+      .filter((change) => change.kind === 'delete');
+    expect(tombstones.map((change) => (change.kind === 'delete' ? change.id : ''))).toContain(note.id);
   });
 });
 
 describe('the XOi integration password (the setup effect)', () => {
-  it('creates the hidden user and two roles once, then only updates the password; they stay hidden', async () => {
-    const sandbox = await testSandbox({ scenario: undefined });
-    try {
-      // Start from an unconfigured server.
-      sandbox.world.integration.hiddenUserExists = false;
-      sandbox.world.integration.hiddenRoles = [];
-      sandbox.world.integration.passwordHash = null;
-      const client = adminClient(sandbox);
-      expect((await client.integration()).configured).toBe(false);
-      const first = await client.setIntegrationPassword('first-Password-1');
-      expect(first).toMatchObject({ createdUser: true, createdRoles: 2, configured: true });
-      const second = await client.setIntegrationPassword('second-Password-2');
-      expect(second).toMatchObject({ createdUser: false, createdRoles: 0, configured: true });
-      const state = await client.integration();
-      expect(state).toMatchObject({ configured: true, hiddenUserExists: true, hiddenRoleCount: 2 });
-      expect((await client.users()).map((user) => user.userName)).not.toContain(state.userName);
-      expect((await client.roles()).map((role) => role.name)).not.toEqual(expect.arrayContaining(['XOi Integration']));
-      const integration = createScheduleClient({
-        baseUrl: sandbox.url,
-        credentials: { userName: state.userName, password: 'second-Password-2' },
-      });
-      expect((await integration.system()).scheduleVersion).toBe('4.7');
-    } finally {
-      await sandbox.close();
-    }
+  test('creates the hidden user and two roles once, then only updates the password; they stay hidden', async ({
+    openSandbox,
+  }) => {
+    const sandbox = await openSandbox({ scenario: undefined });
+    // Start from an unconfigured server.
+    sandbox.world.integration.hiddenUserExists = false;
+    sandbox.world.integration.hiddenRoles = [];
+    sandbox.world.integration.passwordHash = null;
+    const client = adminClient(sandbox);
+    expect((await client.integration()).configured).toBe(false);
+    const first = await client.setIntegrationPassword('first-Password-1');
+    expect(first).toMatchObject({ createdUser: true, createdRoles: 2, configured: true });
+    const second = await client.setIntegrationPassword('second-Password-2');
+    expect(second).toMatchObject({ createdUser: false, createdRoles: 0, configured: true });
+    const state = await client.integration();
+    expect(state).toMatchObject({ configured: true, hiddenUserExists: true, hiddenRoleCount: 2 });
+    expect((await client.users()).map((user) => user.userName)).not.toContain(state.userName);
+    expect((await client.roles()).map((role) => role.name)).not.toEqual(expect.arrayContaining(['XOi Integration']));
+    const integration = createScheduleClient({
+      baseUrl: sandbox.url,
+      credentials: { userName: state.userName, password: 'second-Password-2' },
+    });
+    expect((await integration.system()).scheduleVersion).toBe('4.7');
   });
 
-  it.each([
+  test.for([
     ['', 'empty'],
     ['    ', 'spaces'],
     ['x'.repeat(65), 'at most 64'],
-  ])('rejects the password %j with 422 naming the rule', async (password, words) => {
-    const sandbox = await testSandbox();
-    try {
-      const error = await expectScheduleError(
-        adminClient(sandbox).setIntegrationPassword(password),
-        'REQUEST_REJECTED',
-      );
-      expect(error.status).toBe(422);
-      expect(error.message).toContain(words);
-    } finally {
-      await sandbox.close();
-    }
+  ] as const)('rejects the password %j with 422 naming the rule', async ([password, words], { openSandbox }) => {
+    const sandbox = await openSandbox();
+    const error = await expectScheduleError(adminClient(sandbox).setIntegrationPassword(password), 'REQUEST_REJECTED');
+    expect(error.status).toBe(422);
+    expect(error.message).toContain(words);
   });
 });
 
@@ -302,7 +285,7 @@ describe('fault kinds, each recognised by the client', () => {
     }
   });
 
-  it('reads Retry-After in seconds and as an HTTP date', async () => {
+  test('reads Retry-After in seconds and as an HTTP date', async () => {
     sandbox.faults.configure('429=1');
     const seconds = await expectScheduleError(adminClient(sandbox).system(), 'RATE_LIMITED');
     expect(seconds.retryAfterMs).toBe(1000);
@@ -313,7 +296,7 @@ describe('fault kinds, each recognised by the client', () => {
     sandbox.faults.configure('');
   });
 
-  it('still reads a slowly trickled body completely', async () => {
+  test('still reads a slowly trickled body completely', async () => {
     sandbox.faults.configure('trickle=1');
     try {
       const page = await adminClient(sandbox).changes('appointments', null, 50);
@@ -323,7 +306,7 @@ describe('fault kinds, each recognised by the client', () => {
     }
   });
 
-  it('times out on added latency beyond its deadline', async () => {
+  test('times out on added latency beyond its deadline', async () => {
     sandbox.faults.configure('latency=1500');
     try {
       await expectScheduleError(adminClient(sandbox, { timeoutMs: 300 }).system(), 'TIMEOUT');
@@ -332,7 +315,7 @@ describe('fault kinds, each recognised by the client', () => {
     }
   });
 
-  it('applies a fault to one route only', async () => {
+  test('applies a fault to one route only', async () => {
     sandbox.faults.configure('/v1/notes/changes:5xx=1');
     try {
       expect((await adminClient(sandbox).changes('appointments', null, 5)).items).toHaveLength(5);
@@ -344,7 +327,7 @@ describe('fault kinds, each recognised by the client', () => {
 });
 
 describe('telling failures apart before any Schedule API answers', () => {
-  it('a refused connection', async () => {
+  test('a refused connection', async () => {
     const server = http.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
@@ -355,32 +338,28 @@ describe('telling failures apart before any Schedule API answers', () => {
     );
   });
 
-  it('a name that does not resolve', async () => {
+  test('a name that does not resolve', async () => {
     await expectScheduleError(
       createScheduleClient({ baseUrl: 'http://schedule.does-not-exist.invalid' }).ping(),
       'DNS_NOT_FOUND',
     );
   });
 
-  it('a malformed URL', async () => {
+  test('a malformed URL', async () => {
     await expectScheduleError(createScheduleClient({ baseUrl: 'schedule.example.com/api' }).ping(), 'BAD_URL');
     await expectScheduleError(createScheduleClient({ baseUrl: 'ftp://schedule.example.com' }).ping(), 'BAD_URL');
   });
 
-  it('a TLS failure (https spoken to a server that is not TLS)', async () => {
-    const sandbox = await testSandbox();
-    try {
-      const error = await expectScheduleError(
-        createScheduleClient({ baseUrl: sandbox.url.replace('http:', 'https:') }).ping(),
-        'TLS_FAILURE',
-      );
-      expect(error.message).toContain('certificate');
-    } finally {
-      await sandbox.close();
-    }
+  test('a TLS failure (https spoken to a server that is not TLS)', async ({ openSandbox }) => {
+    const sandbox = await openSandbox();
+    const error = await expectScheduleError(
+      createScheduleClient({ baseUrl: sandbox.url.replace('http:', 'https:') }).ping(),
+      'TLS_FAILURE',
+    );
+    expect(error.message).toContain('certificate');
   });
 
-  it('a web server that is not a Schedule API', async () => {
+  test('a web server that is not a Schedule API', async () => {
     const server = http.createServer((_request, response) => {
       response.writeHead(404, { 'Content-Type': 'text/html' });
       response.end('<html><body>Welcome to IIS</body></html>');
@@ -396,13 +375,9 @@ describe('telling failures apart before any Schedule API answers', () => {
     }
   });
 
-  it('an unsupported Schedule version', async () => {
-    const sandbox = await testSandbox();
-    try {
-      sandbox.world.system.scheduleVersion = '4.4';
-      await expectScheduleError(adminClient(sandbox).ping(), 'UNSUPPORTED_VERSION');
-    } finally {
-      await sandbox.close();
-    }
+  test('an unsupported Schedule version', async ({ openSandbox }) => {
+    const sandbox = await openSandbox();
+    sandbox.world.system.scheduleVersion = '4.4';
+    await expectScheduleError(adminClient(sandbox).ping(), 'UNSUPPORTED_VERSION');
   });
 });

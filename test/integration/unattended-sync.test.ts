@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from '../support/fixtures';
 import { createScheduleClient } from '../../electron/engine/schedule/client';
 import { readCursor } from '../../electron/engine/store/tables/cursors';
 import { readRecentRuns } from '../../electron/engine/store/tables/sync-runs';
@@ -36,22 +36,20 @@ function harnessWith(sandbox: Sandbox, fetchImpl: ReturnType<typeof watchedFetch
 }
 
 describe('retries inside a pass', () => {
-  it('a pass under passing faults still completes, retrying each read with full-jitter backoff', async () => {
-    const sandbox = await testSandbox({ faults: '5xx=0.3,reset=0.1,truncate=0.1,malformed=0.1' });
-    const mirror = mirrorHarness(sandbox);
-    try {
-      expect((await mirror.poller.syncNow()).outcome).toBe('ok');
-      expect(mirror.sleeps.length).toBeGreaterThan(0);
-      expect(Math.max(...mirror.sleeps)).toBeLessThanOrEqual(8_000);
-      sandbox.faults.configure('');
-      expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+  test('a pass under passing faults still completes, retrying each read with full-jitter backoff', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ faults: '5xx=0.3,reset=0.1,truncate=0.1,malformed=0.1' });
+    const mirror = openMirror(sandbox);
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    expect(mirror.sleeps.length).toBeGreaterThan(0);
+    expect(Math.max(...mirror.sleeps)).toBeLessThanOrEqual(8_000);
+    sandbox.faults.configure('');
+    expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
   });
 
-  it('waits as long as Retry-After says, in seconds and as an HTTP date, before sending a read again', async () => {
+  test('waits as long as Retry-After says, in seconds and as an HTTP date, before sending a read again', async () => {
     const sandbox = await testSandbox({ faults: '/v1/notes/changes:429=0.5;/v1/history/changes:429date=0.5' });
     const mirror = mirrorHarness(sandbox);
     try {
@@ -64,43 +62,42 @@ describe('retries inside a pass', () => {
     }
   });
 
-  it('spends at most the pass budget, then the pass fails and the poller backs off', async () => {
-    const sandbox = await testSandbox({ faults: '5xx=1' });
-    const mirror = mirrorHarness(sandbox);
-    try {
-      expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_SERVER_ERROR' });
-      expect(mirror.sleeps.length).toBeGreaterThan(0);
-      expect(mirror.sleeps.length).toBeLessThanOrEqual(RETRIES_PER_PASS);
-      expect(mirror.scheduler.pending()).toBe(1);
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+  test('spends at most the pass budget, then the pass fails and the poller backs off', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ faults: '5xx=1' });
+    const mirror = openMirror(sandbox);
+    expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_SERVER_ERROR' });
+    expect(mirror.sleeps.length).toBeGreaterThan(0);
+    expect(mirror.sleeps.length).toBeLessThanOrEqual(RETRIES_PER_PASS);
+    expect(mirror.scheduler.pending()).toBe(1);
   });
 
-  it('never retries a refused login: the poller stops and asks for the password', async () => {
-    const sandbox = await testSandbox();
-    const mirror = mirrorHarness(sandbox);
-    try {
-      mirror.setCredentials({ userName: 'admin', password: 'wrong' });
-      expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_LOGIN_REJECTED' });
-      expect(mirror.sleeps).toEqual([]);
-      expect(mirror.poller.status().state).toBe('needs-credentials');
-      expect(mirror.scheduler.pending()).toBe(0);
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+  test('never retries a refused login: the poller stops and asks for the password', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox();
+    const mirror = openMirror(sandbox);
+    mirror.setCredentials({ userName: 'admin', password: 'wrong' });
+    expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_LOGIN_REJECTED' });
+    expect(mirror.sleeps).toEqual([]);
+    expect(mirror.poller.status().state).toBe('needs-credentials');
+    expect(mirror.scheduler.pending()).toBe(0);
   });
 
-  it('never retries an answer that breaks the contract: the poller parks with the reason and a next step', async () => {
-    const sandbox = await testSandbox();
+  test('never retries an answer that breaks the contract: the poller parks with the reason and a next step', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox();
     const brokenContract = async (input: string, init: RequestInit) => {
       if (new URL(input).pathname === '/v1/system')
         return new Response(JSON.stringify({ scheduleVersion: 4 }), { status: 200 });
       return fetch(input, init);
     };
-    const mirror = mirrorHarness(sandbox, {
+    const mirror = openMirror(sandbox, {
       createClient: (pass) =>
         createScheduleClient({
           baseUrl: sandbox.url,
@@ -109,22 +106,17 @@ describe('retries inside a pass', () => {
           ...pass,
         }),
     });
-    try {
-      expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_MALFORMED_RESPONSE' });
-      expect(mirror.sleeps).toEqual([]);
-      const status = mirror.poller.status();
-      expect(status).toMatchObject({ state: 'error', nextRetryAt: null });
-      if (status.state === 'error') expect(status.nextStep).toMatch(/Syncing is paused until this is fixed/);
-      expect(mirror.scheduler.pending()).toBe(0);
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+    expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_MALFORMED_RESPONSE' });
+    expect(mirror.sleeps).toEqual([]);
+    const status = mirror.poller.status();
+    expect(status).toMatchObject({ state: 'error', nextRetryAt: null });
+    if (status.state === 'error') expect(status.nextStep).toMatch(/Syncing is paused until this is fixed/);
+    expect(mirror.scheduler.pending()).toBe(0);
   });
 });
 
 describe('what a pass commits stays committed', () => {
-  it('a pass that fails half-way keeps its pages; the next pass resumes from the cursors and skips unchanged lists', async () => {
+  test('a pass that fails half-way keeps its pages; the next pass resumes from the cursors and skips unchanged lists', async () => {
     const sandbox = await testSandbox();
     const seen: Array<{ path: string; status: number }> = [];
     const mirror = harnessWith(sandbox, watchedFetch(seen));
@@ -158,7 +150,7 @@ describe('what a pass commits stays committed', () => {
 });
 
 describe('the watchdog', () => {
-  it('stops a pass that makes no progress, records the stall, and tries again', async () => {
+  test('stops a pass that makes no progress, records the stall, and tries again', async () => {
     const sandbox = await testSandbox();
     const seen: Array<{ path: string; status: number }> = [];
     let hangNotes = true;
@@ -195,19 +187,17 @@ describe('the watchdog', () => {
 });
 
 describe('under the heavy mix of faults', () => {
-  it(`a 3,000-appointment mirror equals a clean one within 3 passes (${HEAVY})`, async () => {
-    const sandbox = await testSandbox({ appointments: 3_000, faults: HEAVY });
-    const mirror = mirrorHarness(sandbox, { settings: { intervalMs: 60_000, pageSize: 1000 } });
-    try {
-      const outcomes: string[] = [];
-      for (let pass = 0; pass < 3 && outcomes.at(-1) !== 'ok'; pass++)
-        outcomes.push((await mirror.poller.syncNow()).outcome);
-      expect(outcomes.at(-1)).toBe('ok');
-      sandbox.faults.configure('');
-      expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+  test(`a 3,000-appointment mirror equals a clean one within 3 passes (${HEAVY})`, async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 3_000, faults: HEAVY });
+    const mirror = openMirror(sandbox, { settings: { intervalMs: 60_000, pageSize: 1000 } });
+    const outcomes: string[] = [];
+    for (let pass = 0; pass < 3 && outcomes.at(-1) !== 'ok'; pass++)
+      outcomes.push((await mirror.poller.syncNow()).outcome);
+    expect(outcomes.at(-1)).toBe('ok');
+    sandbox.faults.configure('');
+    expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
   }, 120_000);
 });

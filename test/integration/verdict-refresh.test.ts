@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from '../support/fixtures';
 import {
   planVerdictUpdate,
   recomputeAllVerdicts,
@@ -11,8 +11,7 @@ import type { WriteHandle } from '../../electron/engine/store/handles';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
 import { createRng } from '../../electron/sandbox/rng';
 import { mutateWorld } from '../../electron/sandbox/world/mutate';
-import { mirrorHarness } from '../support/mirror-harness';
-import { FIXED_NOW, testSandbox } from '../support/sandbox';
+import { FIXED_NOW } from '../support/sandbox';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
 const NO_REFERENCES: PassChanges['references'] = { companies: [], technicians: [], statuses: false };
@@ -50,101 +49,92 @@ function fromScratch(store: WriteHandle, now: number) {
 }
 
 describe('refreshing only the verdicts a pass reached', () => {
-  it('gives the same read model and counts as recomputing everything', async () => {
-    const sandbox = await testSandbox({ appointments: 400 });
+  test('gives the same read model and counts as recomputing everything', async ({ openSandbox, openMirror }) => {
+    const sandbox = await openSandbox({ appointments: 400 });
     let lastPass: PassChanges | null = null;
-    const mirror = mirrorHarness(sandbox, { afterPass: (pass) => void (lastPass = pass) });
-    try {
-      await mirror.poller.syncNow();
-      const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
-      const changes = mutateWorld(sandbox.world, 60, createRng(4), FIXED_NOW);
-      expect(changes.updated + changes.deleted + changes.notesAdded).toBe(60);
-      await mirror.poller.syncNow();
-      const pass = lastPass as unknown as PassChanges;
-      expect(pass.references).toEqual(NO_REFERENCES);
-      expect(pass.touched.size).toBeGreaterThan(0);
-      expect(pass.touched.size).toBeLessThanOrEqual(60);
-      const plan = planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, pass);
-      if (plan.kind !== 'some') throw new Error('expected a partial refresh');
-      expect([...plan.keys].sort()).toEqual([...pass.touched].sort());
-      const refreshed = refreshVerdicts(mirror.store, FIXED_NOW, settings, plan.keys, cache);
-      expect(refreshed).toBe(pass.touched.size - changes.deleted);
-      expectCountsKept(mirror.store);
-      const partial = listRows(mirror.store);
-      expect(partial).toEqual(fromScratch(mirror.store, FIXED_NOW));
-      expect(partial.length).toBeGreaterThanOrEqual(sandbox.world.appointments.size);
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+    const mirror = openMirror(sandbox, { afterPass: (pass) => void (lastPass = pass) });
+    await mirror.poller.syncNow();
+    const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+    const changes = mutateWorld(sandbox.world, 60, createRng(4), FIXED_NOW);
+    expect(changes.updated + changes.deleted + changes.notesAdded).toBe(60);
+    await mirror.poller.syncNow();
+    const pass = lastPass as unknown as PassChanges;
+    expect(pass.references).toEqual(NO_REFERENCES);
+    expect(pass.touched.size).toBeGreaterThan(0);
+    expect(pass.touched.size).toBeLessThanOrEqual(60);
+    const plan = planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, pass);
+    if (plan.kind !== 'some') throw new Error('expected a partial refresh');
+    expect([...plan.keys].sort()).toEqual([...pass.touched].sort());
+    const refreshed = refreshVerdicts(mirror.store, FIXED_NOW, settings, plan.keys, cache);
+    expect(refreshed).toBe(pass.touched.size - changes.deleted);
+    expectCountsKept(mirror.store);
+    const partial = listRows(mirror.store);
+    expect(partial).toEqual(fromScratch(mirror.store, FIXED_NOW));
+    expect(partial.length).toBeGreaterThanOrEqual(sandbox.world.appointments.size);
   });
 
-  it('reaches the appointments of a technician whose details changed, and only those', async () => {
-    const sandbox = await testSandbox({ appointments: 300 });
+  test('reaches the appointments of a technician whose details changed, and only those', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 300 });
     let lastPass: PassChanges | null = null;
-    const mirror = mirrorHarness(sandbox, { afterPass: (pass) => void (lastPass = pass) });
-    try {
-      await mirror.poller.syncNow();
-      const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
-      const technician = [...sandbox.world.technicians.values()].find((candidate) =>
-        [...sandbox.world.appointments.values()].some((appointment) => appointment.technician === candidate.id),
-      );
-      if (!technician) throw new Error('the sandbox has no assigned technician');
-      sandbox.world.technicians.set(technician.id, { ...technician, name: 'Renamed Technician', email: null });
-      await mirror.poller.syncNow();
-      const pass = lastPass as unknown as PassChanges;
-      expect(pass.references).toEqual({ companies: [], technicians: [technician.id], statuses: false });
-      const plan = planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, pass);
-      if (plan.kind !== 'some') throw new Error('expected a partial refresh');
-      const theirs = [...sandbox.world.appointments.values()]
-        .filter((appointment) => appointment.technician === technician.id)
-        .map((appointment) => `${appointment.company}/${appointment.serviceCall}/${appointment.appointment}`);
-      expect([...plan.keys].sort()).toEqual(theirs.sort());
-      refreshVerdicts(mirror.store, FIXED_NOW, settings, plan.keys, cache);
-      const names = mirror.store.db
-        .prepare('SELECT DISTINCT technician_name AS name FROM appointment_list WHERE technician_id = ?')
-        .all(technician.id);
-      expect(names).toEqual([{ name: 'Renamed Technician' }]);
-      // The search index follows: the new name finds exactly their appointments, the old one none of them.
-      const found = (text: string) =>
-        (
-          mirror.store.db
-            .prepare(
-              'SELECT key FROM appointment_list WHERE id IN (SELECT rowid FROM list_search WHERE list_search MATCH ?)',
-            )
-            .all(`"${text}"`) as Array<{ key: string }>
-        ).map((row) => row.key);
-      expect(found('renamed technician').sort()).toEqual(theirs.sort());
-      expect(found(technician.name.toLowerCase()).filter((key) => theirs.includes(key))).toEqual([]);
-      expectCountsKept(mirror.store);
-      const partial = listRows(mirror.store);
-      expect(partial).toEqual(fromScratch(mirror.store, FIXED_NOW));
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+    const mirror = openMirror(sandbox, { afterPass: (pass) => void (lastPass = pass) });
+    await mirror.poller.syncNow();
+    const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+    const technician = [...sandbox.world.technicians.values()].find((candidate) =>
+      [...sandbox.world.appointments.values()].some((appointment) => appointment.technician === candidate.id),
+    );
+    if (!technician) throw new Error('the sandbox has no assigned technician');
+    sandbox.world.technicians.set(technician.id, { ...technician, name: 'Renamed Technician', email: null });
+    await mirror.poller.syncNow();
+    const pass = lastPass as unknown as PassChanges;
+    expect(pass.references).toEqual({ companies: [], technicians: [technician.id], statuses: false });
+    const plan = planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, pass);
+    if (plan.kind !== 'some') throw new Error('expected a partial refresh');
+    const theirs = [...sandbox.world.appointments.values()]
+      .filter((appointment) => appointment.technician === technician.id)
+      .map((appointment) => `${appointment.company}/${appointment.serviceCall}/${appointment.appointment}`);
+    expect([...plan.keys].sort()).toEqual(theirs.sort());
+    refreshVerdicts(mirror.store, FIXED_NOW, settings, plan.keys, cache);
+    const names = mirror.store.db
+      .prepare('SELECT DISTINCT technician_name AS name FROM appointment_list WHERE technician_id = ?')
+      .all(technician.id);
+    expect(names).toEqual([{ name: 'Renamed Technician' }]);
+    // The search index follows: the new name finds exactly their appointments, the old one none of them.
+    const found = (text: string) =>
+      (
+        mirror.store.db
+          .prepare(
+            'SELECT key FROM appointment_list WHERE id IN (SELECT rowid FROM list_search WHERE list_search MATCH ?)',
+          )
+          .all(`"${text}"`) as Array<{ key: string }>
+      ).map((row) => row.key);
+    expect(found('renamed technician').sort()).toEqual(theirs.sort());
+    expect(found(technician.name.toLowerCase()).filter((key) => theirs.includes(key))).toEqual([]);
+    expectCountsKept(mirror.store);
+    const partial = listRows(mirror.store);
+    expect(partial).toEqual(fromScratch(mirror.store, FIXED_NOW));
   });
 
-  it('recomputes everything when time has moved on, the settings or statuses changed, or much changed', async () => {
-    const sandbox = await testSandbox({ appointments: 50 });
-    const mirror = mirrorHarness(sandbox);
-    try {
-      await mirror.poller.syncNow();
-      const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
-      const small: PassChanges = { touched: new Set(['TWO/SC1/001']), references: NO_REFERENCES };
-      const plan = (...args: Parameters<typeof planVerdictUpdate>) => planVerdictUpdate(...args).kind;
-      expect(plan(cache, mirror.store, FIXED_NOW, settings, small)).toBe('some');
-      expect(plan(cache, mirror.store, FIXED_NOW + 11 * 60_000, settings, small)).toBe('all');
-      expect(plan(cache, mirror.store, FIXED_NOW, { ...settings, pollDelayMs: 1 }, small)).toBe('all');
-      const many = { touched: new Set(Array.from({ length: 2001 }, (_, i) => `K/${i}/1`)), references: NO_REFERENCES };
-      expect(plan(cache, mirror.store, FIXED_NOW, settings, many)).toBe('all');
-      const statuses = { ...small, references: { ...NO_REFERENCES, statuses: true } };
-      expect(plan(cache, mirror.store, FIXED_NOW, settings, statuses)).toBe('all');
-      expect(plan(cache, mirror.store, FIXED_NOW, settings, { ...small, touched: new Set(['*']) })).toBe('all');
-      expect(plan(null, mirror.store, FIXED_NOW, settings, small)).toBe('all');
-    } finally {
-      await mirror.close();
-      await sandbox.close();
-    }
+  test('recomputes everything when time has moved on, the settings or statuses changed, or much changed', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 50 });
+    const mirror = openMirror(sandbox);
+    await mirror.poller.syncNow();
+    const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+    const small: PassChanges = { touched: new Set(['TWO/SC1/001']), references: NO_REFERENCES };
+    const plan = (...args: Parameters<typeof planVerdictUpdate>) => planVerdictUpdate(...args).kind;
+    expect(plan(cache, mirror.store, FIXED_NOW, settings, small)).toBe('some');
+    expect(plan(cache, mirror.store, FIXED_NOW + 11 * 60_000, settings, small)).toBe('all');
+    expect(plan(cache, mirror.store, FIXED_NOW, { ...settings, pollDelayMs: 1 }, small)).toBe('all');
+    const many = { touched: new Set(Array.from({ length: 2001 }, (_, i) => `K/${i}/1`)), references: NO_REFERENCES };
+    expect(plan(cache, mirror.store, FIXED_NOW, settings, many)).toBe('all');
+    const statuses = { ...small, references: { ...NO_REFERENCES, statuses: true } };
+    expect(plan(cache, mirror.store, FIXED_NOW, settings, statuses)).toBe('all');
+    expect(plan(cache, mirror.store, FIXED_NOW, settings, { ...small, touched: new Set(['*']) })).toBe('all');
+    expect(plan(null, mirror.store, FIXED_NOW, settings, small)).toBe('all');
   });
 });

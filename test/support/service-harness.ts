@@ -6,6 +6,7 @@ import { ProfileStore } from '../../electron/engine/profiles/profile-store';
 import { createKeytarStore } from '../../electron/engine/secrets/keytar-store';
 import type { SecretStore } from '../../electron/engine/secrets/secret-store';
 import { createService, type Service } from '../../electron/engine/service';
+import { webHostHandlers } from '../../electron/web/host-handlers';
 import { repoRoot } from './paths';
 import { makeTempDir } from './temp-dir';
 
@@ -32,6 +33,7 @@ export function serviceHarness(options: { secrets?: SecretStore; sandboxUrl?: st
           }
         : null,
       workerDir: path.join(repoRoot, 'dist', 'electron'),
+      hostHandlers: webHostHandlers,
       autoStartSync: false,
     });
   let service = open();

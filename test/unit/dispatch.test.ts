@@ -61,6 +61,34 @@ describe('dispatch', () => {
     }
   });
 
+  it('hands the handler its caller, and a field-bound error keeps its field', async () => {
+    const seen: unknown[] = [];
+    const dispatch = createDispatch(
+      handlersWith({
+        'print.ready': (_args, caller) => {
+          seen.push(caller);
+          return { acknowledged: caller.webContentsId === 7 };
+        },
+        'setup.apply': () => {
+          throw new ConsoleError('PASSWORD_TOO_LONG', 'Password: too long.', 'Shorten it.', { field: 'password' });
+        },
+      }),
+      recordingLogger().logger,
+    );
+    expect(await dispatch('print.ready', { ok: true }, { webContentsId: 7 })).toEqual({
+      ok: true,
+      value: { acknowledged: true },
+    });
+    expect(await dispatch('print.ready', { ok: true })).toEqual({ ok: true, value: { acknowledged: false } });
+    expect(seen).toEqual([{ webContentsId: 7 }, {}]);
+    expect(await dispatch('setup.apply', { password: 'x', confirmPassword: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'PASSWORD_TOO_LONG', message: 'Password: too long.', nextStep: 'Shorten it.', field: 'password' },
+    });
+    const parsed = await dispatch('profiles.save', { name: 'X', apiUrl: 3 });
+    expect(parsed.ok ? null : parsed.error.field).toBe('apiUrl');
+  });
+
   it('turns a ConsoleError into its code, sentence and next step', async () => {
     const dispatch = createDispatch(
       handlersWithInfo(() => {

@@ -61,11 +61,11 @@ describe('IPC registration', () => {
 
     it(`${method}: serves our own top frame on app://console`, async () => {
       const { ipc, handlers } = fakeIpcMain();
-      const dispatched: Array<[string, unknown]> = [];
+      const dispatched: Array<[string, unknown, unknown]> = [];
       registerContractHandlers(
         ipc,
-        async (name, args) => {
-          dispatched.push([name, args]);
+        async (name, args, caller) => {
+          dispatched.push([name, args, caller]);
           return { ok: true, value: 'answer' };
         },
         new Set([OWN_ID]),
@@ -76,7 +76,8 @@ describe('IPC registration', () => {
         { a: 1 },
       );
       expect(result).toEqual({ ok: true, value: 'answer' });
-      expect(dispatched).toEqual([[method, { a: 1 }]]);
+      // The window is the caller (a print view's ready signal counts for the job waiting on that window only).
+      expect(dispatched).toEqual([[method, { a: 1 }, { webContentsId: OWN_ID }]]);
     });
   }
 });

@@ -67,4 +67,56 @@ describe('boundary lint rules', () => {
     );
     expect(ids).not.toContain('no-restricted-imports');
   });
+
+  const layerCases: Array<[string, string, string]> = [
+    ['electron/engine/sync/bad.ts', '../../sandbox/sandbox', 'the engine importing the sandbox'],
+    ['electron/engine/service/bad.ts', '../../web/server', 'the engine importing the web host'],
+    ['electron/engine/bad.ts', '../cli/main', 'the engine importing the CLI'],
+    ['electron/engine/bad.ts', '../compose/open-console', 'the engine importing the composition root'],
+    ['electron/engine/queries/bad.ts', '../../main/window-registry', 'the engine importing the shell'],
+    ['electron/engine/sync/bad.ts', '@/electron/sandbox/world/world', 'the engine, by an @/ alias'],
+    ['electron/engine/sync/bad.ts', 'electron/sandbox/world/world', 'the engine, by a path from the root'],
+    ['electron/engine/sync/bad.ts', '../sync/../../sandbox/rng', 'the engine, by a winding relative path'],
+    ['electron/engine/store/tables/bad.ts', '../../sync/sync-pass', 'the store importing sync/'],
+    ['electron/engine/store/bad.ts', '../service/context', 'the store importing service/'],
+    ['electron/engine/store/bad.ts', '../queries/registry', 'the store importing queries/'],
+    [
+      'electron/engine/store/bad.ts',
+      '~/electron/engine/diagnosis/aggregates',
+      'the store importing diagnosis/, aliased',
+    ],
+    ['electron/sandbox/bad.ts', '../engine/schedule/client', "the sandbox importing the console's client"],
+    ['electron/sandbox/world/bad.ts', '../../engine/store/open', 'the sandbox importing the store'],
+    ['renderer/pages/bad.ts', '../../electron/engine/service', 'the renderer importing the engine'],
+    ['renderer/bad.ts', '/electron/preload/preload', 'the renderer importing the preload itself'],
+    ['shared/bad.ts', '../electron/engine/store/open', 'shared importing the engine'],
+    ['shared/domain/bad.ts', '../../renderer/app/format', 'shared importing the renderer'],
+  ];
+
+  it.each(layerCases)('%s may not import %s (%s)', async (file, specifier) => {
+    const code = `import * as imported from '${specifier}';\nexport const x = imported;\n`;
+    expect(await ruleIdsFor(file, code)).toContain('layers/boundaries');
+  });
+
+  it.each([
+    ['electron/engine/store/tables/ok.ts', '../handles'],
+    ['electron/engine/store/ok.ts', '../../../shared/domain/appointment-key'],
+    ['electron/engine/sync/ok.ts', '../store/open'],
+    ['electron/sandbox/server/ok.ts', '../../engine/schedule/contract'],
+    ['electron/compose/ok.ts', '../sandbox/sandbox'],
+    ['renderer/ok.ts', '../electron/preload/api'],
+  ])('lets %s import %s', async (file, specifier) => {
+    const code = `import * as imported from '${specifier}';\nexport const x = imported;\n`;
+    expect(await ruleIdsFor(file, code)).not.toContain('layers/boundaries');
+  });
+
+  it('catches re-exports, dynamic imports and require as well', async () => {
+    const file = 'electron/engine/bad.ts';
+    for (const code of [
+      "export { startSandbox } from '../sandbox/sandbox';\n",
+      "export const later = () => import('../sandbox/sandbox');\n",
+      "export const now = require('../sandbox/sandbox');\n",
+    ])
+      expect(await ruleIdsFor(file, code)).toContain('layers/boundaries');
+  });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { webHostHandlers } from '../../web/host-handlers';
 import { openConsole } from '../../compose/open-console';
 import { createNodeLogger } from '../../engine/logging/node-logger';
 import { defaultDataDir, defaultLogDir, prepareDataDir } from '../../engine/paths';
@@ -50,6 +51,7 @@ export async function runWeb(
     dataDir,
     log,
     workerDir: io.workerDir,
+    hostHandlers: webHostHandlers,
     sandbox: {
       ...(scenario ? { scenario } : {}),
       ...(appointments !== undefined ? { appointments } : {}),

@@ -185,17 +185,6 @@ export function mirrorFactsFor(handle: Handle, keys: readonly string[]): MirrorF
   };
 }
 
-/** The facts for one appointment only (the detail view, the CLI for one key). */
-export function loadAppointmentFacts(handle: Handle, key: string): { notes: NoteFacts[]; history: HistoryFacts[] } {
-  return {
-    notes: (statement(handle, `${NOTE_FACTS} WHERE appointment_key = ?`).all(key) as NoteFactRow[]).map(noteFacts),
-    history: statement(
-      handle,
-      'SELECT action, technician_id AS technician, status, task_date AS taskDate, completed_at AS completedAt, modified_at AS modifiedAt FROM history WHERE appointment_key = ?',
-    ).all(key) as HistoryFacts[],
-  };
-}
-
 const JOB_NOTE_NAMES = new Set(['XOi Site History', 'XOi Workflow']);
 
 /**

@@ -1,8 +1,8 @@
 import type { HostKind } from '../../../shared/contract';
-import type { Handlers } from '../dispatch';
 import type { Logger } from '../logging/logger';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretStore } from '../secrets/secret-store';
+import type { HostHandlersFactory } from './host-capabilities';
 
 /** What the embedded sandbox offers the service (the compose layer provides it; the engine never imports the sandbox). */
 export interface EmbeddedSandbox {
@@ -25,10 +25,10 @@ export interface ServiceDeps {
   /** The folder of the bundled workers (sync-worker.cjs, query-worker.cjs). */
   workerDir: string;
   /**
-   * Methods only a host can do (native print dialog, save dialog, opening a browser). Given the engine's own
-   * handlers, so a host can wrap one (for example, save the CSV the engine produced).
+   * What only the host can do (print, links, desktop settings, confirmations; host-capabilities.ts). Given the
+   * engine's own handlers, so a host can build on one (a native save dialog for the export the engine produced).
    */
-  hostHandlers?: (engine: Handlers) => Partial<Handlers>;
+  hostHandlers: HostHandlersFactory;
   now?: () => number;
   /** Start polling as soon as a profile is opened (false in some tests). */
   autoStartSync?: boolean;

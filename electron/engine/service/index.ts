@@ -1,4 +1,5 @@
 import { createDispatch, type Dispatch, type Handlers } from '../dispatch';
+import type { EngineHandlers } from './host-capabilities';
 import { EventBus } from '../events';
 import { ServiceContext } from './context';
 import { bindLegacySecrets } from './credentials';
@@ -9,7 +10,6 @@ import { printHandlers } from './handlers/print';
 import { profileHandlers } from './handlers/profiles';
 import { settingsHandlers } from './handlers/settings';
 import { setupHandlers } from './handlers/setup';
-import { shellHandlers } from './handlers/shell';
 import { syncHandlers } from './handlers/sync';
 import { xoiHandlers } from './handlers/xoi';
 
@@ -30,7 +30,7 @@ export function createService(deps: ServiceDeps): Service {
   const events = new EventBus();
   const context = new ServiceContext(deps, events);
   const health = new HealthMonitor(context, events);
-  const engineHandlers: Handlers = {
+  const engineHandlers: EngineHandlers = {
     'app.info': () => ({ name: 'XOi Console', version: deps.version, host: deps.host, platform: deps.platform }),
     ...profileHandlers(context),
     ...setupHandlers(context),
@@ -39,10 +39,12 @@ export function createService(deps: ServiceDeps): Service {
     ...appointmentHandlers(context),
     ...printHandlers(context),
     ...xoiHandlers(context),
-    ...shellHandlers(context),
     'health.get': () => health.current(),
   };
-  const handlers: Handlers = { ...engineHandlers, ...deps.hostHandlers?.(engineHandlers) };
+  const handlers: Handlers = {
+    ...engineHandlers,
+    ...deps.hostHandlers(engineHandlers, { trustedHosts: () => context.trustedHosts() }),
+  };
   return {
     dispatch: createDispatch(handlers, deps.log),
     events,

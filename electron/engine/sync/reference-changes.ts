@@ -11,8 +11,6 @@ export interface ReferenceChanges {
   statuses: boolean;
 }
 
-export const NO_REFERENCE_CHANGES: ReferenceChanges = { companies: [], technicians: [], statuses: false };
-
 export interface ReferenceState {
   companies: Map<string, string>;
   technicians: Map<string, string>;

@@ -13,7 +13,7 @@ export const XOI_POLL_INTERVAL_MS = 5 * MINUTE;
 export const TRANSCRIPT_MIN_DELAY_MS = 1 * HOUR;
 export const TRANSCRIPT_MAX_DELAY_MS = 8 * HOUR;
 export const XOI_AUTHOR = 'XOi Vision';
-export { JOB_NAMESPACE_SETTING as JOB_NAMESPACE } from '../../engine/xoi/job-lookup';
+export { JOB_NAMESPACE } from '../../../shared/links/deep-link';
 
 /** Shaped like XOi's job ids, e.g. cjob-830517ba-7603-44136fa3-62374c4389f7-C112-781a49102793. */
 export function makeJobId(rng: Rng): string {

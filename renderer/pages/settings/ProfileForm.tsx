@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppError, ConnectionTest, ProfileView } from '../../../shared/contract';
 import { checkServerUrl, originOf } from '../../../shared/server-url';
 import { api } from '../../api/client';
@@ -22,6 +22,9 @@ export function ProfileForm({ existing, onDone }: { existing: ProfileView | null
   });
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
   const [test, setTest] = useState<ConnectionTest | 'running' | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  // The form opens with its title focused, so a screen reader says what it is for.
+  useEffect(() => title.current?.focus(), []);
   const [saveError, setSaveError] = useState<AppError | null>(null);
 
   // A saved password is only ever sent to the address it was entered for: a new address needs it typed again.
@@ -88,13 +91,16 @@ export function ProfileForm({ existing, onDone }: { existing: ProfileView | null
   return (
     <form
       className="profile-form"
-      aria-label={existing ? `Edit ${existing.name}` : 'Add a connection profile'}
+      aria-labelledby="profile-form-title"
       onSubmit={(event) => {
         event.preventDefault();
         void save();
       }}
       noValidate
     >
+      <h4 id="profile-form-title" ref={title} tabIndex={-1}>
+        {existing ? `Edit the profile "${existing.name}"` : 'Add a connection profile'}
+      </h4>
       <Field label="Profile name" value={values.name} onChange={set('name')} error={errors.name ?? null} />
       <Field
         label="Schedule API URL"

@@ -3,6 +3,7 @@ import type { AppError, ProfileView } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { useApiCall } from '../../lib/use-api';
+import { useConfirm } from '../../lib/confirm';
 import { ProfileForm } from './ProfileForm';
 import { TableHead } from '../../components/TableHead';
 
@@ -10,6 +11,7 @@ export function ProfilesSection() {
   const { state, reload } = useApiCall('profiles.list', {});
   const [editing, setEditing] = useState<ProfileView | 'new' | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const confirm = useConfirm();
 
   const act = async (call: Promise<{ ok: boolean; error?: AppError }>) => {
     const result = await call;
@@ -53,23 +55,32 @@ export function ProfilesSection() {
               <td>
                 <div className="actions">
                   {profile.active ? null : (
-                    <button type="button" onClick={() => void act(api.call('profiles.activate', { id: profile.id }))}>
+                    <button
+                      type="button"
+                      aria-label={`Make ${profile.name} active`}
+                      onClick={() => void act(api.call('profiles.activate', { id: profile.id }))}
+                    >
                       Make active
                     </button>
                   )}
                   {profile.kind === 'server' ? (
                     <>
-                      <button type="button" onClick={() => setEditing(profile)}>
+                      <button type="button" onClick={() => setEditing(profile)} aria-label={`Edit ${profile.name}`}>
                         Edit
                       </button>
                       <button
                         type="button"
-                        onClick={() => {
-                          if (
-                            window.confirm(`Remove the profile "${profile.name}", its stored passwords and its mirror?`)
-                          )
-                            void act(api.call('profiles.delete', { id: profile.id }));
-                        }}
+                        aria-label={`Remove ${profile.name}`}
+                        onClick={() =>
+                          void confirm({
+                            title: `Remove the profile "${profile.name}"?`,
+                            message:
+                              "Its stored passwords leave this computer's keychain and its mirror is deleted. Nothing on the Schedule server changes.",
+                            confirmLabel: 'Remove profile',
+                          }).then((confirmed) => {
+                            if (confirmed) void act(api.call('profiles.delete', { id: profile.id }));
+                          })
+                        }
                       >
                         Remove
                       </button>

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, test } from '../../support/fixtures';
 import { recomputeAllVerdicts } from '../../../electron/engine/diagnosis/recompute-verdicts';
 import { verdictSettingsFrom } from '../../../electron/engine/diagnosis/verdict-settings';
 import {
@@ -8,8 +8,7 @@ import {
   type ListFilter,
 } from '../../../electron/engine/store/tables/appointment-list-query';
 import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract/profiles';
-import { mirrorHarness } from '../../support/mirror-harness';
-import { FIXED_NOW, testSandbox } from '../../support/sandbox';
+import { FIXED_NOW } from '../../support/sandbox';
 
 const NONE: ListFilter = {
   live: true,
@@ -50,38 +49,36 @@ const FILTERS: Array<[string, ListFilter]> = [
 ];
 
 describe('the read model query plans', () => {
-  it('never scan the whole list nor sort it, for any sort, direction and filter', async () => {
-    const sandbox = await testSandbox({ appointments: 300 });
-    const mirror = mirrorHarness(sandbox);
-    try {
-      await mirror.poller.syncNow();
-      recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
-      const plan = (sql: string, params: unknown[]) =>
-        (mirror.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
-          .map((step) => step.detail)
-          .join(' | ');
-      const problems: string[] = [];
-      const fullScan = /SCAN appointment_list(?! USING (COVERING )?INDEX)/;
-      for (const [name, filter] of FILTERS) {
-        // Narrowed by nothing but columns of the sort indexes: the window comes off an index in order, never sorted.
-        const inOrder =
-          filter.search === '' && filter.codes.length === 0 && filter.from === null && filter.states.length < 2;
-        for (const field of LIST_SORTS) {
-          for (const direction of ['asc', 'desc'] as const) {
-            const ids = windowIdsSql(filter, { field, direction });
-            const detail = plan(ids.sql, [...ids.params, 100, 50_000]);
-            if (fullScan.test(detail)) problems.push(`${name}, ${field} ${direction} scans: ${detail}`);
-            if (inOrder && /TEMP B-TREE/.test(detail)) problems.push(`${name}, ${field} ${direction} sorts: ${detail}`);
-          }
+  test('never scan the whole list nor sort it, for any sort, direction and filter', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 300 });
+    const mirror = openMirror(sandbox);
+    await mirror.poller.syncNow();
+    recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
+    const plan = (sql: string, params: unknown[]) =>
+      (mirror.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
+        .map((step) => step.detail)
+        .join(' | ');
+    const problems: string[] = [];
+    const fullScan = /SCAN appointment_list(?! USING (COVERING )?INDEX)/;
+    for (const [name, filter] of FILTERS) {
+      // Narrowed by nothing but columns of the sort indexes: the window comes off an index in order, never sorted.
+      const inOrder =
+        filter.search === '' && filter.codes.length === 0 && filter.from === null && filter.states.length < 2;
+      for (const field of LIST_SORTS) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const ids = windowIdsSql(filter, { field, direction });
+          const detail = plan(ids.sql, [...ids.params, 100, 50_000]);
+          if (fullScan.test(detail)) problems.push(`${name}, ${field} ${direction} scans: ${detail}`);
+          if (inOrder && /TEMP B-TREE/.test(detail)) problems.push(`${name}, ${field} ${direction} sorts: ${detail}`);
         }
-        const count = countSql(filter);
-        const countPlan = plan(count.sql, count.params);
-        if (fullScan.test(countPlan)) problems.push(`count, ${name}: ${countPlan}`);
       }
-      expect(problems).toEqual([]);
-    } finally {
-      await mirror.close();
-      await sandbox.close();
+      const count = countSql(filter);
+      const countPlan = plan(count.sql, count.params);
+      if (fullScan.test(countPlan)) problems.push(`count, ${name}: ${countPlan}`);
     }
+    expect(problems).toEqual([]);
   });
 });

@@ -1,4 +1,3 @@
-import { ConsoleError } from '../../../../shared/errors';
 import { verdictSettingsFrom } from '../../diagnosis/verdict-settings';
 import type { Handlers } from '../../dispatch';
 import type { ServiceContext } from '../context';
@@ -51,14 +50,4 @@ export function appointmentHandlers(
 
     'dashboard.get': async () => (await context.active()).query('dashboard.summary', undefined),
   };
-}
-
-export function requireKey(key: string | undefined): string {
-  if (!key)
-    throw new ConsoleError(
-      'INVALID_ARGUMENT',
-      'key: the appointment to print is missing (COMPANY/SERVICECALL/APPOINTMENT).',
-      'Open an appointment first.',
-    );
-  return key;
 }

@@ -1,7 +1,6 @@
 import type { Handlers } from '../../dispatch';
 import type { ServiceContext } from '../context';
 import { prerequisitesOf } from './setup';
-import { requireKey } from './appointments';
 
 /**
  * Who the sheet is for: the name the administrator gave in Settings, else the server's own company names (never the
@@ -16,19 +15,9 @@ function customerOnSheet(setting: string, companies: ReadonlyArray<{ id: string;
     : `${first.name} and ${others.length} more ${others.length === 1 ? 'company' : 'companies'}`;
 }
 
-/**
- * The print views' data, and the web host's answer to "print": it cannot open a native dialog, so the renderer shows
- * the print view and uses the browser's own print. The Electron shell replaces `print.document` and `print.ready`.
- */
-export function printHandlers(
-  context: ServiceContext,
-): Pick<Handlers, 'print.document' | 'print.ready' | 'sheet.data'> {
+/** The print views' data (printing itself is the host's: host-capabilities.ts). */
+export function printHandlers(context: ServiceContext): Pick<Handlers, 'sheet.data'> {
   return {
-    'print.document': async ({ kind, key }) => ({
-      outcome: 'use-browser' as const,
-      route: kind === 'setup-sheet' ? '#/print/setup-sheet' : `#/print/report/${encodeURIComponent(requireKey(key))}`,
-    }),
-    'print.ready': async () => ({ acknowledged: false }),
     'sheet.data': async () => {
       const { client, active } = await context.adminClient();
       const [system, integration, companies] = await Promise.all([

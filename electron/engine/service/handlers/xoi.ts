@@ -7,7 +7,7 @@ import type { Handlers } from '../../dispatch';
 import { secretAccount } from '../../secrets/secret-store';
 import { createXoiClient } from '../../xoi/client';
 import type { XoiCheck } from '../../xoi/mirror-users';
-import { JOB_NAMESPACE_SETTING } from '../../xoi/job-lookup';
+import { JOB_NAMESPACE } from '../../../../shared/links/deep-link';
 import { readProfileSecret, writeProfileSecret, xoiConfigFor } from '../credentials';
 import { originsOf } from '../../secrets/bound-secret';
 import { resolveXoiEndpoints } from '../../xoi/endpoints';
@@ -151,7 +151,7 @@ export function xoiHandlers(
         apiSecret: config.apiSecret,
         boundTo: config.boundTo,
       });
-      const byId = await client.jobByIntegrationEntityId(key, JOB_NAMESPACE_SETTING);
+      const byId = await client.jobByIntegrationEntityId(key, JOB_NAMESPACE);
       const job = byId ?? (await client.jobsByWorkOrder(`${parsed.serviceCall}-${parsed.appointment}`))[0] ?? null;
       return {
         found: job !== null,

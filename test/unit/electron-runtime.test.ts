@@ -1,0 +1,23 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script of the repository, without types.
+import { findElectron } from '../../scripts/electron-runtime.mjs';
+
+describe('finding the Electron runtime for npm start', () => {
+  it("says why a download failed in words, without the installer's JavaScript error class", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'xoi-electron-'));
+    try {
+      const pkg = path.join(root, 'node_modules', 'electron');
+      mkdirSync(pkg, { recursive: true });
+      // An installer that fails the way a blocked download does.
+      writeFileSync(path.join(pkg, 'install.js'), "console.error('TypeError: fetch failed'); process.exit(1);\n");
+      const found = findElectron(root) as { path?: string; missing?: string };
+      expect(found.path).toBeUndefined();
+      expect(found.missing).toBe('downloading it failed (fetch failed)');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
