@@ -5,6 +5,7 @@ import type { TechnicianRow } from '../../../shared/contract/appointments';
 import type { ActivityFacts, IntegrationFacts, SystemFacts } from '../../../shared/diagnosis/types';
 import { transaction, type WriteHandle } from '../store/handles';
 import {
+  compactSearchIndex,
   listKeysWhere,
   ListWriter,
   readListCounts,
@@ -46,6 +47,8 @@ export const FULL_RECOMPUTE_EVERY_MS = 10 * 60_000;
 export const PARTIAL_LIMIT = 2_000;
 /** Appointments read per slice in a full recompute: small enough that the worker's heap stays small. */
 export const RECOMPUTE_SLICE = 5_000;
+/** After a recompute that rewrote more rows than this, the search index is rebuilt whole (one segment). */
+const COMPACT_WHOLE_AFTER = 1_000;
 
 /** What a pass changed, as far as the verdicts care. */
 export interface PassChanges {
@@ -175,6 +178,7 @@ export function recomputeAllVerdicts(
       if (writer.write(deletedEntry(entry, context), storedDeleted.get(entry.key))) written++;
     written += writer.sweep();
     writer.flush();
+    if (written > 0) compactSearchIndex(store, written > COMPACT_WHOLE_AFTER);
     const computedAt = iso(now);
     writeSnapshot(store, 'dashboard', dashboard.result(liveCounts(store), now), computedAt);
     writeSnapshot(store, 'technicians', computeTechnicianRows(context), computedAt);
@@ -228,6 +232,7 @@ export function refreshVerdicts(
       for (const key of gone) if (!keptKeys.has(key)) writer.delete(key);
     }
     writer.flush();
+    compactSearchIndex(store, false);
     const computedAt = iso(now);
     const count = Object.values(liveCounts(store)).reduce((sum, n) => sum + n, 0);
     writeSnapshot(store, 'verdicts', { computedAt, count } satisfies VerdictsComputed, computedAt);
