@@ -81,7 +81,8 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const streams = new Set<ServerResponse>();
+  /** Each open event stream, with the events held for it while its current state is read (null: sent live). */
+  const streams = new Map<ServerResponse, string[] | null>();
   let port = 0;
 
   async function handleCall(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
@@ -117,14 +118,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function handleEvents(request: IncomingMessage, response: ServerResponse): void {
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     response.write(': connected\n\n');
-    streams.add(response);
-    void options.currentState?.().then(
-      (frames) => {
-        for (const frame of frames) if (!response.writableEnded) response.write(`data: ${JSON.stringify(frame)}\n\n`);
-      },
-      () => undefined,
-    );
+    // Events that fire while the current state is being read are held and sent after it: they are newer. Sent before
+    // it, a finished pass's "idle" would be overwritten by the "running" read a moment earlier, and stay on screen.
+    const held: string[] = [];
+    streams.set(response, held);
+    const release = () => {
+      for (const frame of held) if (!response.writableEnded) response.write(frame);
+      streams.set(response, null);
+    };
     request.on('close', () => streams.delete(response));
+    if (!options.currentState) return release();
+    void options.currentState().then((frames) => {
+      for (const frame of frames) if (!response.writableEnded) response.write(`data: ${JSON.stringify(frame)}\n\n`);
+      release();
+    }, release);
   }
 
   async function handleStatic(response: ServerResponse, pathname: string): Promise<void> {
@@ -190,10 +197,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const unsubscribe = options.events.subscribe((name, payload) => {
     const frame = `data: ${JSON.stringify({ name, payload })}\n\n`;
-    for (const stream of streams) stream.write(frame);
+    for (const [stream, held] of streams) {
+      if (held) held.push(frame);
+      else stream.write(frame);
+    }
   });
   const heartbeat = setInterval(() => {
-    for (const stream of streams) stream.write(': heartbeat\n\n');
+    for (const stream of streams.keys()) stream.write(': heartbeat\n\n');
   }, SSE_HEARTBEAT_MS);
   heartbeat.unref();
 
@@ -213,7 +223,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     async close() {
       unsubscribe();
       clearInterval(heartbeat);
-      for (const stream of streams) stream.end();
+      for (const stream of streams.keys()) stream.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

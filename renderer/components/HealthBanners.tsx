@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber } from '../app/format';
 import { navigate } from '../app/router';
 import { printDocument } from '../pages/print/print-actions';
 import { isSharedCause } from '../../shared/health/assess';
+import { useConfirm } from '../lib/confirm';
 
 export const SEVERITY_LABELS: Record<HealthSeverity, string> = {
   blocked: 'Blocked',
@@ -30,8 +31,11 @@ async function testActiveConnection(): Promise<ConnectionTest> {
     : { ok: false, code: result.error.code, message: result.error.message, nextStep: result.error.nextStep ?? '' };
 }
 
-/** Does what a condition's fix button says; returns what to show beside it. */
-async function runFix(condition: HealthCondition): Promise<{ text: string; error?: AppError } | null> {
+/** Does what a condition's fix button says (asking first when it cannot be undone); returns what to show beside it. */
+async function runFix(
+  condition: HealthCondition,
+  confirm: ReturnType<typeof useConfirm>,
+): Promise<{ text: string; error?: AppError } | null> {
   const fix = condition.fix;
   if (!fix) return null;
   switch (fix.action) {
@@ -69,6 +73,13 @@ async function runFix(condition: HealthCondition): Promise<{ text: string; error
       return result.ok ? { text: 'Syncing resumed.' } : { text: '', error: result.error };
     }
     case 'rebuild-mirror': {
+      const confirmed = await confirm({
+        title: 'Rebuild the mirror?',
+        message:
+          'The local copy is deleted and read again from the Schedule server; nothing on the server changes. The screens fill in again as it is read.',
+        confirmLabel: 'Rebuild mirror',
+      });
+      if (!confirmed) return null;
       const result = await api.call('mirror.rebuild', {});
       return result.ok
         ? { text: 'Rebuilding: the first sync reads everything again.' }
@@ -80,6 +91,7 @@ async function runFix(condition: HealthCondition): Promise<{ text: string; error
 function Banner({ condition }: { condition: HealthCondition }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ text: string; error?: AppError } | null>(null);
+  const confirm = useConfirm();
   const urgent = condition.severity === 'blocked' || condition.severity === 'needs-action';
   const titleId = `health-${condition.id.replace(/[^a-z0-9-]/gi, '-')}`;
   return (
@@ -105,7 +117,7 @@ function Banner({ condition }: { condition: HealthCondition }) {
             disabled={busy}
             onClick={() => {
               setBusy(true);
-              void runFix(condition)
+              void runFix(condition, confirm)
                 .then(setOutcome)
                 .finally(() => setBusy(false));
             }}
@@ -119,12 +131,12 @@ function Banner({ condition }: { condition: HealthCondition }) {
       ) : (
         <p className="next-step">{condition.nextStep}</p>
       )}
-      {outcome?.text ? (
-        <p role="status" data-testid="fix-outcome">
-          {outcome.text}
-        </p>
+      {outcome ? (
+        <div data-testid="fix-outcome">
+          {outcome.text ? <p role="status">{outcome.text}</p> : null}
+          {outcome.error ? <ErrorMessage error={outcome.error} /> : null}
+        </div>
       ) : null}
-      {outcome?.error ? <ErrorMessage error={outcome.error} /> : null}
     </div>
   );
 }

@@ -69,8 +69,11 @@ test.describe('a damaged mirror file', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'The local mirror cannot be used' })).toContainText(
       'is damaged (it is not a SQLite database)',
     );
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: 'Rebuild mirror' }).click();
+    await page.getByRole('button', { name: 'Rebuild mirror' }).first().click();
+    await page
+      .getByRole('dialog', { name: 'Rebuild the mirror?' })
+      .getByRole('button', { name: 'Rebuild mirror' })
+      .click();
     await expect(page.getByRole('alert').filter({ hasText: 'The local mirror cannot be used' })).toHaveCount(0, {
       timeout: 30_000,
     });

@@ -1,9 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ProfileView } from '../../shared/contract';
-import { expect, openConsole, sandboxControl, test, waitForMirror, type ConsoleHost } from './fixtures';
+import { expect, openConsole, sandboxControl, test, waitForMirror, type ConsoleHost, closedPort } from './fixtures';
 
 const scenario = (name: string) => path.resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'codes', name);
 const alerts = (page: Page) => page.locator('.health-banners [role="alert"]');
@@ -25,14 +23,6 @@ async function activateServerProfile(host: ConsoleHost, apiUrl: string, password
   });
   await valueOf(host, 'profiles.activate', { id: profile.id });
   return profile;
-}
-
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 test.describe('a healthy integration', () => {

@@ -1,4 +1,4 @@
-import { expect, openConsole, test, waitForMirror } from './fixtures';
+import { closedPort, expect, openConsole, test, waitForMirror } from './fixtures';
 
 test.describe('settings: bad input gets a message naming the field, and changes nothing', () => {
   test('the profile form checks the URL and the required fields', async ({ page, consoleHost }) => {
@@ -36,6 +36,20 @@ test.describe('settings: bad input gets a message naming the field, and changes 
     await expect(failure).toContainText('The server name schedule.nowhere.invalid could not be found.');
     await expect(failure).toContainText('Check the spelling of the URL');
     await expect(failure).toContainText('DNS_NOT_FOUND');
+  });
+
+  test('Test connection names a refused port, not a connection cut off', async ({ page, consoleHost }) => {
+    await openConsole(page, consoleHost, '#/settings');
+    await page.getByRole('button', { name: 'Add a profile' }).click();
+    const form = page.getByRole('form', { name: 'Add a connection profile' });
+    await form.getByLabel('Profile name').fill('Closed');
+    await form.getByLabel('Schedule API URL').fill(`http://127.0.0.1:${await closedPort()}/api`);
+    await form.getByLabel('Administrator user name').fill('admin');
+    await form.getByLabel('Administrator password').fill('x');
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    const failure = form.getByRole('alert').filter({ hasText: 'Connection failed' });
+    await expect(failure).toContainText('refused the connection');
+    await expect(failure).not.toContainText(/cut off|tries again by itself/);
   });
 
   test('the sync settings refuse values out of range, naming the field', async ({ page, consoleHost }) => {

@@ -230,4 +230,60 @@ describe('web host', () => {
       payload: { state: 'idle', lastSuccessAt: null, nextRunAt: null },
     });
   });
+
+  it('sends an event that fired while the current state was read after it, never before', async () => {
+    await host.close();
+    let answer: (frames: Array<{ name: string; payload: unknown }>) => void = () => undefined;
+    const stateRead = new Promise<Array<{ name: string; payload: unknown }>>((resolve) => (answer = resolve));
+    let asked: () => void = () => undefined;
+    const stateAsked = new Promise<void>((resolve) => (asked = resolve));
+    host = await startWebHost({
+      dispatch: service.dispatch,
+      events: service.events,
+      staticDir: path.join(temp.dir, 'renderer'),
+      log: silentLogger,
+      currentState: () => {
+        asked();
+        return stateRead;
+      },
+    });
+    const running = {
+      state: 'running',
+      startedAt: '2026-01-01T00:00:00Z',
+      lastSuccessAt: null,
+      firstMirror: true,
+      feed: 'reference lists',
+      pagesDone: 0,
+      rowsSoFar: 0,
+      feedRows: 0,
+      feedEstimate: null,
+    };
+    const idle = { state: 'idle', lastSuccessAt: '2026-01-01T00:00:05Z', nextRunAt: null };
+    const frames = await new Promise<unknown[]>((resolve, reject) => {
+      const req = http.get(
+        { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { 'x-xoi-token': host.token } },
+        (res) => {
+          let buffer = '';
+          res.on('data', (chunk: Buffer) => {
+            buffer += chunk.toString();
+            const found = [...buffer.matchAll(/data: (.*)\n\n/g)].map((match) => JSON.parse(match[1] ?? 'null'));
+            if (found.length === 2) {
+              req.destroy();
+              resolve(found);
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      // The pass finishes while the stream's current state (read a moment earlier: running) is on its way.
+      void stateAsked.then(() => {
+        service.events.emit('sync.status', idle as never);
+        answer([{ name: 'sync.status', payload: running }]);
+      });
+    });
+    expect(frames).toEqual([
+      { name: 'sync.status', payload: running },
+      { name: 'sync.status', payload: idle },
+    ]);
+  });
 });

@@ -50,6 +50,6 @@ export const test = base.extend<{
   },
 });
 
-export { afterAll, afterEach, beforeAll, beforeEach, describe, expect, vi } from 'vitest';
+export { afterAll, beforeAll, describe, expect } from 'vitest';
 /** Tests without fixtures may still say `it`. */
 export { test as it };
