@@ -82,6 +82,12 @@ export default tseslint.config(
     rules: { 'layers/boundaries': 'error' },
   },
   {
+    files: ['test/**'],
+    ignores: ['test/e2e/**'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/entry-points': 'error' },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

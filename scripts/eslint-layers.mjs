@@ -1,6 +1,7 @@
 // The project's layer rules as one ESLint rule, `layers/boundaries`: every import is resolved to the file it names
 // (relative paths, and the aliased forms @/, ~/, a leading /, or a path from the repository root) and checked against
 // what its layer may import. test/unit/lint-boundaries.test.ts proves each rule bites.
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -114,4 +115,42 @@ const boundaries = {
   },
 };
 
-export const layersPlugin = { rules: { boundaries } };
+/**
+ * The folder whose entry point (index.ts) an import of `target` must go through, or null where there is none to use:
+ * each room of the engine, the sandbox, the web host, each room of shared/ and shared/ itself. The shell, the
+ * preload and the renderer have none: their index is the program itself, so their tests import the module they test.
+ */
+export function entryFolderOf(target) {
+  const parts = target.split('/');
+  if (parts[0] === 'electron' && parts[1] === 'engine')
+    return parts.length > 3 ? parts.slice(0, 3).join('/') : 'electron/engine';
+  if (parts[0] === 'electron' && (parts[1] === 'sandbox' || parts[1] === 'web')) return parts.slice(0, 2).join('/');
+  if (parts[0] === 'shared') return parts.length > 2 ? parts.slice(0, 2).join('/') : 'shared';
+  return null;
+}
+
+const entryPoints = {
+  meta: {
+    type: 'suggestion',
+    docs: { description: "Tests import a folder's modules through its entry point, the folder's public face." },
+    schema: [],
+  },
+  create(context) {
+    const check = (node, specifier) => {
+      if (typeof specifier !== 'string') return;
+      const named = resolveImport(context.filename, specifier);
+      if (named === null) return;
+      const full = path.join(root, named);
+      const target = existsSync(full) && statSync(full).isDirectory() ? `${named}/index` : named;
+      const folder = entryFolderOf(target);
+      if (folder === null || target === folder || target === `${folder}/index`) return;
+      context.report({ node, message: `Import "${specifier}" through its folder's entry point, ${folder}/index.ts.` });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
+    };
+  },
+};
+
+export const layersPlugin = { rules: { boundaries, 'entry-points': entryPoints } };

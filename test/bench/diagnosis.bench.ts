@@ -1,11 +1,9 @@
-import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
-import { diagnoseAppointment } from '../../shared/diagnosis/diagnose';
-import { buildContext, loadMirrorFacts } from '../../electron/engine/diagnosis/load-facts';
-import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
-import { appointmentDetail } from '../../electron/engine/queries/appointment-detail';
-import { queryAppointmentPage } from '../../electron/engine/queries/appointment-list';
-import { openMirrorForReading } from '../../electron/engine/store/open';
-import { createRng } from '../../electron/sandbox/rng';
+import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
+import { diagnoseAppointment } from '../../shared/diagnosis';
+import { buildContext, loadMirrorFacts, verdictSettingsFrom } from '../../electron/engine/diagnosis';
+import { appointmentDetail, queryAppointmentPage } from '../../electron/engine/queries';
+import { openMirrorForReading } from '../../electron/engine/store';
+import { createRng } from '../../electron/sandbox';
 import { percentile, timed, type Figure } from './bench-utils';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);

@@ -1,20 +1,19 @@
-import { originsOf } from '../../shared/server-url';
+import { originsOf } from '../../shared';
+import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
+import { verdictSettingsFrom, recomputeAllVerdicts } from '../../electron/engine/diagnosis';
+import { silentLogger } from '../../electron/engine/logging';
+import { createScheduleClient, FEEDS } from '../../electron/engine/schedule';
+import {
+  transaction,
+  openMirrorForWriting,
+  deleteAllListEntries,
+  upsertAppointment,
+  upsertHistory,
+  upsertNote,
+} from '../../electron/engine/store';
+import { WorkerPoller, DEFAULT_PAGE_SIZE } from '../../electron/engine/sync';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
-import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
-import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
-import { recomputeAllVerdicts } from '../../electron/engine/diagnosis/recompute-verdicts';
-import { silentLogger } from '../../electron/engine/logging/logger';
-import { createScheduleClient } from '../../electron/engine/schedule/client';
-import { FEEDS } from '../../electron/engine/schedule/contract';
-import { transaction } from '../../electron/engine/store/handles';
-import { openMirrorForWriting } from '../../electron/engine/store/open';
-import { deleteAllListEntries } from '../../electron/engine/store/tables/appointment-list';
-import { upsertAppointment } from '../../electron/engine/store/tables/appointments';
-import { upsertHistory } from '../../electron/engine/store/tables/history';
-import { upsertNote } from '../../electron/engine/store/tables/notes';
-import { WorkerPoller } from '../../electron/engine/sync/worker-poller';
-import { DEFAULT_PAGE_SIZE } from '../../electron/engine/sync/poller';
 import { repoRoot } from '../support/paths';
 import { makeTempDir } from '../support/temp-dir';
 import {

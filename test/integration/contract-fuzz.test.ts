@@ -3,8 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, methods, type MethodName, type ProfileView } from '../../shared/contract';
-import { SECRET_PURPOSES, secretAccount } from '../../electron/engine/secrets/secret-store';
-import type { Sandbox } from '../../electron/sandbox/sandbox';
+import { SECRET_PURPOSES, secretAccount } from '../../electron/engine/secrets';
+import { type Sandbox } from '../../electron/sandbox';
 import { testSandbox } from '../support/sandbox';
 import { serviceHarness } from '../support/service-harness';
 

@@ -1,9 +1,7 @@
 import { describe, expect, test } from '../support/fixtures';
-import { recomputeAllVerdicts } from '../../electron/engine/diagnosis/recompute-verdicts';
-import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
-import { readSnapshot } from '../../electron/engine/store/tables/snapshots';
-import type { Dashboard } from '../../shared/contract/appointments';
-import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
+import { recomputeAllVerdicts, verdictSettingsFrom } from '../../electron/engine/diagnosis';
+import { readSnapshot } from '../../electron/engine/store';
+import { type Dashboard, DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
 import { FIXED_NOW } from '../support/sandbox';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);

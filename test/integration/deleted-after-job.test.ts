@@ -1,14 +1,13 @@
 import { describe, expect, test } from '../support/fixtures';
-import { recomputeAllVerdicts, refreshVerdicts } from '../../electron/engine/diagnosis/recompute-verdicts';
-import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
-import { appointmentDetail } from '../../electron/engine/queries/appointment-detail';
-import { queryAppointmentPage } from '../../electron/engine/queries/appointment-list';
-import { openMirrorForReading } from '../../electron/engine/store/open';
-import { upsertAppointment } from '../../electron/engine/store/tables/appointments';
-import { readDeleted } from '../../electron/engine/store/tables/deleted-appointments';
-import type { PassChanges } from '../../electron/engine/diagnosis/recompute-verdicts';
-import { appointmentFilterSchema } from '../../shared/contract/appointments';
-import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
+import {
+  recomputeAllVerdicts,
+  refreshVerdicts,
+  verdictSettingsFrom,
+  type PassChanges,
+} from '../../electron/engine/diagnosis';
+import { appointmentDetail, queryAppointmentPage } from '../../electron/engine/queries';
+import { openMirrorForReading, upsertAppointment, readDeleted } from '../../electron/engine/store';
+import { appointmentFilterSchema, DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
 import { FIXED_NOW } from '../support/sandbox';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
@@ -18,6 +17,7 @@ describe('an appointment Schedule deleted after XOi made its Vision job', () => 
   test('stays under "Deleted" with its job and deep link for the kept days, and goes when it comes back', async ({
     openSandbox,
     openMirror,
+    defer,
   }) => {
     const sandbox = await openSandbox({ appointments: 200 });
     let lastPass: PassChanges | null = null;
@@ -43,35 +43,32 @@ describe('an appointment Schedule deleted after XOi made its Vision job', () => 
     refreshVerdicts(mirror.store, FIXED_NOW, settings, pass.touched, cache);
 
     const handle = reader();
-    try {
-      const deletedFilter = appointmentFilterSchema.parse({ deleted: true });
-      const page = queryAppointmentPage(handle, {
-        filter: deletedFilter,
-        sort: { field: 'taskDate', direction: 'desc' },
-        offset: 0,
-        limit: 50,
-      });
-      expect(page.rows.map((row) => row.key)).toEqual([jobKey]);
-      expect(page.rows[0]).toMatchObject({ codes: ['DELETED_AFTER_JOB'], jobId, state: 'needs-action' });
-      expect(page.rows[0]?.deletedAt).not.toBeNull();
-      const live = queryAppointmentPage(handle, {
-        filter: appointmentFilterSchema.parse({}),
-        sort: { field: 'key', direction: 'asc' },
-        offset: 0,
-        limit: 500,
-      });
-      expect(live.rows.map((row) => row.key)).not.toContain(jobKey);
-      expect(live.rows.map((row) => row.key)).not.toContain(withoutJob);
-      expect(live.total).toBe(sandbox.world.appointments.size);
-      const detail = appointmentDetail(handle, jobKey, FIXED_NOW, settings, []);
-      expect(detail.verdict.codes).toEqual(['DELETED_AFTER_JOB']);
-      expect(detail.verdict.summary).toContain(`Vision job ${jobId}`);
-      expect(detail.deepLink).toContain(jobId);
-      expect(detail.timeline.map((event) => event.title)).toContain('Deleted in Schedule');
-      expect(() => appointmentDetail(handle, withoutJob, FIXED_NOW, settings, [])).toThrow(/no appointment/);
-    } finally {
-      handle.db.close();
-    }
+    defer(() => handle.db.close());
+    const deletedFilter = appointmentFilterSchema.parse({ deleted: true });
+    const page = queryAppointmentPage(handle, {
+      filter: deletedFilter,
+      sort: { field: 'taskDate', direction: 'desc' },
+      offset: 0,
+      limit: 50,
+    });
+    expect(page.rows.map((row) => row.key)).toEqual([jobKey]);
+    expect(page.rows[0]).toMatchObject({ codes: ['DELETED_AFTER_JOB'], jobId, state: 'needs-action' });
+    expect(page.rows[0]?.deletedAt).not.toBeNull();
+    const live = queryAppointmentPage(handle, {
+      filter: appointmentFilterSchema.parse({}),
+      sort: { field: 'key', direction: 'asc' },
+      offset: 0,
+      limit: 500,
+    });
+    expect(live.rows.map((row) => row.key)).not.toContain(jobKey);
+    expect(live.rows.map((row) => row.key)).not.toContain(withoutJob);
+    expect(live.total).toBe(sandbox.world.appointments.size);
+    const detail = appointmentDetail(handle, jobKey, FIXED_NOW, settings, []);
+    expect(detail.verdict.codes).toEqual(['DELETED_AFTER_JOB']);
+    expect(detail.verdict.summary).toContain(`Vision job ${jobId}`);
+    expect(detail.deepLink).toContain(jobId);
+    expect(detail.timeline.map((event) => event.title)).toContain('Deleted in Schedule');
+    expect(() => appointmentDetail(handle, withoutJob, FIXED_NOW, settings, [])).toThrow(/no appointment/);
 
     // Kept for the configured days, then gone at the next full recompute.
     recomputeAllVerdicts(mirror.store, FIXED_NOW + 29 * DAY, settings);

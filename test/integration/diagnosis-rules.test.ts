@@ -1,14 +1,10 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { CODES, VERDICT_CODES } from '../../shared/diagnosis/codes';
-import { openMirrorForWriting } from '../../electron/engine/store/open';
-import { createXoiClient } from '../../electron/engine/xoi/client';
-import { sandboxXoiEndpoints } from '../../electron/engine/xoi/endpoints';
-import { mirrorXoiUsers } from '../../electron/engine/xoi/mirror-users';
-import { SANDBOX_XOI_API } from '../../electron/sandbox/credentials';
-import { startSandbox } from '../../electron/sandbox/sandbox';
-import { parseScenario, ScenarioError } from '../../electron/sandbox/world/scenario';
+import { afterAll, describe, expect, it, type Defer } from '../support/fixtures';
+import { CODES, VERDICT_CODES } from '../../shared/diagnosis';
+import { openMirrorForWriting } from '../../electron/engine/store';
+import { createXoiClient, sandboxXoiEndpoints, mirrorXoiUsers } from '../../electron/engine/xoi';
+import { SANDBOX_XOI_API, startSandbox, parseScenario, ScenarioError } from '../../electron/sandbox';
 import { repoRoot } from '../support/paths';
 import { runCli } from '../support/run-cli';
 import { loadScenarioFixture } from '../support/sandbox';
@@ -91,23 +87,22 @@ describe('the vendor rules, each in its own world (test/fixtures/scenarios/rules
   });
 
   /** The world mirrored as an administrator would: `xoi-console mirror` on the wall clock, against the frozen server. */
-  async function mirroredByCli(file: string): Promise<string> {
+  async function mirroredByCli(file: string, defer: Defer): Promise<string> {
     const sandbox = await startSandbox({ scenario: loadScenarioFixture(path.join('rules', file)), xoiAgent: false });
-    try {
-      const db = path.join(makeDir(path.join(temp.dir, `${file}-cli`)), 'mirror.db');
-      expect((await runCli(['mirror', '--db', db, '--sandbox', sandbox.url, '--once'])).code).toBe(0);
-      return db;
-    } finally {
-      await sandbox.close();
-    }
+    defer(() => sandbox.close());
+    const db = path.join(makeDir(path.join(temp.dir, `${file}-cli`)), 'mirror.db');
+    expect((await runCli(['mirror', '--db', db, '--sandbox', sandbox.url, '--once'])).code).toBe(0);
+    return db;
   }
   const diagnoseFile = async (db: string, key: string, extra: string[] = []) =>
     (
       JSON.parse((await runCli(['diagnose', key, '--db', db, '--json', ...extra])).stdout) as CliVerdict[]
     )[0] as CliVerdict;
 
-  it("4. diagnose uses the Schedule server's time of the last pass (not this computer's); --now overrides it", async () => {
-    const db = await mirroredByCli('server-clock.json');
+  it("4. diagnose uses the Schedule server's time of the last pass (not this computer's); --now overrides it", async ({
+    defer,
+  }) => {
+    const db = await mirroredByCli('server-clock.json', defer);
     expect((await diagnoseFile(db, 'TWO/C-1/001')).codes[0]).toBe('AWAITING_XOI_POLL');
     const sixHoursLater = await diagnoseFile(db, 'TWO/C-1/001', ['--now', '2026-03-02T18:00:00Z']);
     expect(sixHoursLater.codes).toContain('JOB_NOTES_OVERDUE');

@@ -1,17 +1,15 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { VERDICT_CODES } from '../../shared/diagnosis/codes';
+import { describe, expect, it } from '../support/fixtures';
+import { VERDICT_CODES } from '../../shared/diagnosis';
+import { openMirrorForWriting } from '../../electron/engine/store';
+import { createXoiClient, sandboxXoiEndpoints, mirrorXoiUsers } from '../../electron/engine/xoi';
+import { SANDBOX_XOI_API } from '../../electron/sandbox';
 import { repoRoot } from '../support/paths';
 import { runCli } from '../support/run-cli';
 import { loadScenarioFixture } from '../support/sandbox';
 import { mirrorScenario } from '../support/scenario-mirror';
 import { makeTempDir } from '../support/temp-dir';
-import { openMirrorForWriting } from '../../electron/engine/store/open';
-import { createXoiClient } from '../../electron/engine/xoi/client';
-import { sandboxXoiEndpoints } from '../../electron/engine/xoi/endpoints';
-import { mirrorXoiUsers } from '../../electron/engine/xoi/mirror-users';
-import { SANDBOX_XOI_API } from '../../electron/sandbox/credentials';
 
 interface Expected {
   key?: string;
@@ -87,87 +85,76 @@ describe('one scenario per reason code, end to end (sandbox, mirror, xoi-console
     ...files.map((file): [string, boolean] => [file, false]),
     ...Object.keys(EXPECTED_WITH_XOI).map((name): [string, boolean] => [`${name}.json`, true]),
   ];
-  it.each(cases)('%s (XOi users mirrored: %s)', async (file, withXoi) => {
+  it.for(cases)('%s (XOi users mirrored: %s)', async ([file, withXoi], { defer }) => {
     const name = file.replace('.json', '');
     const expected = (withXoi ? EXPECTED_WITH_XOI : EXPECTED_WITHOUT_XOI)[name];
     if (!expected) throw new Error(`no expectation for ${name}`);
     const scenario = loadScenarioFixture(path.join('codes', file));
     const temp = makeTempDir('xoi-code-');
-    try {
-      const db = await mirrorScenario(
-        scenario,
-        temp.dir,
-        withXoi
-          ? async (sandbox, dbFile) => {
-              const store = openMirrorForWriting(dbFile);
-              const check = await mirrorXoiUsers(
-                store,
-                createXoiClient({ ...sandboxXoiEndpoints(sandbox.url), ...SANDBOX_XOI_API }),
-                Date.parse(scenario.now),
-              );
-              store.db.close();
-              expect(check.error).toBeNull();
-            }
-          : undefined,
-      );
-      const key = expected.key ?? 'TWO/C-1/001';
-      const outcome = await runCli(['diagnose', key, '--db', db, '--now', scenario.now, '--json']);
-      expect(outcome.stderr).toBe('');
-      expect(outcome.code).toBe(0);
-      const [verdict] = JSON.parse(outcome.stdout) as Array<{
-        key: string;
-        state: string;
-        codes: string[];
-        summary: string;
-        evidence: Array<{ label: string; value: string }>;
-        nextStep: string;
-      }>;
-      expect(verdict?.key).toBe(key);
-      expect(verdict?.state).toBe(expected.state);
-      expect(verdict?.codes[0]).toBe(expected.first);
-      for (const code of expected.includes ?? []) expect(verdict?.codes).toContain(code);
-      expect(verdict?.nextStep.length).toBeGreaterThan(10);
-      if (expected.likely) {
-        expect(verdict?.summary).toMatch(/likely/);
-        expect(verdict?.nextStep).toMatch(/^Likely cause, inferred/);
-      } else {
-        expect(verdict?.summary).not.toMatch(/likely/);
-      }
-    } finally {
-      temp.remove();
+    defer(() => temp.remove());
+    const db = await mirrorScenario(
+      scenario,
+      temp.dir,
+      withXoi
+        ? async (sandbox, dbFile) => {
+            const store = openMirrorForWriting(dbFile);
+            const check = await mirrorXoiUsers(
+              store,
+              createXoiClient({ ...sandboxXoiEndpoints(sandbox.url), ...SANDBOX_XOI_API }),
+              Date.parse(scenario.now),
+            );
+            store.db.close();
+            expect(check.error).toBeNull();
+          }
+        : undefined,
+    );
+    const key = expected.key ?? 'TWO/C-1/001';
+    const outcome = await runCli(['diagnose', key, '--db', db, '--now', scenario.now, '--json']);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(0);
+    const [verdict] = JSON.parse(outcome.stdout) as Array<{
+      key: string;
+      state: string;
+      codes: string[];
+      summary: string;
+      evidence: Array<{ label: string; value: string }>;
+      nextStep: string;
+    }>;
+    expect(verdict?.key).toBe(key);
+    expect(verdict?.state).toBe(expected.state);
+    expect(verdict?.codes[0]).toBe(expected.first);
+    for (const code of expected.includes ?? []) expect(verdict?.codes).toContain(code);
+    expect(verdict?.nextStep.length).toBeGreaterThan(10);
+    if (expected.likely) {
+      expect(verdict?.summary).toMatch(/likely/);
+      expect(verdict?.nextStep).toMatch(/^Likely cause, inferred/);
+    } else {
+      expect(verdict?.summary).not.toMatch(/likely/);
     }
   });
 });
 
 describe('xoi-console diagnose, called wrongly', () => {
-  it('an unknown key exits 2 with one clear line; so do a malformed key and a bad --now', async () => {
+  it('an unknown key exits 2 with one clear line; so do a malformed key and a bad --now', async ({ defer }) => {
     const scenario = loadScenarioFixture(path.join('codes', 'NOTES_COMPLETE.json'));
     const temp = makeTempDir('xoi-diagnose-');
-    try {
-      const db = await mirrorScenario(scenario, temp.dir);
-      for (const [args, message] of [
-        [
-          ['diagnose', 'TWO/NOPE/001', '--db', db],
-          /^xoi-console: diagnose: there is no appointment TWO\/NOPE\/001 in /,
-        ],
-        [['diagnose', 'TWO-NOPE', '--db', db], /is not a key; write it as COMPANY\/SERVICECALL\/APPOINTMENT/],
-        [['diagnose', '--all', '--db', db, '--now', 'yesterday'], /--now must be an ISO date-time/],
-        [['diagnose', '--db', db], /give either one KEY .* or --all/],
-        [['diagnose', '--all', '--db', path.join(temp.dir, 'missing.db')], /--db: there is no file/],
-      ] as Array<[string[], RegExp]>) {
-        const outcome = await runCli(args);
-        expect(outcome.code, args.join(' ')).toBe(2);
-        expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
-        expect(outcome.stderr).toMatch(message);
-      }
-      const table = await runCli(['diagnose', '--all', '--db', db, '--now', scenario.now]);
-      expect(table.code).toBe(0);
-      expect(table.stdout.split('\n')[0]).toMatch(/^KEY\s+STATE\s+CODES\s+SUMMARY$/);
-      expect(table.stdout).toMatch(
-        /TWO\/C-1\/001\s+ok\s+NOTES_COMPLETE\s+All the XOi notes expected by now are here\./,
-      );
-    } finally {
-      temp.remove();
+    defer(() => temp.remove());
+    const db = await mirrorScenario(scenario, temp.dir);
+    for (const [args, message] of [
+      [['diagnose', 'TWO/NOPE/001', '--db', db], /^xoi-console: diagnose: there is no appointment TWO\/NOPE\/001 in /],
+      [['diagnose', 'TWO-NOPE', '--db', db], /is not a key; write it as COMPANY\/SERVICECALL\/APPOINTMENT/],
+      [['diagnose', '--all', '--db', db, '--now', 'yesterday'], /--now must be an ISO date-time/],
+      [['diagnose', '--db', db], /give either one KEY .* or --all/],
+      [['diagnose', '--all', '--db', path.join(temp.dir, 'missing.db')], /--db: there is no file/],
+    ] as Array<[string[], RegExp]>) {
+      const outcome = await runCli(args);
+      expect(outcome.code, args.join(' ')).toBe(2);
+      expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
+      expect(outcome.stderr).toMatch(message);
     }
+    const table = await runCli(['diagnose', '--all', '--db', db, '--now', scenario.now]);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/^KEY\s+STATE\s+CODES\s+SUMMARY$/);
+    expect(table.stdout).toMatch(/TWO\/C-1\/001\s+ok\s+NOTES_COMPLETE\s+All the XOi notes expected by now are here\./);
   });
 });

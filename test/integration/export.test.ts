@@ -1,61 +1,57 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from '../support/fixtures';
-import { recomputeAllVerdicts } from '../../electron/engine/diagnosis/recompute-verdicts';
-import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
-import { QUERIES } from '../../electron/engine/queries/registry';
-import { openMirrorForReading } from '../../electron/engine/store/open';
-import { appointmentFilterSchema } from '../../shared/contract/appointments';
-import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
+import { recomputeAllVerdicts, verdictSettingsFrom } from '../../electron/engine/diagnosis';
+import { QUERIES } from '../../electron/engine/queries';
+import { openMirrorForReading } from '../../electron/engine/store';
+import { appointmentFilterSchema, DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
 import { FIXED_NOW } from '../support/sandbox';
 
 describe('exporting the appointment list', () => {
   test('writes an Excel workbook with text keys, dates as dates, a frozen header and the list order', async ({
     openSandbox,
     openMirror,
+    defer,
   }) => {
     const sandbox = await openSandbox({ appointments: 120 });
     const mirror = openMirror(sandbox);
     await mirror.poller.syncNow();
     recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
     const handle = openMirrorForReading(mirror.file);
-    try {
-      const args = {
-        filter: appointmentFilterSchema.parse({}),
-        sort: { field: 'key' as const, direction: 'asc' as const },
-      };
-      const xlsx = await QUERIES['appointments.export'](handle, { ...args, format: 'xlsx' });
-      const csv = await QUERIES['appointments.export'](handle, { ...args, format: 'csv' });
-      expect(xlsx.count).toBe(sandbox.world.appointments.size);
-      expect(csv.count).toBe(xlsx.count);
+    defer(() => handle.db.close());
+    const args = {
+      filter: appointmentFilterSchema.parse({}),
+      sort: { field: 'key' as const, direction: 'asc' as const },
+    };
+    const xlsx = await QUERIES['appointments.export'](handle, { ...args, format: 'xlsx' });
+    const csv = await QUERIES['appointments.export'](handle, { ...args, format: 'csv' });
+    expect(xlsx.count).toBe(sandbox.world.appointments.size);
+    expect(csv.count).toBe(xlsx.count);
 
-      const workbook = new ExcelJS.Workbook();
-      const file = Buffer.from(xlsx.data, 'base64');
-      await workbook.xlsx.load(file as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-      const sheet = workbook.getWorksheet('Appointments');
-      if (!sheet) throw new Error('no Appointments sheet');
-      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(sheet.getRow(1).getCell(1).value).toBe('Company');
-      expect(sheet.rowCount).toBe(xlsx.count + 1);
-      const keys: string[] = [];
-      sheet.eachRow((row, number) => {
-        if (number === 1) return;
-        const [company, serviceCall, appointment] = [1, 2, 3].map((column) => row.getCell(column).value);
-        for (const part of [company, serviceCall, appointment]) expect(typeof part).toBe('string');
-        keys.push(`${String(company)}/${String(serviceCall)}/${String(appointment)}`);
-        const taskDate = row.getCell(7).value;
-        if (taskDate !== null && taskDate !== '') expect(taskDate).toBeInstanceOf(Date);
-        expect(['OK', 'Waiting', 'Needs action', 'Blocked']).toContain(row.getCell(9).value);
-      });
-      expect(keys).toEqual([...keys].sort());
-      expect(keys.some((key) => /\/0\d+$/.test(key))).toBe(true);
-      // The CSV says the same rows, in the same order.
-      const csvLines = csv.data
-        .replace(/^\uFEFF/, '')
-        .trimEnd()
-        .split('\r\n');
-      expect(csvLines).toHaveLength(xlsx.count + 1);
-    } finally {
-      handle.db.close();
-    }
+    const workbook = new ExcelJS.Workbook();
+    const file = Buffer.from(xlsx.data, 'base64');
+    await workbook.xlsx.load(file as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    const sheet = workbook.getWorksheet('Appointments');
+    if (!sheet) throw new Error('no Appointments sheet');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).getCell(1).value).toBe('Company');
+    expect(sheet.rowCount).toBe(xlsx.count + 1);
+    const keys: string[] = [];
+    sheet.eachRow((row, number) => {
+      if (number === 1) return;
+      const [company, serviceCall, appointment] = [1, 2, 3].map((column) => row.getCell(column).value);
+      for (const part of [company, serviceCall, appointment]) expect(typeof part).toBe('string');
+      keys.push(`${String(company)}/${String(serviceCall)}/${String(appointment)}`);
+      const taskDate = row.getCell(7).value;
+      if (taskDate !== null && taskDate !== '') expect(taskDate).toBeInstanceOf(Date);
+      expect(['OK', 'Waiting', 'Needs action', 'Blocked']).toContain(row.getCell(9).value);
+    });
+    expect(keys).toEqual([...keys].sort());
+    expect(keys.some((key) => /\/0\d+$/.test(key))).toBe(true);
+    // The CSV says the same rows, in the same order.
+    const csvLines = csv.data
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(csvLines).toHaveLength(xlsx.count + 1);
   });
 });

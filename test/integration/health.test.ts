@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { HealthReport, ProfileView } from '../../shared/contract';
-import { startSandbox, type Sandbox } from '../../electron/sandbox/sandbox';
+import { afterAll, afterEach, describe, expect, it, type Defer } from '../support/fixtures';
+import { type HealthReport, type ProfileView } from '../../shared/contract';
+import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import { runCli } from '../support/run-cli';
 import { loadScenarioFixture } from '../support/sandbox';
 import { serviceHarness } from '../support/service-harness';
@@ -12,26 +12,23 @@ describe('xoi-console health', () => {
   const temp = makeTempDir('xoi-health-');
   afterAll(() => temp.remove());
 
-  async function mirrored(fixture: string): Promise<string> {
+  async function mirrored(fixture: string, defer: Defer): Promise<string> {
     const sandbox = await startSandbox({ scenario: loadScenarioFixture(fixture), xoiAgent: false });
-    try {
-      const db = path.join(temp.dir, `${fixture.replace(/\W/g, '-')}.db`);
-      const outcome = await runCli(['mirror', '--db', db, '--sandbox', sandbox.url, '--once']);
-      expect(outcome.code, outcome.stderr).toBe(0);
-      return db;
-    } finally {
-      await sandbox.close();
-    }
+    defer(() => sandbox.close());
+    const db = path.join(temp.dir, `${fixture.replace(/\W/g, '-')}.db`);
+    const outcome = await runCli(['mirror', '--db', db, '--sandbox', sandbox.url, '--once']);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    return db;
   }
 
-  it('says a healthy integration is healthy, and exits 0', async () => {
-    const outcome = await runCli(['health', '--db', await mirrored('codes/NOTES_COMPLETE.json')]);
+  it('says a healthy integration is healthy, and exits 0', async ({ defer }) => {
+    const outcome = await runCli(['health', '--db', await mirrored('codes/NOTES_COMPLETE.json', defer)]);
     expect(outcome.stdout).toBe('healthy: nothing is wrong with the integration\n');
     expect(outcome.code).toBe(0);
   });
 
-  it("reports XOi's refused polls with the fix and the appointments they hold, and exits 1", async () => {
-    const outcome = await runCli(['health', '--db', await mirrored('codes/XOI_AUTH_FAILING.json'), '--json']);
+  it("reports XOi's refused polls with the fix and the appointments they hold, and exits 1", async ({ defer }) => {
+    const outcome = await runCli(['health', '--db', await mirrored('codes/XOI_AUTH_FAILING.json', defer), '--json']);
     expect(outcome.code).toBe(1);
     const report = JSON.parse(outcome.stdout) as {
       healthy: boolean;

@@ -1,11 +1,7 @@
 import { describe, expect, test } from '../support/fixtures';
-import { recomputeAllVerdicts } from '../../electron/engine/diagnosis/recompute-verdicts';
-import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
-import { readAppointment } from '../../electron/engine/store/tables/appointments';
-import { readNotesOf } from '../../electron/engine/store/tables/notes';
-import { readRejected } from '../../electron/engine/store/tables/rejected-rows';
-import { readRecentRuns } from '../../electron/engine/store/tables/sync-runs';
-import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
+import { recomputeAllVerdicts, verdictSettingsFrom } from '../../electron/engine/diagnosis';
+import { readAppointment, readNotesOf, readRejected, readRecentRuns } from '../../electron/engine/store';
+import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
 import { mirrorHarness } from '../support/mirror-harness';
 import { checkMirrorInvariants } from '../support/mirror-invariants';
 import { FIXED_NOW, testSandbox } from '../support/sandbox';
@@ -21,7 +17,9 @@ const HOSTILE_TEXTS = [
 ];
 
 describe('hostile data from the server', () => {
-  test('stores odd but valid rows faithfully, rejects broken ones with a recorded reason, and mirrors the rest of the page', async () => {
+  test('stores odd but valid rows faithfully, rejects broken ones with a recorded reason, and mirrors the rest of the page', async ({
+    defer,
+  }) => {
     const sandbox = await testSandbox({ appointments: 30 });
     const world = sandbox.world;
     const base = [...world.appointments.values()][0];
@@ -91,52 +89,51 @@ describe('hostile data from the server', () => {
     });
 
     const mirror = mirrorHarness(sandbox);
-    try {
-      expect((await mirror.poller.syncNow()).outcome).toBe('ok');
-      const notes = readNotesOf(mirror.store, `${key.company}/${key.serviceCall}/${key.appointment}`);
-      HOSTILE_TEXTS.forEach((text, index) =>
-        expect(notes.find((note) => note.id === `HOSTILE-${index}`)?.text).toBe(text),
-      );
-      expect(notes.find((note) => note.id === 'HOSTILE-1')?.url).toBe('javascript:alert(1)');
-      expect(notes.find((note) => note.id === 'HOSTILE-0')?.author).toBe('Zoë Ångström-Łukasz ﷽');
-      expect(notes.filter((note) => note.id === 'DUP').map((note) => note.text)).toEqual(['second']);
-      expect(readAppointment(mirror.store, 'TWO/ODD-1/001')).toMatchObject({
-        status: 'Teleported',
-        customer: 'Ünïcødé Ltd. 株式会社 \u0301',
-        taskDate: '0001-01-01T00:00:00Z',
-        modifiedAt: '9999-12-31T23:59:59Z',
-      });
-      expect(readAppointment(mirror.store, 'TWO/EXTRA/001')).toBeDefined();
-      for (const bad of ['TWO/BAD-1/001', 'TWO/BAD-2/001', 'TWO/BAD-3/001'])
-        expect(readAppointment(mirror.store, bad)).toBeUndefined();
-      const rejected = readRejected(mirror.store);
-      expect(rejected.map((row) => row.item).sort()).toEqual(
-        [
-          'TWO/BAD-1/001',
-          'TWO/BAD-2/001',
-          'TWO/BAD-3/001',
-          `${key.company}/${key.serviceCall}/${key.appointment} id BAD-NOTE`,
-        ].sort(),
-      );
-      expect(rejected.find((row) => row.item === 'TWO/BAD-2/001')?.reason).toMatch(/estimatedHours/);
-      expect(rejected.find((row) => row.item === 'TWO/BAD-3/001')?.reason).toMatch(
-        /taskDate: expected an ISO 8601 date-time/,
-      );
-      expect(readRecentRuns(mirror.store, 1)[0]?.rows.appointments?.rejected).toBe(3);
-      // The rest of every page is mirrored.
-      expect(mirror.store.db.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({
-        n: world.appointments.size - 3,
-      });
-
-      recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
-      const odd = mirror.store.db
-        .prepare("SELECT state, codes FROM appointment_list WHERE key = 'TWO/ODD-1/001'")
-        .get() as { state: string; codes: string };
-      expect(odd).toEqual({ state: 'needs-action', codes: 'UNKNOWN_STATUS' });
-    } finally {
+    defer(async () => {
       await mirror.close();
       await sandbox.close();
-    }
+    });
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    const notes = readNotesOf(mirror.store, `${key.company}/${key.serviceCall}/${key.appointment}`);
+    HOSTILE_TEXTS.forEach((text, index) =>
+      expect(notes.find((note) => note.id === `HOSTILE-${index}`)?.text).toBe(text),
+    );
+    expect(notes.find((note) => note.id === 'HOSTILE-1')?.url).toBe('javascript:alert(1)');
+    expect(notes.find((note) => note.id === 'HOSTILE-0')?.author).toBe('Zoë Ångström-Łukasz ﷽');
+    expect(notes.filter((note) => note.id === 'DUP').map((note) => note.text)).toEqual(['second']);
+    expect(readAppointment(mirror.store, 'TWO/ODD-1/001')).toMatchObject({
+      status: 'Teleported',
+      customer: 'Ünïcødé Ltd. 株式会社 \u0301',
+      taskDate: '0001-01-01T00:00:00Z',
+      modifiedAt: '9999-12-31T23:59:59Z',
+    });
+    expect(readAppointment(mirror.store, 'TWO/EXTRA/001')).toBeDefined();
+    for (const bad of ['TWO/BAD-1/001', 'TWO/BAD-2/001', 'TWO/BAD-3/001'])
+      expect(readAppointment(mirror.store, bad)).toBeUndefined();
+    const rejected = readRejected(mirror.store);
+    expect(rejected.map((row) => row.item).sort()).toEqual(
+      [
+        'TWO/BAD-1/001',
+        'TWO/BAD-2/001',
+        'TWO/BAD-3/001',
+        `${key.company}/${key.serviceCall}/${key.appointment} id BAD-NOTE`,
+      ].sort(),
+    );
+    expect(rejected.find((row) => row.item === 'TWO/BAD-2/001')?.reason).toMatch(/estimatedHours/);
+    expect(rejected.find((row) => row.item === 'TWO/BAD-3/001')?.reason).toMatch(
+      /taskDate: expected an ISO 8601 date-time/,
+    );
+    expect(readRecentRuns(mirror.store, 1)[0]?.rows.appointments?.rejected).toBe(3);
+    // The rest of every page is mirrored.
+    expect(mirror.store.db.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({
+      n: world.appointments.size - 3,
+    });
+
+    recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
+    const odd = mirror.store.db
+      .prepare("SELECT state, codes FROM appointment_list WHERE key = 'TWO/ODD-1/001'")
+      .get() as { state: string; codes: string };
+    expect(odd).toEqual({ state: 'needs-action', codes: 'UNKNOWN_STATUS' });
   });
 });
 

@@ -1,13 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/contract';
-import { createDispatch } from '../../electron/engine/dispatch';
-import { EventBus } from '../../electron/engine/events';
-import type { Logger } from '../../electron/engine/logging/logger';
-import { createNodeLogger } from '../../electron/engine/logging/node-logger';
-import { startWebHost, type WebHost } from '../../electron/web/server';
+import { afterEach, beforeEach, describe, expect, it } from '../support/fixtures';
+import { type Result } from '../../shared/contract';
+import { createDispatch, EventBus } from '../../electron/engine';
+import { type Logger, createNodeLogger } from '../../electron/engine/logging';
+import { startWebHost, type WebHost } from '../../electron/web';
 import { handlersWith } from '../support/handlers';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -107,20 +105,17 @@ describe('the web host at its input edges', () => {
 });
 
 describe('the log', () => {
-  it('keeps every record on one line, whatever the values hold', () => {
+  it('keeps every record on one line, whatever the values hold', ({ defer }) => {
     const temp = makeTempDir();
-    try {
-      const log = createNodeLogger({ logDir: temp.dir, fileName: 'test.log' });
-      log.warn(`Saved profile "Prod\r\n[2026-01-01 00:00:00.000] [error] forged record"`);
-      log.error('Request failed', new Error('first line\nsecond line\u2028third'));
-      log.info('Answer', { message: 'multi\nline', nested: { more: 'a\rb' } });
-      const lines = readFileSync(path.join(temp.dir, 'test.log'), 'utf8').trimEnd().split('\n');
-      expect(lines).toHaveLength(3);
-      expect(lines[0]).toContain('Prod\\r\\n[2026-01-01');
-      expect(lines[1]).toMatch(/Error: first line\\nsecond line\\u2028third \[at /);
-      for (const line of lines) expect(line).toMatch(/^\[\d{4}-\d\d-\d\d /);
-    } finally {
-      temp.remove();
-    }
+    defer(() => temp.remove());
+    const log = createNodeLogger({ logDir: temp.dir, fileName: 'test.log' });
+    log.warn(`Saved profile "Prod\r\n[2026-01-01 00:00:00.000] [error] forged record"`);
+    log.error('Request failed', new Error('first line\nsecond line\u2028third'));
+    log.info('Answer', { message: 'multi\nline', nested: { more: 'a\rb' } });
+    const lines = readFileSync(path.join(temp.dir, 'test.log'), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('Prod\\r\\n[2026-01-01');
+    expect(lines[1]).toMatch(/Error: first line\\nsecond line\\u2028third \[at /);
+    for (const line of lines) expect(line).toMatch(/^\[\d{4}-\d\d-\d\d /);
   });
 });

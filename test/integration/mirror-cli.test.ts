@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProfileStore } from '../../electron/engine/profiles/profile-store';
-import { createKeytarStore } from '../../electron/engine/secrets/keytar-store';
-import { secretAccount } from '../../electron/engine/secrets/secret-store';
-import type { Sandbox } from '../../electron/sandbox/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from '../support/fixtures';
+import { ProfileStore } from '../../electron/engine/profiles';
+import { createKeytarStore, secretAccount } from '../../electron/engine/secrets';
+import { type Sandbox } from '../../electron/sandbox';
+import { appointmentKeyString } from '../../shared/domain';
+import { type Appointment } from '../../electron/engine/schedule';
 import Database from 'better-sqlite3';
-import { appointmentKeyString } from '../../shared/domain/appointment-key';
-import type { Appointment } from '../../electron/engine/schedule/contract';
 import type { ChildProcess } from 'node:child_process';
-import { runCli, startCli } from '../support/run-cli';
+import { runCli, startCli, stopChild } from '../support/run-cli';
 import { testSandbox } from '../support/sandbox';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -59,50 +58,42 @@ describe('xoi-console mirror', () => {
     expect(again.stdout).toMatch(/^mirrored: appointments \+0, notes \+0, history \+0/);
   });
 
-  it('leaves every verdict in the file, as the console does, so diagnose needs no recompute', async () => {
+  it('leaves every verdict in the file, as the console does, so diagnose needs no recompute', async ({ defer }) => {
     const db = path.join(temp.dir, 'verdicts.db');
     expect((await runCli(['mirror', '--db', db, '--sandbox', sandbox.url, '--once'])).code).toBe(0);
     const file = new Database(db, { readonly: true });
-    try {
-      const verdicts = file.prepare('SELECT count(*) AS n FROM appointment_list WHERE live = 1').get() as { n: number };
-      expect(verdicts.n).toBe(sandbox.world.appointments.size);
-      expect(file.prepare("SELECT count(*) AS n FROM snapshots WHERE kind = 'dashboard'").get()).toEqual({ n: 1 });
-    } finally {
-      file.close();
-    }
+    defer(() => file.close());
+    const verdicts = file.prepare('SELECT count(*) AS n FROM appointment_list WHERE live = 1').get() as { n: number };
+    expect(verdicts.n).toBe(sandbox.world.appointments.size);
+    expect(file.prepare("SELECT count(*) AS n FROM snapshots WHERE kind = 'dashboard'").get()).toEqual({ n: 1 });
   });
 
-  it.each(['SIGTERM', 'SIGINT'] as const)(
+  it.for(['SIGTERM', 'SIGINT'] as const)(
     'without --once keeps mirroring, one line per pass, follows changes, and exits 0 on %s',
-    async (signal) => {
+    async (signal, { defer }) => {
       const db = path.join(temp.dir, `continuous-${signal}.db`);
       const { child, firstLine } = await startCli(['mirror', '--db', db, '--sandbox', sandbox.url, '--interval', '1']);
-      try {
-        expect(firstLine).toMatch(/^pass 1: appointments \+\d+, .* in \d+\.\d+ s; next at \d{4}-/);
-        const [first] = sandbox.world.appointments.values();
-        sandbox.world.updateAppointment(
-          appointmentKeyString(first as Appointment),
-          { customer: `Changed for ${signal}` },
-          sandbox.clock.now(),
-          'test',
-        );
-        const line = await nextLine(child, (text) => /^pass \d+: appointments \+1,/.test(text));
-        expect(line).toMatch(/^pass \d+: appointments \+1, notes \+0, history \+\d+/);
-      } finally {
-        const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-        child.kill(signal);
-        expect(await exit).toBe(0);
-      }
+      defer(() => stopChild(child));
+      expect(firstLine).toMatch(/^pass 1: appointments \+\d+, .* in \d+\.\d+ s; next at \d{4}-/);
+      const [first] = sandbox.world.appointments.values();
+      sandbox.world.updateAppointment(
+        appointmentKeyString(first as Appointment),
+        { customer: `Changed for ${signal}` },
+        sandbox.clock.now(),
+        'test',
+      );
+      const line = await nextLine(child, (text) => /^pass \d+: appointments \+1,/.test(text));
+      expect(line).toMatch(/^pass \d+: appointments \+1, notes \+0, history \+\d+/);
+      const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill(signal);
+      expect(await exit).toBe(0);
       const file = new Database(db, { readonly: true });
-      try {
-        expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
-        const customers = file
-          .prepare('SELECT count(*) AS n FROM appointments WHERE customer = ?')
-          .get(`Changed for ${signal}`);
-        expect(customers).toEqual({ n: 1 });
-      } finally {
-        file.close();
-      }
+      defer(() => file.close());
+      expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
+      const customers = file
+        .prepare('SELECT count(*) AS n FROM appointments WHERE customer = ?')
+        .get(`Changed for ${signal}`);
+      expect(customers).toEqual({ n: 1 });
     },
   );
 

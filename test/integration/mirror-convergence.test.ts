@@ -1,9 +1,7 @@
 import { describe, expect, test } from '../support/fixtures';
-import { appointmentKeyString } from '../../shared/domain/appointment-key';
-import { iso } from '../../electron/sandbox/clock';
-import { startSandbox } from '../../electron/sandbox/sandbox';
-import { readCursor } from '../../electron/engine/store/tables/cursors';
-import { readRecentRuns } from '../../electron/engine/store/tables/sync-runs';
+import { appointmentKeyString } from '../../shared/domain';
+import { iso, startSandbox } from '../../electron/sandbox';
+import { readCursor, readRecentRuns } from '../../electron/engine/store';
 import { mirrorHarness } from '../support/mirror-harness';
 import { mirrorState, worldState } from '../support/mirror-compare';
 import { FIXED_NOW, testSandbox } from '../support/sandbox';
@@ -79,7 +77,9 @@ describe('the mirror converges on the server', () => {
     expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
   });
 
-  test('starts the mirror over when the server was reset (cursor expired), and converges on the new data', async () => {
+  test('starts the mirror over when the server was reset (cursor expired), and converges on the new data', async ({
+    defer,
+  }) => {
     const first = await testSandbox({ seed: 1 });
     const port = first.port;
     const mirror = mirrorHarness(first);
@@ -87,13 +87,12 @@ describe('the mirror converges on the server', () => {
     await first.close();
     // The same address now serves a different world (a restored or reset server).
     const second = await startSandbox({ seed: 2, appointments: 120, now: FIXED_NOW, xoiAgent: false, port });
-    try {
-      const outcome = await mirror.poller.syncNow();
-      expect(outcome).toEqual({ outcome: 'ok', counts: expect.anything() });
-      expect(mirrorState(mirror.store)).toEqual(worldState(second.world));
-    } finally {
+    defer(async () => {
       await mirror.close();
       await second.close();
-    }
+    });
+    const outcome = await mirror.poller.syncNow();
+    expect(outcome).toEqual({ outcome: 'ok', counts: expect.anything() });
+    expect(mirrorState(mirror.store)).toEqual(worldState(second.world));
   });
 });

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Fuses from '@electron/fuses';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../support/fixtures';
 import { repoRoot } from '../support/paths';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -69,7 +69,9 @@ describe('packaging (electron-builder.yml)', () => {
     expect(outside).toEqual([]);
   });
 
-  it('refuses XOI_SKIP_FUSES for a real Electron binary, and a release build refuses it outright', async () => {
+  it('refuses XOI_SKIP_FUSES for a real Electron binary, and a release build refuses it outright', async ({
+    defer,
+  }) => {
     const afterPack = require('../../scripts/after-pack-fuses.cjs') as (context: unknown) => Promise<void>;
     const outDir = path.join(temp.dir, 'fuse-check');
     mkdirSync(outDir);
@@ -81,18 +83,17 @@ describe('packaging (electron-builder.yml)', () => {
     const binary = path.join(outDir, 'xoi-console');
     const previous = process.env.XOI_SKIP_FUSES;
     process.env.XOI_SKIP_FUSES = '1';
-    try {
-      writeFileSync(binary, 'placeholder');
-      await expect(afterPack(context)).resolves.toBeUndefined();
-      writeFileSync(
-        binary,
-        Buffer.concat([Buffer.alloc(64), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.alloc(64)]),
-      );
-      await expect(afterPack(context)).rejects.toThrow(/real Electron binary/);
-    } finally {
+    defer(() => {
       if (previous === undefined) delete process.env.XOI_SKIP_FUSES;
       else process.env.XOI_SKIP_FUSES = previous;
-    }
+    });
+    writeFileSync(binary, 'placeholder');
+    await expect(afterPack(context)).resolves.toBeUndefined();
+    writeFileSync(
+      binary,
+      Buffer.concat([Buffer.alloc(64), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.alloc(64)]),
+    );
+    await expect(afterPack(context)).rejects.toThrow(/real Electron binary/);
     const dist = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'dist.mjs')], {
       cwd: repoRoot,
       encoding: 'utf8',

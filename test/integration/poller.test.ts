@@ -1,10 +1,9 @@
 import { describe, expect, test, it } from '../support/fixtures';
-import type { SyncStatus } from '../../shared/contract/sync';
-import { readCursor } from '../../electron/engine/store/tables/cursors';
-import { readRecentRuns } from '../../electron/engine/store/tables/sync-runs';
-import { backoffDelay, DEFAULT_BACKOFF } from '../../electron/engine/http/backoff';
-import { createScheduleClient } from '../../electron/engine/schedule/client';
-import { SANDBOX_ADMIN } from '../../electron/sandbox/credentials';
+import { type SyncStatus } from '../../shared/contract';
+import { readCursor, readRecentRuns } from '../../electron/engine/store';
+import { backoffDelay, DEFAULT_BACKOFF } from '../../electron/engine/http';
+import { createScheduleClient } from '../../electron/engine/schedule';
+import { SANDBOX_ADMIN } from '../../electron/sandbox';
 import { mirrorHarness } from '../support/mirror-harness';
 import { testSandbox } from '../support/sandbox';
 
@@ -101,27 +100,24 @@ describe('the poller', () => {
     expect((await mirror.poller.syncNow()).outcome).toBe('ok');
   });
 
-  test('tells an unreachable server from a server error and a malformed answer', async () => {
+  test('tells an unreachable server from a server error and a malformed answer', async ({ defer }) => {
     const sandbox = await testSandbox();
     const mirror = mirrorHarness(sandbox);
-    try {
-      sandbox.faults.configure('malformed=1');
-      expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_MALFORMED_RESPONSE' });
-      sandbox.faults.configure('5xx=1');
-      expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_SERVER_ERROR' });
-      sandbox.faults.configure('');
-      await sandbox.close();
-      expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_SERVER_UNREACHABLE' });
-      const runs = readRecentRuns(mirror.store, 10);
-      expect(runs.map((run) => run.errorCode)).toEqual([
-        'SYNC_SERVER_UNREACHABLE',
-        'SYNC_SERVER_ERROR',
-        'SYNC_MALFORMED_RESPONSE',
-      ]);
-      expect(new Set(runs.map((run) => run.errorMessage)).size).toBe(3);
-    } finally {
-      await mirror.close();
-    }
+    defer(() => mirror.close());
+    sandbox.faults.configure('malformed=1');
+    expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_MALFORMED_RESPONSE' });
+    sandbox.faults.configure('5xx=1');
+    expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_SERVER_ERROR' });
+    sandbox.faults.configure('');
+    await sandbox.close();
+    expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_SERVER_UNREACHABLE' });
+    const runs = readRecentRuns(mirror.store, 10);
+    expect(runs.map((run) => run.errorCode)).toEqual([
+      'SYNC_SERVER_UNREACHABLE',
+      'SYNC_SERVER_ERROR',
+      'SYNC_MALFORMED_RESPONSE',
+    ]);
+    expect(new Set(runs.map((run) => run.errorMessage)).size).toBe(3);
   });
 
   test('reports progress with an estimate, and marks the first full mirror', async ({ openSandbox, openMirror }) => {

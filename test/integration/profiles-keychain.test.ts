@@ -3,10 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProfileView, SetupResult } from '../../shared/contract';
-import { secretAccount, SECRET_PURPOSES, type SecretPurpose } from '../../electron/engine/secrets/secret-store';
-import { decodeBoundSecret } from '../../electron/engine/secrets/bound-secret';
-import type { Sandbox } from '../../electron/sandbox/sandbox';
+import { type ProfileView, type SetupResult } from '../../shared/contract';
+import { secretAccount, SECRET_PURPOSES, type SecretPurpose, decodeBoundSecret } from '../../electron/engine/secrets';
+import { type Sandbox } from '../../electron/sandbox';
 import { adminClient, testSandbox } from '../support/sandbox';
 import { serviceHarness } from '../support/service-harness';
 

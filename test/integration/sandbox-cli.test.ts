@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../support/fixtures';
 import { repoRoot } from '../support/paths';
 import { runCli, startCli, stopChild } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
@@ -55,25 +55,22 @@ describe('xoi-console sandbox', () => {
     expect(await exit).toBe(0);
   });
 
-  it('serves a scenario exactly as written with --no-xoi-agent, at the scenario time', async () => {
+  it('serves a scenario exactly as written with --no-xoi-agent, at the scenario time', async ({ defer }) => {
     const { child, firstLine } = await startCli([
       'sandbox',
       '--scenario',
       path.join(scenarioDir, 'agent-basics.json'),
       '--no-xoi-agent',
     ]);
-    try {
-      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(firstLine)?.[0];
-      const auth = { Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}` };
-      const system = (await (await fetch(`${url}/v1/system`, { headers: auth })).json()) as { serverTime: string };
-      expect(system.serverTime).toBe('2026-03-02T12:00:00.000Z');
-      const feed = (await (await fetch(`${url}/v1/appointments/changes`, { headers: auth })).json()) as {
-        items: unknown[];
-      };
-      expect(feed.items).toHaveLength(8);
-    } finally {
-      await stopChild(child);
-    }
+    defer(() => stopChild(child));
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(firstLine)?.[0];
+    const auth = { Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}` };
+    const system = (await (await fetch(`${url}/v1/system`, { headers: auth })).json()) as { serverTime: string };
+    expect(system.serverTime).toBe('2026-03-02T12:00:00.000Z');
+    const feed = (await (await fetch(`${url}/v1/appointments/changes`, { headers: auth })).json()) as {
+      items: unknown[];
+    };
+    expect(feed.items).toHaveLength(8);
   });
 
   it.each([
@@ -93,16 +90,13 @@ describe('xoi-console sandbox', () => {
     expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('refuses a port in use with one line and exit code 2', async () => {
+  it('refuses a port in use with one line and exit code 2', async ({ defer }) => {
     const { child, firstLine } = await startCli(['sandbox', '--no-xoi-agent', '--appointments', '10']);
-    try {
-      const port = /127\.0\.0\.1:(\d+)/.exec(firstLine)?.[1] ?? '';
-      const outcome = await runCli(['sandbox', '--port', port, '--no-xoi-agent', '--appointments', '10']);
-      expect(outcome.code).toBe(2);
-      expect(outcome.stderr).toMatch(new RegExp(`--port ${port}: that port is already in use`));
-      expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
-    } finally {
-      await stopChild(child);
-    }
+    defer(() => stopChild(child));
+    const port = /127\.0\.0\.1:(\d+)/.exec(firstLine)?.[1] ?? '';
+    const outcome = await runCli(['sandbox', '--port', port, '--no-xoi-agent', '--appointments', '10']);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(new RegExp(`--port ${port}: that port is already in use`));
+    expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

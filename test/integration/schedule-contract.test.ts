@@ -1,18 +1,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test, it } from '../support/fixtures';
-import { appointmentKeyString } from '../../shared/domain/appointment-key';
-import { BUILT_IN_STATUSES } from '../../shared/domain/statuses';
+import { afterAll, afterEach, beforeAll, describe, expect, test, it } from '../support/fixtures';
+import { appointmentKeyString, BUILT_IN_STATUSES } from '../../shared/domain';
 import {
   appointmentChangeSchema,
   historyChangeSchema,
   noteChangeSchema,
   type FeedName,
-} from '../../electron/engine/schedule/contract';
-import { createScheduleClient, type ScheduleClient } from '../../electron/engine/schedule/client';
-import { ScheduleError } from '../../electron/engine/schedule/errors';
-import { SANDBOX_INTEGRATION_PASSWORD } from '../../electron/sandbox/credentials';
-import type { Sandbox } from '../../electron/sandbox/sandbox';
+  createScheduleClient,
+  type ScheduleClient,
+  ScheduleError,
+} from '../../electron/engine/schedule';
+import { SANDBOX_INTEGRATION_PASSWORD, type Sandbox } from '../../electron/sandbox';
 import { adminClient, testSandbox } from '../support/sandbox';
 
 async function readWholeFeed(
@@ -268,6 +267,7 @@ describe('fault kinds, each recognised by the client', () => {
     sandbox = await testSandbox();
   });
   afterAll(() => sandbox.close());
+  afterEach(() => sandbox.faults.configure(''));
 
   it.each([
     ['5xx=1', 'SERVER_ERROR', true],
@@ -277,12 +277,8 @@ describe('fault kinds, each recognised by the client', () => {
     ['malformed=1', 'MALFORMED_RESPONSE', true],
   ])('%s gives %s (retryable: %s)', async (spec, code, retryable) => {
     sandbox.faults.configure(spec);
-    try {
-      const error = await expectScheduleError(adminClient(sandbox).changes('appointments', null, 10), code);
-      expect(error.retryable).toBe(retryable);
-    } finally {
-      sandbox.faults.configure('');
-    }
+    const error = await expectScheduleError(adminClient(sandbox).changes('appointments', null, 10), code);
+    expect(error.retryable).toBe(retryable);
   });
 
   test('reads Retry-After in seconds and as an HTTP date', async () => {
@@ -293,36 +289,23 @@ describe('fault kinds, each recognised by the client', () => {
     const dated = await expectScheduleError(adminClient(sandbox).system(), 'RATE_LIMITED');
     expect(dated.retryAfterMs).toBeGreaterThan(0);
     expect(dated.retryAfterMs).toBeLessThanOrEqual(3000);
-    sandbox.faults.configure('');
   });
 
   test('still reads a slowly trickled body completely', async () => {
     sandbox.faults.configure('trickle=1');
-    try {
-      const page = await adminClient(sandbox).changes('appointments', null, 50);
-      expect(page.items).toHaveLength(50);
-    } finally {
-      sandbox.faults.configure('');
-    }
+    const page = await adminClient(sandbox).changes('appointments', null, 50);
+    expect(page.items).toHaveLength(50);
   });
 
   test('times out on added latency beyond its deadline', async () => {
     sandbox.faults.configure('latency=1500');
-    try {
-      await expectScheduleError(adminClient(sandbox, { timeoutMs: 300 }).system(), 'TIMEOUT');
-    } finally {
-      sandbox.faults.configure('');
-    }
+    await expectScheduleError(adminClient(sandbox, { timeoutMs: 300 }).system(), 'TIMEOUT');
   });
 
   test('applies a fault to one route only', async () => {
     sandbox.faults.configure('/v1/notes/changes:5xx=1');
-    try {
-      expect((await adminClient(sandbox).changes('appointments', null, 5)).items).toHaveLength(5);
-      await expectScheduleError(adminClient(sandbox).changes('notes', null, 5), 'SERVER_ERROR');
-    } finally {
-      sandbox.faults.configure('');
-    }
+    expect((await adminClient(sandbox).changes('appointments', null, 5)).items).toHaveLength(5);
+    await expectScheduleError(adminClient(sandbox).changes('notes', null, 5), 'SERVER_ERROR');
   });
 });
 
@@ -359,20 +342,17 @@ describe('telling failures apart before any Schedule API answers', () => {
     expect(error.message).toContain('certificate');
   });
 
-  test('a web server that is not a Schedule API', async () => {
+  test('a web server that is not a Schedule API', async ({ defer }) => {
     const server = http.createServer((_request, response) => {
       response.writeHead(404, { 'Content-Type': 'text/html' });
       response.end('<html><body>Welcome to IIS</body></html>');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      await expectScheduleError(
-        createScheduleClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }).ping(),
-        'NOT_SCHEDULE_API',
-      );
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    defer(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    await expectScheduleError(
+      createScheduleClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }).ping(),
+      'NOT_SCHEDULE_API',
+    );
   });
 
   test('an unsupported Schedule version', async ({ openSandbox }) => {

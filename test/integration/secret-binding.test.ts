@@ -1,12 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionTest, ProfileView, SyncStatus, XoiStatus } from '../../shared/contract';
-import { createScheduleClient } from '../../electron/engine/schedule/client';
-import { decodeBoundSecret, encodeBoundSecret } from '../../electron/engine/secrets/bound-secret';
-import { secretAccount, type SecretPurpose } from '../../electron/engine/secrets/secret-store';
-import { createXoiClient } from '../../electron/engine/xoi/client';
-import type { Sandbox } from '../../electron/sandbox/sandbox';
+import { type ConnectionTest, type ProfileView, type SyncStatus, type XoiStatus } from '../../shared/contract';
+import { createScheduleClient } from '../../electron/engine/schedule';
+import { decodeBoundSecret, encodeBoundSecret, secretAccount, type SecretPurpose } from '../../electron/engine/secrets';
+import { createXoiClient } from '../../electron/engine/xoi';
+import { type Sandbox } from '../../electron/sandbox';
 import { startCaptureServer } from '../support/capture-server';
 import { testSandbox } from '../support/sandbox';
 import { serviceHarness } from '../support/service-harness';

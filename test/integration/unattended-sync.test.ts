@@ -1,10 +1,8 @@
 import { describe, expect, test } from '../support/fixtures';
-import { createScheduleClient } from '../../electron/engine/schedule/client';
-import { readCursor } from '../../electron/engine/store/tables/cursors';
-import { readRecentRuns } from '../../electron/engine/store/tables/sync-runs';
-import { RETRIES_PER_PASS, type PassRequests } from '../../electron/engine/sync/poller';
-import { SANDBOX_ADMIN } from '../../electron/sandbox/credentials';
-import type { Sandbox } from '../../electron/sandbox/sandbox';
+import { createScheduleClient } from '../../electron/engine/schedule';
+import { readCursor, readRecentRuns } from '../../electron/engine/store';
+import { RETRIES_PER_PASS, type PassRequests } from '../../electron/engine/sync';
+import { SANDBOX_ADMIN, type Sandbox } from '../../electron/sandbox';
 import { mirrorState, worldState } from '../support/mirror-compare';
 import { mirrorHarness } from '../support/mirror-harness';
 import { testSandbox } from '../support/sandbox';
@@ -49,17 +47,18 @@ describe('retries inside a pass', () => {
     expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
   });
 
-  test('waits as long as Retry-After says, in seconds and as an HTTP date, before sending a read again', async () => {
+  test('waits as long as Retry-After says, in seconds and as an HTTP date, before sending a read again', async ({
+    defer,
+  }) => {
     const sandbox = await testSandbox({ faults: '/v1/notes/changes:429=0.5;/v1/history/changes:429date=0.5' });
     const mirror = mirrorHarness(sandbox);
-    try {
-      expect((await mirror.poller.syncNow()).outcome).toBe('ok');
-      expect(mirror.sleeps).toContain(1_000);
-      expect(mirror.sleeps.some((ms) => ms > 1_000 && ms <= 2_000)).toBe(true);
-    } finally {
+    defer(async () => {
       await mirror.close();
       await sandbox.close();
-    }
+    });
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    expect(mirror.sleeps).toContain(1_000);
+    expect(mirror.sleeps.some((ms) => ms > 1_000 && ms <= 2_000)).toBe(true);
   });
 
   test('spends at most the pass budget, then the pass fails and the poller backs off', async ({
@@ -116,41 +115,42 @@ describe('retries inside a pass', () => {
 });
 
 describe('what a pass commits stays committed', () => {
-  test('a pass that fails half-way keeps its pages; the next pass resumes from the cursors and skips unchanged lists', async () => {
+  test('a pass that fails half-way keeps its pages; the next pass resumes from the cursors and skips unchanged lists', async ({
+    defer,
+  }) => {
     const sandbox = await testSandbox();
     const seen: Array<{ path: string; status: number }> = [];
     const mirror = harnessWith(sandbox, watchedFetch(seen));
-    try {
-      sandbox.faults.configure('/v1/history/changes:5xx=1');
-      expect((await mirror.poller.syncNow()).outcome).toBe('error');
-      const appointmentsCursor = readCursor(mirror.store, 'appointments');
-      expect(appointmentsCursor).not.toBeNull();
-      expect(readCursor(mirror.store, 'notes')).not.toBeNull();
-
-      sandbox.faults.configure('');
-      seen.length = 0;
-      expect((await mirror.poller.syncNow()).outcome).toBe('ok');
-      const appointmentReads = seen.filter((request) => request.path === '/v1/appointments/changes');
-      expect(appointmentReads).toHaveLength(1);
-      for (const list of ['/v1/companies', '/v1/technicians', '/v1/statuses'])
-        expect(seen.find((request) => request.path === list)?.status).toBe(304);
-      expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
-
-      sandbox.world.technicians.values().next().value!.name = 'Renamed Technician';
-      seen.length = 0;
-      expect((await mirror.poller.syncNow()).outcome).toBe('ok');
-      expect(seen.find((request) => request.path === '/v1/technicians')?.status).toBe(200);
-      expect(seen.find((request) => request.path === '/v1/companies')?.status).toBe(304);
-      expect(mirrorState(mirror.store).technicians).toEqual(worldState(sandbox.world).technicians);
-    } finally {
+    defer(async () => {
       await mirror.close();
       await sandbox.close();
-    }
+    });
+    sandbox.faults.configure('/v1/history/changes:5xx=1');
+    expect((await mirror.poller.syncNow()).outcome).toBe('error');
+    const appointmentsCursor = readCursor(mirror.store, 'appointments');
+    expect(appointmentsCursor).not.toBeNull();
+    expect(readCursor(mirror.store, 'notes')).not.toBeNull();
+
+    sandbox.faults.configure('');
+    seen.length = 0;
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    const appointmentReads = seen.filter((request) => request.path === '/v1/appointments/changes');
+    expect(appointmentReads).toHaveLength(1);
+    for (const list of ['/v1/companies', '/v1/technicians', '/v1/statuses'])
+      expect(seen.find((request) => request.path === list)?.status).toBe(304);
+    expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
+
+    sandbox.world.technicians.values().next().value!.name = 'Renamed Technician';
+    seen.length = 0;
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    expect(seen.find((request) => request.path === '/v1/technicians')?.status).toBe(200);
+    expect(seen.find((request) => request.path === '/v1/companies')?.status).toBe(304);
+    expect(mirrorState(mirror.store).technicians).toEqual(worldState(sandbox.world).technicians);
   });
 });
 
 describe('the watchdog', () => {
-  test('stops a pass that makes no progress, records the stall, and tries again', async () => {
+  test('stops a pass that makes no progress, records the stall, and tries again', async ({ defer }) => {
     const sandbox = await testSandbox();
     const seen: Array<{ path: string; status: number }> = [];
     let hangNotes = true;
@@ -159,30 +159,29 @@ describe('the watchdog', () => {
       watchedFetch(seen, (path) => hangNotes && path === '/v1/notes/changes'),
       60_000,
     );
-    try {
-      const run = mirror.poller.syncNow();
-      // Let the pass reach the hanging request, then move the injected clock past the stall limit.
-      await new Promise<void>((resolve) => {
-        const poll = () =>
-          seen.some((request) => request.path === '/v1/appointments/changes') ? resolve() : setImmediate(poll);
-        poll();
-      });
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      mirror.scheduler.advance(61_000);
-      expect(await run).toEqual({ outcome: 'stalled' });
-      const [stalled] = readRecentRuns(mirror.store, 1);
-      expect(stalled).toMatchObject({ outcome: 'stalled', errorCode: 'SYNC_STALLED' });
-      expect(mirror.poller.status()).toMatchObject({ state: 'error', code: 'SYNC_STALLED' });
-      expect(mirror.scheduler.pending()).toBe(1);
-
-      hangNotes = false;
-      mirror.scheduler.advance(mirror.scheduler.nextDelay() ?? 0);
-      expect((await mirror.poller.syncNow()).outcome).toBe('ok');
-      expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
-    } finally {
+    defer(async () => {
       await mirror.close();
       await sandbox.close();
-    }
+    });
+    const run = mirror.poller.syncNow();
+    // Let the pass reach the hanging request, then move the injected clock past the stall limit.
+    await new Promise<void>((resolve) => {
+      const poll = () =>
+        seen.some((request) => request.path === '/v1/appointments/changes') ? resolve() : setImmediate(poll);
+      poll();
+    });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    mirror.scheduler.advance(61_000);
+    expect(await run).toEqual({ outcome: 'stalled' });
+    const [stalled] = readRecentRuns(mirror.store, 1);
+    expect(stalled).toMatchObject({ outcome: 'stalled', errorCode: 'SYNC_STALLED' });
+    expect(mirror.poller.status()).toMatchObject({ state: 'error', code: 'SYNC_STALLED' });
+    expect(mirror.scheduler.pending()).toBe(1);
+
+    hangNotes = false;
+    mirror.scheduler.advance(mirror.scheduler.nextDelay() ?? 0);
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    expect(mirrorState(mirror.store)).toEqual(worldState(sandbox.world));
   });
 });
 

@@ -4,13 +4,11 @@ import {
   recomputeAllVerdicts,
   refreshVerdicts,
   type PassChanges,
-} from '../../electron/engine/diagnosis/recompute-verdicts';
-import { deleteAllListEntries } from '../../electron/engine/store/tables/appointment-list';
-import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
-import type { WriteHandle } from '../../electron/engine/store/handles';
-import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
-import { createRng } from '../../electron/sandbox/rng';
-import { mutateWorld } from '../../electron/sandbox/world/mutate';
+  verdictSettingsFrom,
+} from '../../electron/engine/diagnosis';
+import { deleteAllListEntries, type WriteHandle } from '../../electron/engine/store';
+import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
+import { createRng, mutateWorld } from '../../electron/sandbox';
 import { FIXED_NOW } from '../support/sandbox';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);

@@ -1,10 +1,13 @@
 import { describe, expect, test } from '../support/fixtures';
-import { buildContext, loadMirrorFacts } from '../../electron/engine/diagnosis/load-facts';
-import { recomputeAllVerdicts } from '../../electron/engine/diagnosis/recompute-verdicts';
-import { deleteAllListEntries } from '../../electron/engine/store/tables/appointment-list';
-import { verdictSettingsFrom } from '../../electron/engine/diagnosis/verdict-settings';
-import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract/profiles';
-import { diagnoseAppointment } from '../../shared/diagnosis/diagnose';
+import {
+  buildContext,
+  loadMirrorFacts,
+  recomputeAllVerdicts,
+  verdictSettingsFrom,
+} from '../../electron/engine/diagnosis';
+import { deleteAllListEntries } from '../../electron/engine/store';
+import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
+import { diagnoseAppointment } from '../../shared/diagnosis';
 import { FIXED_NOW } from '../support/sandbox';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);

@@ -2,11 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../electron/engine/logging/logger';
-import { createDispatch, type Dispatch } from '../../electron/engine/dispatch';
-import { EventBus } from '../../electron/engine/events';
+import { silentLogger } from '../../electron/engine/logging';
+import { createDispatch, type Dispatch, EventBus } from '../../electron/engine';
+import { startWebHost, type WebHost } from '../../electron/web';
 import { handlersWith } from '../support/handlers';
-import { startWebHost, type WebHost } from '../../electron/web/server';
 import { makeTempDir } from '../support/temp-dir';
 
 interface Reply {

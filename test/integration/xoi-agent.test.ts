@@ -1,8 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock, HOUR, iso, MINUTE } from '../../electron/sandbox/clock';
-import { startSandbox, type Sandbox } from '../../electron/sandbox/sandbox';
-import { SANDBOX_ADMIN } from '../../electron/sandbox/credentials';
-import { TRANSCRIPT_MIN_DELAY_MS, XOI_POLL_INTERVAL_MS } from '../../electron/sandbox/world/xoi-timeline';
+import { afterEach, beforeEach, describe, expect, it } from '../support/fixtures';
+import {
+  ManualClock,
+  HOUR,
+  iso,
+  MINUTE,
+  startSandbox,
+  type Sandbox,
+  SANDBOX_ADMIN,
+  TRANSCRIPT_MIN_DELAY_MS,
+  XOI_POLL_INTERVAL_MS,
+} from '../../electron/sandbox';
 import { adminClient, loadScenarioFixture } from '../support/sandbox';
 
 const NOW = Date.parse('2026-03-02T12:00:00Z');
@@ -108,17 +115,14 @@ describe('the simulated XOi agent (on a manual clock)', () => {
     expect((await adminClient(sandbox).xoiActivity()).lastCallResult).toBe('ok');
   });
 
-  it('does not poll at all when the integration was never configured', async () => {
+  it('does not poll at all when the integration was never configured', async ({ defer }) => {
     const scenario = loadScenarioFixture('agent-basics.json');
     const unconfigured = await startSandbox({
       scenario: { ...scenario, integration: { configured: false } },
       clock: new ManualClock(NOW),
     });
-    try {
-      expect(await unconfigured.tick()).toMatchObject({ polled: false });
-      expect(unconfigured.world.notes.size).toBe(0);
-    } finally {
-      await unconfigured.close();
-    }
+    defer(() => unconfigured.close());
+    expect(await unconfigured.tick()).toMatchObject({ polled: false });
+    expect(unconfigured.world.notes.size).toBe(0);
   });
 });

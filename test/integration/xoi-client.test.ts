@@ -1,12 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createXoiClient } from '../../electron/engine/xoi/client';
-import { sandboxXoiEndpoints } from '../../electron/engine/xoi/endpoints';
-import { XoiError } from '../../electron/engine/xoi/errors';
-import { ManualClock } from '../../electron/sandbox/clock';
-import { SANDBOX_XOI_API } from '../../electron/sandbox/credentials';
-import type { Sandbox } from '../../electron/sandbox/sandbox';
+import { createXoiClient, sandboxXoiEndpoints, XoiError } from '../../electron/engine/xoi';
+import { ManualClock, SANDBOX_XOI_API, type Sandbox } from '../../electron/sandbox';
 import { FIXED_NOW, testSandbox } from '../support/sandbox';
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONTRACT_VERSION, PRODUCT_NAME } from '../../electron/engine/schedule/contract';
+import { CONTRACT_VERSION, PRODUCT_NAME } from '../../electron/engine/schedule';
 
 export interface CapturedRequest {
   method: string;

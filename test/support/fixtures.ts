@@ -1,11 +1,13 @@
 import { test as base } from 'vitest';
-import type { PollerDeps } from '../../electron/engine/sync/poller';
-import type { Sandbox, SandboxOptions } from '../../electron/sandbox/sandbox';
+import { type PollerDeps } from '../../electron/engine/sync';
+import { type Sandbox, type SandboxOptions } from '../../electron/sandbox';
 import { mirrorHarness } from './mirror-harness';
 import { testSandbox } from './sandbox';
 import { makeTempDir } from './temp-dir';
 
 type MirrorHarness = ReturnType<typeof mirrorHarness>;
+/** What the `defer` fixture hands a test, for helpers that open something on its behalf. */
+export type Defer = (teardown: () => unknown) => void;
 
 /**
  * The integration tests' fixtures: what a test opens through them is closed after it, whatever happens, in the
@@ -18,6 +20,11 @@ export const test = base.extend<{
   openMirror: (sandbox: Sandbox, overrides?: Partial<PollerDeps>) => MirrorHarness;
   /** A fresh folder (removed after the test). */
   tempDir: () => string;
+  /**
+   * Runs a teardown after the test, latest first, before the fixtures above close: a database handle closes
+   * before its mirror, its sandbox and its folder go. Every teardown runs; the first failure is reported.
+   */
+  defer: Defer;
 }>({
   // eslint-disable-next-line no-empty-pattern -- Vitest reads a fixture's dependencies from this pattern: none.
   openSandbox: async ({}, use) => {
@@ -48,8 +55,20 @@ export const test = base.extend<{
     });
     for (const temp of made) temp.remove();
   },
+  defer: async ({ openMirror: _mirrors, tempDir: _folders }, use) => {
+    const teardowns: Array<() => unknown> = [];
+    await use((teardown) => {
+      teardowns.push(teardown);
+    });
+    const failures: unknown[] = [];
+    for (const teardown of teardowns.reverse())
+      await Promise.resolve()
+        .then(teardown)
+        .catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw failures[0];
+  },
 });
 
-export { afterAll, beforeAll, describe, expect } from 'vitest';
+export { afterAll, afterEach, beforeAll, beforeEach, describe, expect } from 'vitest';
 /** Tests without fixtures may still say `it`. */
 export { test as it };

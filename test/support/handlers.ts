@@ -1,5 +1,5 @@
 import { METHOD_NAMES } from '../../shared/contract';
-import type { Handlers } from '../../electron/engine/dispatch';
+import { type Handlers } from '../../electron/engine';
 
 /** A full handler table for dispatch tests: the given handlers, and every other method failing loudly if reached. */
 export function handlersWith(overrides: Partial<Handlers>): Handlers {

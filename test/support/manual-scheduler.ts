@@ -1,4 +1,4 @@
-import type { Scheduler } from '../../electron/engine/sync/scheduler';
+import { type Scheduler } from '../../electron/engine/sync';
 
 /** The poller's clock in tests: time moves only when the test says so; due timers fire in order. */
 export class ManualScheduler implements Scheduler {

@@ -1,9 +1,14 @@
-import type { WriteHandle, ReadHandle } from '../../electron/engine/store/handles';
-import { readAllAppointments } from '../../electron/engine/store/tables/appointments';
-import { readAllHistory } from '../../electron/engine/store/tables/history';
-import { readAllNotes } from '../../electron/engine/store/tables/notes';
-import { readCompanies, readStatuses, readTechnicians } from '../../electron/engine/store/tables/reference-lists';
-import type { SandboxWorld } from '../../electron/sandbox/world/world';
+import {
+  type WriteHandle,
+  type ReadHandle,
+  readAllAppointments,
+  readAllHistory,
+  readAllNotes,
+  readCompanies,
+  readStatuses,
+  readTechnicians,
+} from '../../electron/engine/store';
+import { type SandboxWorld } from '../../electron/sandbox';
 
 const byKey = <T>(items: Iterable<T>, key: (item: T) => string) =>
   [...items].sort((a, b) => key(a).localeCompare(key(b)));

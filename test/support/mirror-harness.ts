@@ -1,11 +1,9 @@
 import path from 'node:path';
-import { silentLogger } from '../../electron/engine/logging/logger';
-import { createScheduleClient } from '../../electron/engine/schedule/client';
-import type { WriteHandle } from '../../electron/engine/store/handles';
-import { openMirrorForWriting } from '../../electron/engine/store/open';
-import { Poller, type PollerDeps } from '../../electron/engine/sync/poller';
-import { SANDBOX_ADMIN } from '../../electron/sandbox/credentials';
-import type { Sandbox } from '../../electron/sandbox/sandbox';
+import { silentLogger } from '../../electron/engine/logging';
+import { createScheduleClient } from '../../electron/engine/schedule';
+import { type WriteHandle, openMirrorForWriting } from '../../electron/engine/store';
+import { Poller, type PollerDeps } from '../../electron/engine/sync';
+import { SANDBOX_ADMIN, type Sandbox } from '../../electron/sandbox';
 import { ManualScheduler } from './manual-scheduler';
 import { makeTempDir } from './temp-dir';
 

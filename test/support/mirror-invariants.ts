@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import type { SandboxWorld } from '../../electron/sandbox/world/world';
-import type { FeedStore } from '../../electron/sandbox/world/feed-store';
+import { type SandboxWorld, type FeedStore } from '../../electron/sandbox';
 
 /**
  * What must hold after any crash: the file passes integrity_check, and for each feed the rows present are exactly

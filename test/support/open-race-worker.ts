@@ -4,7 +4,7 @@ import {
   openMirrorForReading,
   openMirrorForReadingWhenReady,
   openMirrorForWritingWhenFree,
-} from '../../electron/engine/store/open';
+} from '../../electron/engine/store';
 
 /**
  * One side of the open race (bundled by test/integration/open-race.test.ts): the writer creates and migrates a fresh

@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createScheduleClient } from '../../electron/engine/schedule/client';
-import { SANDBOX_ADMIN } from '../../electron/sandbox/credentials';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/sandbox/sandbox';
-import { parseScenario, type Scenario } from '../../electron/sandbox/world/scenario';
+import { createScheduleClient } from '../../electron/engine/schedule';
+import {
+  SANDBOX_ADMIN,
+  startSandbox,
+  type Sandbox,
+  type SandboxOptions,
+  parseScenario,
+  type Scenario,
+} from '../../electron/sandbox';
 import { repoRoot } from './paths';
 
 export const FIXED_NOW = Date.parse('2026-03-02T12:00:00Z');

@@ -1,11 +1,9 @@
 import path from 'node:path';
-import { silentLogger } from '../../electron/engine/logging/logger';
-import { createScheduleClient } from '../../electron/engine/schedule/client';
-import { openMirrorForWriting } from '../../electron/engine/store/open';
-import { Poller } from '../../electron/engine/sync/poller';
-import { SANDBOX_ADMIN } from '../../electron/sandbox/credentials';
-import { startSandbox, type Sandbox } from '../../electron/sandbox/sandbox';
-import type { Scenario } from '../../electron/sandbox/world/scenario';
+import { silentLogger } from '../../electron/engine/logging';
+import { createScheduleClient } from '../../electron/engine/schedule';
+import { openMirrorForWriting } from '../../electron/engine/store';
+import { Poller } from '../../electron/engine/sync';
+import { SANDBOX_ADMIN, startSandbox, type Sandbox, type Scenario } from '../../electron/sandbox';
 import { ManualScheduler } from './manual-scheduler';
 
 /** Serves a scenario exactly as written and mirrors it into `dir`/mirror.db with the real poller; returns the file. */

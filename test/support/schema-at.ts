@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../../electron/engine/store/migrations';
+import { MIGRATIONS } from '../../electron/engine/store';
 
 /** A database file exactly as a console at schema `version` would have left it. */
 export function createDatabaseAtVersion(file: string, version: number): void {

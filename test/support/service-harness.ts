@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { Result } from '../../shared/contract';
-import { silentLogger } from '../../electron/engine/logging/logger';
-import { ProfileStore } from '../../electron/engine/profiles/profile-store';
-import { createKeytarStore } from '../../electron/engine/secrets/keytar-store';
-import type { SecretStore } from '../../electron/engine/secrets/secret-store';
+import { type Result } from '../../shared/contract';
+import { silentLogger } from '../../electron/engine/logging';
+import { ProfileStore } from '../../electron/engine/profiles';
+import { createKeytarStore, type SecretStore } from '../../electron/engine/secrets';
 import { createService, type Service } from '../../electron/engine/service';
-import { webHostHandlers } from '../../electron/web/host-handlers';
+import { webHostHandlers } from '../../electron/web';
 import { repoRoot } from './paths';
 import { makeTempDir } from './temp-dir';
 

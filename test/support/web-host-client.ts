@@ -1,4 +1,4 @@
-import type { Result } from '../../shared/contract';
+import { type Result } from '../../shared/contract';
 
 /** Calls the web host's contract over real HTTP, as the renderer does. */
 export function webHostClient(firstLine: string) {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { methods, profileSettingsSchema } from '../../shared/contract';
-import { checkServerUrl } from '../../shared/server-url';
-import { checkIntegrationPassword } from '../../shared/setup/password-rules';
-import { clip, describeZodError, findLoneSurrogate } from '../../shared/validation';
-import { categoryOf } from '../../shared/domain/statuses';
-import { csvCell, looksLikeFormula } from '../../electron/engine/queries/export/csv';
+import { checkServerUrl, clip, describeZodError, findLoneSurrogate } from '../../shared';
+import { checkIntegrationPassword } from '../../shared/setup';
+import { categoryOf } from '../../shared/domain';
+import { csvCell, looksLikeFormula } from '../../electron/engine/queries';
 
 describe('URLs a person types', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODES, VERDICT_CODES } from '../../shared/diagnosis/codes';
+import { CODES, VERDICT_CODES } from '../../shared/diagnosis';
 import { repoRoot } from '../support/paths';
 
 const doc = readFileSync(path.join(repoRoot, 'docs', 'diagnosis-codes.md'), 'utf8');

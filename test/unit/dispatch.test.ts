@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConsoleError } from '../../shared/errors';
-import { createDispatch, type Handlers } from '../../electron/engine/dispatch';
-import type { Logger } from '../../electron/engine/logging/logger';
+import { ConsoleError } from '../../shared';
+import { createDispatch, type Handlers } from '../../electron/engine';
+import { type Logger } from '../../electron/engine/logging';
 import { handlersWith } from '../support/handlers';
 
 function recordingLogger() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvKeyCell, csvLine } from '../../electron/engine/queries/export/csv';
-import type { AppointmentRow } from '../../shared/contract/appointments';
-import { localIsoWithOffset, localWallClock } from '../../shared/time/local-time';
+import { csvKeyCell, csvLine } from '../../electron/engine/queries';
+import { type AppointmentRow } from '../../shared/contract';
+import { localIsoWithOffset, localWallClock } from '../../shared/time';
 
 const ROW: AppointmentRow = {
   key: 'TWO/0042/001',

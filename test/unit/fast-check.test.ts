@@ -4,9 +4,10 @@ import {
   historyChangeSchema,
   noteChangeSchema,
   type FeedName,
-} from '../../electron/engine/schedule/contract';
-import { certainlyValid, checkFeedItem } from '../../electron/engine/schedule/fast-check';
-import { createRng } from '../../electron/sandbox/rng';
+  certainlyValid,
+  checkFeedItem,
+} from '../../electron/engine/schedule';
+import { createRng } from '../../electron/sandbox';
 
 const SCHEMAS = { appointments: appointmentChangeSchema, notes: noteChangeSchema, history: historyChangeSchema };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HealthReport } from '../../shared/contract';
-import { assessHealth, SHARED_CAUSE_MIN, STALE_MIRROR_MS, type HealthFacts } from '../../shared/health/assess';
+import { type HealthReport } from '../../shared/contract';
+import { assessHealth, SHARED_CAUSE_MIN, STALE_MIRROR_MS, type HealthFacts } from '../../shared/health';
 import { createHealthNotifier } from '../../electron/main/health-notifier';
 import { badgeColour, trayLabel, withBadge } from '../../electron/main/tray-label';
 

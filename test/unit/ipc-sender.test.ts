@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../shared/contract';
+import { silentLogger } from '../../electron/engine/logging';
 import { registerContractHandlers, type IpcMainLike } from '../../electron/main/ipc';
 import type { FrameLike, IpcEventLike } from '../../electron/main/sender-check';
-import { silentLogger } from '../../electron/engine/logging/logger';
 
 /** A stand-in for Electron's ipcMain: records the handlers so the test can call them as Electron would. */
 function fakeIpcMain() {

@@ -120,3 +120,31 @@ describe('boundary lint rules', () => {
       expect(await ruleIdsFor(file, code)).toContain('layers/boundaries');
   });
 });
+
+describe("tests import a folder's modules through its entry point", () => {
+  it.each([
+    ['test/integration/bad.test.ts', '../../electron/engine/store/open'],
+    ['test/integration/bad.test.ts', '../../electron/engine/store/tables/appointments'],
+    ['test/unit/bad.test.ts', '../../electron/sandbox/world/scenario'],
+    ['test/unit/bad.test.ts', '../../shared/contract/profiles'],
+    ['test/unit/bad.test.ts', '@/shared/domain/statuses'],
+    ['test/support/bad.ts', '../../electron/engine/dispatch/../sync/poller'],
+  ])('%s may not import %s', async (file, specifier) => {
+    const code = `import * as imported from '${specifier}';\nexport const x = imported;\n`;
+    expect(await ruleIdsFor(file, code)).toContain('layers/entry-points');
+  });
+
+  it.each([
+    ['test/integration/ok.test.ts', '../../electron/engine/store'],
+    ['test/integration/ok.test.ts', '../../electron/engine'],
+    ['test/unit/ok.test.ts', '../../shared'],
+    ['test/unit/ok.test.ts', '../../shared/contract'],
+    // The shell's, the preload's and the renderer's index is the program itself: their tests import the module.
+    ['test/unit/ok.test.ts', '../../electron/main/window-state'],
+    ['test/unit/ok.test.ts', '../../renderer/lib/chart-ticks'],
+    ['test/integration/ok.test.ts', '../support/fixtures'],
+  ])('lets %s import %s', async (file, specifier) => {
+    const code = `import * as imported from '${specifier}';\nexport const x = imported;\n`;
+    expect(await ruleIdsFor(file, code)).not.toContain('layers/entry-points');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactText, redactValue } from '../../shared/redact';
+import { REDACTED, redactText, redactValue } from '../../shared';
 
 describe('redaction', () => {
   const canary = 'Canary-7f3a9e21-Pw!';

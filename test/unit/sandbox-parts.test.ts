@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScaledClock, HOUR } from '../../electron/sandbox/clock';
-import { FaultInjector, parseFaultSpec } from '../../electron/sandbox/faults';
-import { FeedStore } from '../../electron/sandbox/world/feed-store';
-import { parseScenario } from '../../electron/sandbox/world/scenario';
+import { ScaledClock, HOUR, FaultInjector, parseFaultSpec, FeedStore, parseScenario } from '../../electron/sandbox';
 
 describe('FeedStore', () => {
   function store() {

@@ -1,8 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConsoleError } from '../../shared/errors';
-import { PendingRequests } from '../../electron/engine/rpc/pending-requests';
-import { RpcClient, serveRpc, type RpcPort } from '../../electron/engine/rpc/worker-rpc';
+import { ConsoleError } from '../../shared';
+import { PendingRequests, RpcClient, serveRpc, type RpcPort } from '../../electron/engine/rpc';
 
 /** Timers that fire only when the test says so. */
 function manualTimers() {

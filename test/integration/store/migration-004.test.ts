@@ -1,18 +1,12 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from '../../support/fixtures';
 import { createDatabaseAtVersion, insertSampleAppointment, migrateTo } from '../../support/schema-at';
-import { makeTempDir } from '../../support/temp-dir';
 
 describe('migration 004 (search index)', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  beforeEach(() => {
-    temp = makeTempDir();
-  });
-  afterEach(() => temp.remove());
-
-  it('indexes the existing verdicts for substring search and their codes by appointment', () => {
-    const file = path.join(temp.dir, 'v3.db');
+  it('indexes the existing verdicts for substring search and their codes by appointment', ({ defer, tempDir }) => {
+    const folder = tempDir();
+    const file = path.join(folder, 'v3.db');
     createDatabaseAtVersion(file, 3);
     const old = new Database(file);
     insertSampleAppointment(old);
@@ -23,20 +17,17 @@ describe('migration 004 (search index)', () => {
       .run();
     old.close();
     const store = { db: migrateTo(file, 4) };
-    try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(4);
-      const found = store.db
-        .prepare(
-          'SELECT v.appointment_key FROM verdicts v WHERE v.rowid IN (SELECT rowid FROM verdict_search WHERE verdict_search MATCH \'"side med"\')',
-        )
-        .all();
-      expect(found).toEqual([{ appointment_key: 'TWO/SC1/001' }]);
-      const plan = store.db
-        .prepare("EXPLAIN QUERY PLAN DELETE FROM verdict_codes WHERE appointment_key = 'x'")
-        .all() as Array<{ detail: string }>;
-      expect(plan.map((step) => step.detail).join(' ')).toMatch(/verdict_codes_appointment/);
-    } finally {
-      store.db.close();
-    }
+    defer(() => store.db.close());
+    expect(store.db.pragma('user_version', { simple: true })).toBe(4);
+    const found = store.db
+      .prepare(
+        'SELECT v.appointment_key FROM verdicts v WHERE v.rowid IN (SELECT rowid FROM verdict_search WHERE verdict_search MATCH \'"side med"\')',
+      )
+      .all();
+    expect(found).toEqual([{ appointment_key: 'TWO/SC1/001' }]);
+    const plan = store.db
+      .prepare("EXPLAIN QUERY PLAN DELETE FROM verdict_codes WHERE appointment_key = 'x'")
+      .all() as Array<{ detail: string }>;
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/verdict_codes_appointment/);
   });
 });

@@ -1,23 +1,18 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recomputeAllVerdicts } from '../../../electron/engine/diagnosis/recompute-verdicts';
-import { verdictSettingsFrom } from '../../../electron/engine/diagnosis/verdict-settings';
-import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/store/migrations';
-import { openMirrorForWriting } from '../../../electron/engine/store/open';
-import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract/profiles';
+import { describe, expect, it } from '../../support/fixtures';
+import { recomputeAllVerdicts, verdictSettingsFrom } from '../../../electron/engine/diagnosis';
+import { LATEST_SCHEMA_VERSION, openMirrorForWriting } from '../../../electron/engine/store';
+import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract';
 import { createDatabaseAtVersion, insertSampleAppointment, migrateTo, tableColumns } from '../../support/schema-at';
-import { makeTempDir } from '../../support/temp-dir';
 
 describe('migration 005 (read model)', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  beforeEach(() => {
-    temp = makeTempDir();
-  });
-  afterEach(() => temp.remove());
-
-  it('replaces the verdict tables with the read model, keeps the mirror, and the first recompute fills it', () => {
-    const file = path.join(temp.dir, 'v4.db');
+  it('replaces the verdict tables with the read model, keeps the mirror, and the first recompute fills it', ({
+    defer,
+    tempDir,
+  }) => {
+    const folder = tempDir();
+    const file = path.join(folder, 'v4.db');
     createDatabaseAtVersion(file, 4);
     const old = new Database(file);
     insertSampleAppointment(old);
@@ -45,24 +40,21 @@ describe('migration 005 (read model)', () => {
     migrated.close();
 
     const store = openMirrorForWriting(file);
-    try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      const result = recomputeAllVerdicts(
-        store,
-        Date.parse('2026-03-02T12:00:00Z'),
-        verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false),
-      );
-      expect(result).toMatchObject({ count: 1, written: 1 });
-      const row = store.db.prepare('SELECT key, live, search_text FROM appointment_list').get();
-      expect(row).toEqual({ key: 'TWO/SC1/001', live: 1, search_text: 'two/sc1/001 lakeside  t1' });
-      const found = store.db
-        .prepare('SELECT rowid FROM list_search WHERE list_search MATCH \'"side"\'')
-        .all() as Array<{ rowid: number }>;
-      expect(found).toHaveLength(1);
-      const kept = store.db.prepare("SELECT n FROM list_counts WHERE live = 1 AND kind = 'state'").all();
-      expect(kept).toEqual([{ n: 1 }]);
-    } finally {
-      store.db.close();
-    }
+    defer(() => store.db.close());
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    const result = recomputeAllVerdicts(
+      store,
+      Date.parse('2026-03-02T12:00:00Z'),
+      verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false),
+    );
+    expect(result).toMatchObject({ count: 1, written: 1 });
+    const row = store.db.prepare('SELECT key, live, search_text FROM appointment_list').get();
+    expect(row).toEqual({ key: 'TWO/SC1/001', live: 1, search_text: 'two/sc1/001 lakeside  t1' });
+    const found = store.db.prepare('SELECT rowid FROM list_search WHERE list_search MATCH \'"side"\'').all() as Array<{
+      rowid: number;
+    }>;
+    expect(found).toHaveLength(1);
+    const kept = store.db.prepare("SELECT n FROM list_counts WHERE live = 1 AND kind = 'state'").all();
+    expect(kept).toEqual([{ n: 1 }]);
   });
 });

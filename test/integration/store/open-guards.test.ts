@@ -3,9 +3,14 @@ import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } fro
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MirrorCorruptError, MirrorTooNewError } from '../../../electron/engine/store/errors';
-import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/store/migrations';
-import { openMirrorForReading, openMirrorForWriting, removeMirrorFiles } from '../../../electron/engine/store/open';
+import {
+  MirrorCorruptError,
+  MirrorTooNewError,
+  LATEST_SCHEMA_VERSION,
+  openMirrorForReading,
+  openMirrorForWriting,
+  removeMirrorFiles,
+} from '../../../electron/engine/store';
 import { makeTempDir } from '../../support/temp-dir';
 import { createDatabaseAtVersion } from '../../support/schema-at';
 

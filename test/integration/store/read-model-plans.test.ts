@@ -1,13 +1,7 @@
 import { describe, expect, test } from '../../support/fixtures';
-import { recomputeAllVerdicts } from '../../../electron/engine/diagnosis/recompute-verdicts';
-import { verdictSettingsFrom } from '../../../electron/engine/diagnosis/verdict-settings';
-import {
-  countSql,
-  LIST_SORTS,
-  windowIdsSql,
-  type ListFilter,
-} from '../../../electron/engine/store/tables/appointment-list-query';
-import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract/profiles';
+import { recomputeAllVerdicts, verdictSettingsFrom } from '../../../electron/engine/diagnosis';
+import { countSql, LIST_SORTS, windowIdsSql, type ListFilter } from '../../../electron/engine/store';
+import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract';
 import { FIXED_NOW } from '../../support/sandbox';
 
 const NONE: ListFilter = {

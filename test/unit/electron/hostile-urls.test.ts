@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalUrl, serverHosts } from '../../../shared/links/external-url';
-import { silentLogger } from '../../../electron/engine/logging/logger';
+import { checkExternalUrl, serverHosts } from '../../../shared/links';
+import { silentLogger } from '../../../electron/engine/logging';
 import { isAppUrl } from '../../../electron/main/app-origin';
 import { guardWebContents, type GuardedContents } from '../../../electron/main/web-contents-guard';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConsoleError } from '../../../shared/errors';
-import { silentLogger } from '../../../electron/engine/logging/logger';
+import { ConsoleError } from '../../../shared';
+import { silentLogger } from '../../../electron/engine/logging';
 import { printDocument, type PrintDeps, type PrintWindow } from '../../../electron/main/print/print-document';
 import { PrintReadyRegistry } from '../../../electron/main/print/print-ready';
 

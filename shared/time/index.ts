@@ -1,0 +1,2 @@
+/** The entry point of shared/time/: what is used from outside the folder (its tests import through here). */
+export { localIsoWithOffset, localWallClock } from './local-time';
