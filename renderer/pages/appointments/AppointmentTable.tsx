@@ -1,7 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import type { AppointmentRow, AppointmentSort } from '../../../shared/contract';
 import { formatCompactDateTime, formatDateTime } from '../../app/format';
+import { rowTop, scrollScale, shownHeight } from '../../lib/scaled-scroll';
 import { NotesMatrix } from '../../components/NotesMatrix';
 import { ariaSort, SortButton } from '../../components/SortButton';
 import { StateBadge } from '../../components/StateBadge';
@@ -127,16 +128,28 @@ export function AppointmentTable(props: {
 }) {
   const { total, ensureRange, resetKey } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer works in list pixels; the page scrolls in real ones (fewer, past the browser's height limit). Its
+  // scroll subscription outlives a render, so the scale is read from the instance's current options, not a closure.
+  const scaleOf = (instance: Virtualizer<HTMLDivElement, Element>) =>
+    scrollScale(instance.options.count * ROW_HEIGHT, instance.scrollElement?.clientHeight ?? 0);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
+    observeElementOffset: (instance, notify) =>
+      observeElementOffset(instance, (offset, scrolling) => notify(offset * scaleOf(instance), scrolling)),
+    scrollToFn: (offset, options, instance) => {
+      const scale = scaleOf(instance);
+      elementScroll(offset / scale, { ...options, adjustments: (options.adjustments ?? 0) / scale }, instance);
+    },
   });
   useEffect(() => {
     virtualizer.scrollToOffset(0);
   }, [resetKey, virtualizer]);
   const items = virtualizer.getVirtualItems();
+  const scale = scaleOf(virtualizer);
+  const realOffset = (virtualizer.scrollOffset ?? 0) / scale;
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
   useEffect(() => {
@@ -150,13 +163,13 @@ export function AppointmentTable(props: {
         ))}
       </div>
       <div ref={scroller} className="appointment-scroller" data-testid="appointment-scroller">
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div role="rowgroup" style={{ height: shownHeight(virtualizer.getTotalSize()), position: 'relative' }}>
           {items.map((item) => (
             <Row
               key={item.key}
               row={props.rowAt(item.index)}
               index={item.index}
-              start={item.start}
+              start={rowTop(item.start, realOffset, scale)}
               deleted={props.deleted}
             />
           ))}
