@@ -101,15 +101,17 @@ export async function browserBench(appointments: number): Promise<Figure[]> {
     const lastShown = await page.evaluate(async (rows) => {
       const scroller = document.querySelector('[data-testid="appointment-scroller"]') as HTMLElement;
       scroller.scrollTop = scroller.scrollHeight;
-      const rowIndexes = () =>
-        [...scroller.querySelectorAll('[role="row"]')]
-          .filter((row) => row.querySelector('a'))
-          .map((row) => Number(row.getAttribute('aria-rowindex')));
-      const lastLoaded = () => Math.max(0, ...rowIndexes()) - 1;
-      // Waits (at most ~10 s) for the rows at the end to load; a list that cannot reach them stops short.
-      for (let frame = 0; frame < 600 && lastLoaded() < rows; frame++)
+      // Waits (at most ~10 s) for the rows at the end to load; a list that cannot reach them stops short. (No named
+      // functions in here: the bundler would wrap them in a helper the page does not have.)
+      let last = -1;
+      for (let frame = 0; frame < 600; frame++) {
+        last = -1;
+        for (const row of scroller.querySelectorAll('[role="row"]'))
+          if (row.querySelector('a')) last = Math.max(last, Number(row.getAttribute('aria-rowindex')) - 1);
+        if (last >= rows) break;
         await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
-      return lastLoaded();
+      }
+      return last;
     }, rowsInList);
     figures.push({
       group,
