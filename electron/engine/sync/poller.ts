@@ -12,7 +12,7 @@ import {
   type RequestRetry,
 } from '../http/backoff';
 import type { Scheduler } from './scheduler';
-import { classifySyncError, stallProblem } from './sync-errors';
+import { classifySyncError, stallProblem, type SyncProblem } from './sync-errors';
 import { runSyncPass, SyncCancelled, type PassOutcome } from './sync-pass';
 
 export const DEFAULT_SYNC_INTERVAL_MS = 2 * 60_000;
@@ -259,94 +259,68 @@ export class Poller implements PollerControl {
       return { outcome: 'ok', counts };
     } catch (error) {
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
+      const finish = (outcome: 'stalled' | 'cancelled' | 'error', problem: SyncProblem | null) =>
+        this.safeFinish(runId, {
+          endedAt: iso(scheduler.now()),
+          outcome,
+          errorCode: problem?.code ?? null,
+          errorMessage: problem?.message ?? null,
+          rows: counts,
+        });
       if (reason instanceof PassStalled) {
         const problem = stallProblem(reason.quietMs);
         log.warn(`Sync stalled: no progress for ${Math.round(reason.quietMs / 1000)} s; it will be tried again`);
-        this.safeFinish(runId, {
-          endedAt: iso(scheduler.now()),
-          outcome: 'stalled',
-          errorCode: problem.code,
-          errorMessage: problem.message,
-          rows: counts,
-        });
-        const delay = backoffDelay(this.attempt++, this.deps.random, this.deps.backoff ?? DEFAULT_BACKOFF);
-        this.afterRun(
-          {
-            state: 'error',
-            code: problem.code,
-            message: problem.message,
-            nextStep: problem.nextStep,
-            nextRetryAt: null,
-            lastSuccessAt: this.lastSuccessAt,
-          },
-          delay,
-        );
+        finish('stalled', problem);
+        this.retryLater(problem);
         return { outcome: 'stalled' };
       }
       if (reason instanceof SyncCancelled || (this.cancelled && controller.signal.aborted)) {
-        this.safeFinish(runId, {
-          endedAt: iso(scheduler.now()),
-          outcome: 'cancelled',
-          errorCode: null,
-          errorMessage: null,
-          rows: counts,
-        });
+        finish('cancelled', null);
         if (this.stopped) this.setStatus({ state: 'stopped', lastSuccessAt: this.lastSuccessAt });
         return { outcome: 'cancelled' };
       }
       const problem = classifySyncError(error);
       log.warn(`Sync failed: ${problem.code}`, problem.message);
-      this.safeFinish(runId, {
-        endedAt: iso(scheduler.now()),
-        outcome: 'error',
-        errorCode: problem.code,
-        errorMessage: problem.message,
-        rows: counts,
-      });
-      if (problem.kind === 'login-rejected' || !problem.retryable) {
-        // Parked: retrying cannot help (a refused login, an answer that breaks the contract); the reason says what can.
-        this.setStatus(
-          problem.kind === 'login-rejected'
-            ? {
-                state: 'needs-credentials',
-                code: problem.code,
-                message: problem.message,
-                nextStep: problem.nextStep,
-                lastSuccessAt: this.lastSuccessAt,
-              }
-            : {
-                state: 'error',
-                code: problem.code,
-                message: problem.message,
-                nextStep: problem.nextStep,
-                nextRetryAt: null,
-                lastSuccessAt: this.lastSuccessAt,
-              },
-        );
-        return { outcome: 'error', code: problem.code };
-      }
-      const delay = backoffDelay(
-        this.attempt++,
-        this.deps.random,
-        this.deps.backoff ?? DEFAULT_BACKOFF,
-        problem.retryAfterMs,
-      );
-      this.afterRun(
-        {
-          state: 'error',
+      finish('error', problem);
+      // Parked: retrying cannot help (a refused login, an answer that breaks the contract); the reason says what can.
+      if (problem.kind === 'login-rejected') {
+        this.setStatus({
+          state: 'needs-credentials',
           code: problem.code,
           message: problem.message,
           nextStep: problem.nextStep,
-          nextRetryAt: null,
           lastSuccessAt: this.lastSuccessAt,
-        },
-        delay,
-      );
+        });
+      } else if (!problem.retryable) this.setStatus(this.failedStatus(problem));
+      else this.retryLater(problem);
       return { outcome: 'error', code: problem.code };
     } finally {
       stopWatching();
       if (this.pass === controller) this.pass = null;
     }
+  }
+
+  /** A failed pass's status: its reason and next step (the scheduler fills in when it runs again, if it does). */
+  private failedStatus(problem: SyncProblem): Extract<SyncStatus, { state: 'error' }> {
+    return {
+      state: 'error',
+      code: problem.code,
+      message: problem.message,
+      nextStep: problem.nextStep,
+      nextRetryAt: null,
+      lastSuccessAt: this.lastSuccessAt,
+    };
+  }
+
+  /** Tries again after the backoff, never sooner than the server's Retry-After. */
+  private retryLater(problem: SyncProblem): void {
+    const delay = backoffDelay(
+      this.attempt++,
+      this.deps.random,
+      this.deps.backoff ?? DEFAULT_BACKOFF,
+      problem.retryAfterMs,
+    );
+    this.afterRun(this.failedStatus(problem), delay);
   }
 
   private safeFinish(runId: number, run: Parameters<typeof finishRun>[2]): void {
