@@ -91,6 +91,7 @@ describe('the poller', () => {
     const mirror = openMirror(sandbox);
     mirror.setCredentials({ userName: 'admin', password: 'wrong' });
     expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_LOGIN_REJECTED' });
+    expect(mirror.sleeps).toEqual([]);
     const status = mirror.poller.status();
     expect(status.state).toBe('needs-credentials');
     if (status.state === 'needs-credentials') expect(status.nextStep).toMatch(/password/);

@@ -73,19 +73,6 @@ describe('retries inside a pass', () => {
     expect(mirror.scheduler.pending()).toBe(1);
   });
 
-  test('never retries a refused login: the poller stops and asks for the password', async ({
-    openSandbox,
-    openMirror,
-  }) => {
-    const sandbox = await openSandbox();
-    const mirror = openMirror(sandbox);
-    mirror.setCredentials({ userName: 'admin', password: 'wrong' });
-    expect(await mirror.poller.syncNow()).toEqual({ outcome: 'error', code: 'SYNC_LOGIN_REJECTED' });
-    expect(mirror.sleeps).toEqual([]);
-    expect(mirror.poller.status().state).toBe('needs-credentials');
-    expect(mirror.scheduler.pending()).toBe(0);
-  });
-
   test('never retries an answer that breaks the contract: the poller parks with the reason and a next step', async ({
     openSandbox,
     openMirror,
