@@ -18,6 +18,8 @@ export const appointmentFilterSchema = z
   })
   .strict();
 export type AppointmentFilter = z.infer<typeof appointmentFilterSchema>;
+/** No filter at all: every mirrored appointment (each field at its default). */
+export const EMPTY_APPOINTMENT_FILTER: AppointmentFilter = appointmentFilterSchema.parse({});
 
 export const SORT_FIELDS = ['taskDate', 'key', 'state', 'technician', 'customer'] as const;
 export const appointmentSortSchema = z
@@ -27,16 +29,7 @@ export type AppointmentSort = z.infer<typeof appointmentSortSchema>;
 
 export const appointmentQuerySchema = z
   .object({
-    filter: appointmentFilterSchema.default({
-      search: '',
-      states: [],
-      codes: [],
-      companies: [],
-      technicians: [],
-      from: null,
-      to: null,
-      deleted: false,
-    }),
+    filter: appointmentFilterSchema.default(() => appointmentFilterSchema.parse({})),
     sort: appointmentSortSchema.default({ field: 'taskDate', direction: 'desc' }),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),

@@ -1,4 +1,4 @@
-import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
+import { DEFAULT_PROFILE_SETTINGS, EMPTY_APPOINTMENT_FILTER } from '../../shared/contract';
 import { diagnoseAppointment } from '../../shared/diagnosis';
 import { buildContext, loadMirrorFacts, verdictSettingsFrom } from '../../electron/engine/diagnosis';
 import { appointmentDetail, queryAppointmentPage } from '../../electron/engine/queries';
@@ -7,16 +7,6 @@ import { createRng } from '../../electron/sandbox';
 import { percentile, timed, type Figure } from './bench-utils';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
-const EMPTY_FILTER = {
-  search: '',
-  states: [],
-  codes: [],
-  companies: [],
-  technicians: [],
-  from: null,
-  to: null,
-  deleted: false,
-};
 
 /** Diagnosing all, one, and searching, on the mirror the mirror benchmark left behind. */
 export async function diagnosisBench(dbFile: string): Promise<Figure[]> {
@@ -91,7 +81,7 @@ export async function diagnosisBench(dbFile: string): Promise<Figure[]> {
           (
             await timed(() =>
               queryAppointmentPage(handle, {
-                filter: { ...EMPTY_FILTER, search: word },
+                filter: { ...EMPTY_APPOINTMENT_FILTER, search: word },
                 sort: { field: 'taskDate', direction: 'desc' },
                 offset: 0,
                 limit: 100,
@@ -110,7 +100,7 @@ export async function diagnosisBench(dbFile: string): Promise<Figure[]> {
     figures.push({ group, name: 'search p95', value: Number(percentile(searches, 95).toFixed(1)), unit: 'ms' });
     const page = await timed(() =>
       queryAppointmentPage(handle, {
-        filter: { ...EMPTY_FILTER, states: ['needs-action'] },
+        filter: { ...EMPTY_APPOINTMENT_FILTER, states: ['needs-action'] },
         sort: { field: 'taskDate', direction: 'desc' },
         offset: 50_000,
         limit: 200,

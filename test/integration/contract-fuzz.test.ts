@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METHOD_NAMES, methods, type MethodName, type ProfileView } from '../../shared/contract';
+import {
+  EMPTY_APPOINTMENT_FILTER,
+  METHOD_NAMES,
+  methods,
+  type MethodName,
+  type ProfileView,
+} from '../../shared/contract';
 import { SECRET_PURPOSES, secretAccount } from '../../electron/engine/secrets';
 import { type Sandbox } from '../../electron/sandbox';
 import { testSandbox } from '../support/sandbox';
@@ -10,16 +16,7 @@ import { serviceHarness } from '../support/service-harness';
 
 /** A valid call of every method: the fuzz breaks one part of it at a time. */
 function validArgs(profileId: string, serverUrl: string): Record<MethodName, Record<string, unknown>> {
-  const filter = {
-    search: '',
-    states: [],
-    codes: [],
-    companies: [],
-    technicians: [],
-    from: null,
-    to: null,
-    deleted: false,
-  };
+  const filter = { ...EMPTY_APPOINTMENT_FILTER };
   return {
     'app.info': {},
     'profiles.list': {},
@@ -99,16 +96,7 @@ function* mutations(base: Record<string, unknown>, random: () => number): Genera
 
 /** Calls the schemas accept but the engine must refuse: each is sent, and must change nothing either. */
 function refusedByTheEngine(profileId: string, serverUrl: string): Array<[MethodName, Record<string, unknown>]> {
-  const filter = {
-    search: '',
-    states: [],
-    codes: [],
-    companies: [],
-    technicians: [],
-    from: null,
-    to: null,
-    deleted: false,
-  };
+  const filter = { ...EMPTY_APPOINTMENT_FILTER };
   const save = { id: profileId, name: 'Production', userName: 'admin' };
   return [
     ['profiles.save', { ...save, apiUrl: 'ftp://schedule.example.com' }],

@@ -7,7 +7,7 @@ import {
 } from '../../electron/engine/diagnosis';
 import { appointmentDetail, queryAppointmentPage } from '../../electron/engine/queries';
 import { openMirrorForReading, upsertAppointment, readDeleted } from '../../electron/engine/store';
-import { appointmentFilterSchema, DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
+import { appointmentFilterSchema, DEFAULT_PROFILE_SETTINGS, EMPTY_APPOINTMENT_FILTER } from '../../shared/contract';
 import { FIXED_NOW } from '../support/sandbox';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
@@ -55,7 +55,7 @@ describe('an appointment Schedule deleted after XOi made its Vision job', () => 
     expect(page.rows[0]).toMatchObject({ codes: ['DELETED_AFTER_JOB'], jobId, state: 'needs-action' });
     expect(page.rows[0]?.deletedAt).not.toBeNull();
     const live = queryAppointmentPage(handle, {
-      filter: appointmentFilterSchema.parse({}),
+      filter: EMPTY_APPOINTMENT_FILTER,
       sort: { field: 'key', direction: 'asc' },
       offset: 0,
       limit: 500,

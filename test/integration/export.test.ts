@@ -3,7 +3,7 @@ import { describe, expect, test } from '../support/fixtures';
 import { recomputeAllVerdicts, verdictSettingsFrom } from '../../electron/engine/diagnosis';
 import { QUERIES } from '../../electron/engine/queries';
 import { openMirrorForReading } from '../../electron/engine/store';
-import { appointmentFilterSchema, DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
+import { DEFAULT_PROFILE_SETTINGS, EMPTY_APPOINTMENT_FILTER } from '../../shared/contract';
 import { FIXED_NOW } from '../support/sandbox';
 
 describe('exporting the appointment list', () => {
@@ -19,7 +19,7 @@ describe('exporting the appointment list', () => {
     const handle = openMirrorForReading(mirror.file);
     defer(() => handle.db.close());
     const args = {
-      filter: appointmentFilterSchema.parse({}),
+      filter: EMPTY_APPOINTMENT_FILTER,
       sort: { field: 'key' as const, direction: 'asc' as const },
     };
     const xlsx = await QUERIES['appointments.export'](handle, { ...args, format: 'xlsx' });

@@ -5,6 +5,7 @@ import { describe, expect, it } from '../support/fixtures';
 import { runCli, startCli, stopChild } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 import { webHostClient } from '../support/web-host-client';
+import { EMPTY_APPOINTMENT_FILTER } from '../../shared/contract';
 
 function everyFile(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -86,16 +87,7 @@ describe('secret canaries', () => {
     // Printing (the sheet's data) and the export.
     await call('sheet.data');
     await call('appointments.export', {
-      filter: {
-        search: '',
-        states: [],
-        codes: [],
-        companies: [],
-        technicians: [],
-        from: null,
-        to: null,
-        deleted: false,
-      },
+      filter: EMPTY_APPOINTMENT_FILTER,
       format: 'csv',
     });
     // A crash: the host is killed outright, then started again on the same data.

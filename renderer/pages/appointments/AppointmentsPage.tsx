@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AppError, AppointmentFilter, AppointmentSort, ExportFormat } from '../../../shared/contract';
+import {
+  EMPTY_APPOINTMENT_FILTER,
+  type AppError,
+  type AppointmentFilter,
+  type AppointmentSort,
+  type ExportFormat,
+} from '../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../app/ErrorMessage';
 import { formatDateTime, formatNumber } from '../../app/format';
@@ -12,7 +18,7 @@ import { useHealth } from '../../lib/use-health';
 import { useMirrorQuery } from '../../lib/use-mirror';
 import { AppointmentTable } from './AppointmentTable';
 import { FilterBar } from './FilterBar';
-import { describeFilter, EMPTY_FILTER, narrows, rangeProblem } from './list-filter';
+import { describeFilter, narrows, rangeProblem } from './list-filter';
 
 export { filterFromQuery } from './list-filter';
 
@@ -108,7 +114,10 @@ export function AppointmentsPage({ initialFilter }: { initialFilter: Appointment
   const query = useMemo(() => ({ filter: usable, sort }), [usable, sort]);
   const list = useAppointmentWindow(query);
   const exports = useExport(usable, sort);
-  const clear = useCallback(() => setFilter((current) => ({ ...EMPTY_FILTER, deleted: current.deleted })), []);
+  const clear = useCallback(
+    () => setFilter((current) => ({ ...EMPTY_APPOINTMENT_FILTER, deleted: current.deleted })),
+    [],
+  );
   const noun = usable.deleted ? 'deleted appointments' : 'appointments';
 
   return (
@@ -131,7 +140,7 @@ export function AppointmentsPage({ initialFilter }: { initialFilter: Appointment
       {exports.error ? <ErrorMessage error={exports.error} title="Export failed" /> : null}
       {list.error ? <ErrorMessage error={list.error} /> : null}
       {list.loaded && list.total === 0 ? (
-        <EmptyResult filter={narrows(usable) || usable.deleted ? usable : EMPTY_FILTER} onClear={clear} />
+        <EmptyResult filter={narrows(usable) || usable.deleted ? usable : EMPTY_APPOINTMENT_FILTER} onClear={clear} />
       ) : null}
       <AppointmentTable
         total={list.total}

@@ -1,6 +1,5 @@
 import { memo, useId } from 'react';
-import type { AppointmentFilter, ExportFormat } from '../../../shared/contract';
-import { EMPTY_FILTER } from './list-filter';
+import { EMPTY_APPOINTMENT_FILTER, type AppointmentFilter, type ExportFormat } from '../../../shared/contract';
 import { VERDICT_STATES } from '../../../shared/diagnosis/codes';
 import { formatNumber } from '../../app/format';
 import { useMirrorQuery } from '../../lib/use-mirror';
@@ -123,7 +122,7 @@ export const FilterBar = memo(function FilterBar(props: {
         />
         <label htmlFor={`${id}-deleted`}>Deleted after their Vision job</label>
       </div>
-      <button type="button" onClick={() => onChange({ ...EMPTY_FILTER, deleted: filter.deleted })}>
+      <button type="button" onClick={() => onChange({ ...EMPTY_APPOINTMENT_FILTER, deleted: filter.deleted })}>
         Clear filters
       </button>
       <button type="button" onClick={() => props.onExport('csv')} disabled={props.exporting !== null}>

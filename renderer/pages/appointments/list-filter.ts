@@ -1,16 +1,5 @@
-import type { AppointmentFilter } from '../../../shared/contract';
+import { EMPTY_APPOINTMENT_FILTER, type AppointmentFilter } from '../../../shared/contract';
 import { STATE_LABELS, VERDICT_STATES } from '../../../shared/diagnosis/codes';
-
-export const EMPTY_FILTER: AppointmentFilter = {
-  search: '',
-  states: [],
-  codes: [],
-  companies: [],
-  technicians: [],
-  from: null,
-  to: null,
-  deleted: false,
-};
 
 /** A filter from the address (links from the dashboard and the technicians page). */
 export function filterFromQuery(query: URLSearchParams): AppointmentFilter {
@@ -20,7 +9,7 @@ export function filterFromQuery(query: URLSearchParams): AppointmentFilter {
       (VERDICT_STATES as readonly string[]).includes(state),
     );
   return {
-    ...EMPTY_FILTER,
+    ...EMPTY_APPOINTMENT_FILTER,
     states,
     codes: query.getAll('code'),
     technicians: query.getAll('technician'),
@@ -31,7 +20,7 @@ export function filterFromQuery(query: URLSearchParams): AppointmentFilter {
 
 /** Whether the filter narrows anything (the deleted list is a list of its own, not a narrowing). */
 export function narrows(filter: AppointmentFilter): boolean {
-  return JSON.stringify({ ...filter, deleted: false }) !== JSON.stringify(EMPTY_FILTER);
+  return JSON.stringify({ ...filter, deleted: false }) !== JSON.stringify(EMPTY_APPOINTMENT_FILTER);
 }
 
 /** Why the date range cannot be used, in words for the To field; null when it can. */
