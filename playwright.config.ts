@@ -1,8 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './test/support/chromium';
 
-// Real Chromium against the real web host (the bundled CLI). Debian's Chromium on Linux: Playwright's own
-// browser download is not available on every machine; CHROMIUM_PATH overrides the executable.
-const executablePath = process.env.CHROMIUM_PATH ?? (process.platform === 'linux' ? '/usr/bin/chromium' : undefined);
+// Real Chromium against the real web host (the bundled CLI).
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -15,17 +14,6 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

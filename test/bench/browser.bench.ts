@@ -1,8 +1,7 @@
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../support/chromium';
 import { makeTempDir } from '../support/temp-dir';
 import { startChild, stop, type Figure } from './bench-utils';
-
-const executablePath = process.env.CHROMIUM_PATH ?? (process.platform === 'linux' ? '/usr/bin/chromium' : undefined);
 
 /** The appointment list in real Chromium with a large mirror: first rows, DOM size, longest task while scrolling. */
 export async function browserBench(appointments: number): Promise<Figure[]> {
@@ -28,18 +27,7 @@ export async function browserBench(appointments: number): Promise<Figure[]> {
       headers: { 'content-type': 'application/json', 'x-xoi-token': token },
       body: '{}',
     });
-    const browser = await chromium.launch({
-      ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     await page.goto(url);
     await page.getByTestId('app-version').waitFor();

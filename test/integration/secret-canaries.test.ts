@@ -99,42 +99,29 @@ describe('secret canaries', () => {
     expect(await call('sync.now')).toEqual({ ok: true, value: { outcome: 'ok' } });
     // The command line.
     const mirrorDb = path.join(temp.dir, 'cli.db');
-    for (const outcome of [
-      await runCli(['mirror', '--db', mirrorDb, '--api', server.url, '--user', 'admin', '--password-stdin', '--once'], {
-        stdin: canaries.administrator,
-      }),
-      await runCli(['mirror', '--db', mirrorDb, '--api', server.url, '--user', 'admin', '--password-stdin', '--once'], {
-        stdin: `${canaries.administrator}-wrong`,
-      }),
-      await runCli(
-        [
-          'xoi-users',
-          '--token-url',
-          `${server.url}/xoi/token`,
-          '--graphql-url',
-          `${server.url}/xoi/users/graphql`,
-          '--api-key',
-          canaries.apiKey,
-          '--api-secret-stdin',
-        ],
-        { stdin: canaries.apiSecret },
-      ),
-      await runCli(
-        [
-          'xoi-users',
-          '--token-url',
-          `${server.url}/xoi/token`,
-          '--graphql-url',
-          `${server.url}/xoi/users/graphql`,
-          '--api-key',
-          canaries.apiKey,
-          '--api-secret-stdin',
-        ],
-        { stdin: 'wrong' },
-      ),
-      await runCli(['diagnose', '--all', '--db', mirrorDb, '--json']),
-    ])
+    const mirror = ['mirror', '--db', mirrorDb, '--api', server.url, '--user', 'admin', '--password-stdin', '--once'];
+    const xoiUsers = [
+      'xoi-users',
+      '--token-url',
+      `${server.url}/xoi/token`,
+      '--graphql-url',
+      `${server.url}/xoi/users/graphql`,
+      '--api-key',
+      canaries.apiKey,
+      '--api-secret-stdin',
+    ];
+    // Each with its secret on standard input, then a wrong one (an error on the way).
+    for (const [args, stdin] of [
+      [mirror, canaries.administrator],
+      [mirror, `${canaries.administrator}-wrong`],
+      [xoiUsers, canaries.apiSecret],
+      [xoiUsers, 'wrong'],
+    ] as const) {
+      const outcome = await runCli(args, { stdin });
       outputs.push(outcome.stdout, outcome.stderr);
+    }
+    const diagnosed = await runCli(['diagnose', '--all', '--db', mirrorDb, '--json']);
+    outputs.push(diagnosed.stdout, diagnosed.stderr);
     // The host's last words count too.
     await stopChild(host.child);
     outputs.push(host.firstLine, host.stderr());
