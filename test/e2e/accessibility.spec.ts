@@ -25,6 +25,15 @@ const PAGES: Array<[string, string, (page: Page) => Promise<void>]> = [
     },
   ],
   [
+    'Appointments, technician filter open',
+    '#/appointments',
+    async (page) => {
+      await expect(page.getByText(/^15 appointments/)).toBeVisible({ timeout: 20_000 });
+      await page.getByRole('combobox', { name: 'Technician' }).press('ArrowDown');
+      await expect(page.getByRole('listbox', { name: 'Technician' }).getByRole('option')).not.toHaveCount(0);
+    },
+  ],
+  [
     'Appointment detail',
     `#/appointments/${encodeURIComponent('TWO/OVERDUE/001')}`,
     async (page) => void (await expect(page.getByTestId('verdict-summary')).toBeVisible()),

@@ -32,6 +32,32 @@ test.describe('the appointment list as an administrator reads it', () => {
     await expect(page.getByTestId('appointment-scroller')).toHaveJSProperty('scrollTop', 0);
   });
 
+  test('filters by technician through a searchable list, by keyboard alone', async ({ page }) => {
+    const technician = page.getByRole('combobox', { name: 'Technician' });
+    await technician.focus();
+    await technician.press('ArrowDown');
+    await expect(technician).toHaveAttribute('aria-expanded', 'true');
+    const list = page.getByRole('listbox', { name: 'Technician' });
+    await expect(list.getByRole('option')).toHaveCount(8); // All, then the seven technicians
+    await technician.pressSequentially('okafor');
+    await expect(list.getByRole('option')).toHaveText(['All', 'Ben Okafor (T101)']);
+    await expect(page.getByRole('status').filter({ hasText: '1 match.' })).toBeVisible();
+    await technician.press('Enter');
+    await expect(technician).toHaveAttribute('aria-expanded', 'false');
+    await expect(technician).toHaveValue('Ben Okafor (T101)');
+    await expect(page.getByText(/^2 appointments/)).toBeVisible();
+    // Escape closes without changing the choice; "All" takes the filter off.
+    await technician.pressSequentially('ana');
+    await technician.press('Escape');
+    await expect(technician).toHaveValue('Ben Okafor (T101)');
+    await expect(page.getByText(/^2 appointments/)).toBeVisible();
+    await technician.press('ArrowDown');
+    await expect(technician).toHaveAttribute('aria-activedescendant', /option-0$/);
+    await technician.press('Enter');
+    await expect(technician).toHaveValue('');
+    await expect(page.getByText(/^15 appointments/)).toBeVisible();
+  });
+
   test('refuses a From after To, names the field, and keeps the list', async ({ page }) => {
     await page.getByLabel('From', { exact: true }).fill('2026-03-05');
     await page.getByLabel('To', { exact: true }).fill('2026-03-01');

@@ -1,8 +1,9 @@
-import { memo, useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { EMPTY_APPOINTMENT_FILTER, type AppointmentFilter, type ExportFormat } from '../../../shared/contract';
 import { VERDICT_STATES } from '../../../shared/diagnosis/codes';
 import { formatNumber } from '../../app/format';
 import { useMirrorQuery } from '../../lib/use-mirror';
+import { SearchableSelect } from '../../components/SearchableSelect';
 import { stateLabel } from '../../components/StateBadge';
 
 export const FilterBar = memo(function FilterBar(props: {
@@ -37,6 +38,8 @@ export const FilterBar = memo(function FilterBar(props: {
     </div>
   );
   const ready = options.state.status === 'ready' ? options.state.value : null;
+  const companyChoices = useMemo(() => labelledChoices(ready?.companies ?? []), [ready]);
+  const technicianChoices = useMemo(() => labelledChoices(ready?.technicians ?? []), [ready]);
   return (
     <div className="filter-bar" role="search">
       <div className="field inline grow">
@@ -78,21 +81,18 @@ export const FilterBar = memo(function FilterBar(props: {
           .filter((code) => code.count > 0)
           .map((code) => ({ value: code.code, label: `${code.title} (${code.count})` })),
       )}
-      {select(
-        'Company',
-        single(filter.companies),
-        (value) => onChange({ ...filter, companies: value ? [value] : [] }),
-        (ready?.companies ?? []).map((company) => ({ value: company.id, label: `${company.name} (${company.id})` })),
-      )}
-      {select(
-        'Technician',
-        single(filter.technicians),
-        (value) => onChange({ ...filter, technicians: value ? [value] : [] }),
-        (ready?.technicians ?? []).map((technician) => ({
-          value: technician.id,
-          label: `${technician.name} (${technician.id})`,
-        })),
-      )}
+      <SearchableSelect
+        label="Company"
+        value={single(filter.companies)}
+        onChange={(value) => onChange({ ...filter, companies: value ? [value] : [] })}
+        choices={companyChoices}
+      />
+      <SearchableSelect
+        label="Technician"
+        value={single(filter.technicians)}
+        onChange={(value) => onChange({ ...filter, technicians: value ? [value] : [] })}
+        choices={technicianChoices}
+      />
       <div className="field inline">
         <label htmlFor={`${id}-from`}>From</label>
         <input
@@ -139,3 +139,8 @@ export const FilterBar = memo(function FilterBar(props: {
     </div>
   );
 });
+
+/** "Name (id)": the id tells apart two people or companies of the same name. */
+function labelledChoices(entries: ReadonlyArray<{ id: string; name: string }>) {
+  return entries.map((entry) => ({ value: entry.id, label: `${entry.name} (${entry.id})` }));
+}
