@@ -69,3 +69,44 @@ describe('a full recompute read a slice at a time', () => {
     expect(new Set(direct.map(({ verdict }) => verdict.state)).size).toBeGreaterThan(1);
   });
 });
+
+describe('a first fill of the read model', () => {
+  const indexes = (db: { prepare: (sql: string) => { all: () => unknown[] } }) =>
+    db
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('appointment_list', 'list_codes') ORDER BY name",
+      )
+      .all() as Array<{ name: string; sql: string | null }>;
+
+  test('builds its indexes once at the end: the same indexes, used by the list, and none lost when it fails', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 120 });
+    const mirror = openMirror(sandbox);
+    await mirror.poller.syncNow();
+    const before = indexes(mirror.store.db);
+    expect(before.filter((index) => index.sql !== null).length).toBeGreaterThanOrEqual(9);
+
+    deleteAllListEntries(mirror.store);
+    const filled = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings, 25);
+    expect(filled.written).toBe(sandbox.world.appointments.size);
+    expect(indexes(mirror.store.db)).toEqual(before);
+    expect(mirror.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const plan = mirror.store.db
+      .prepare('EXPLAIN QUERY PLAN SELECT id FROM appointment_list WHERE live = 1 ORDER BY task_date DESC LIMIT 10')
+      .all() as Array<{ detail: string }>;
+    expect(plan.map((step) => step.detail).join(' | ')).toContain('list_by_task_date');
+
+    // A fill whose writes fail half-way (a disk that fills up, here a trigger that refuses the 61st row) is rolled
+    // back whole: its dropped indexes are there again, and so are the rows it replaced (none: it was empty).
+    deleteAllListEntries(mirror.store);
+    mirror.store.db.exec(`CREATE TEMP TRIGGER refuse_61st AFTER INSERT ON main.appointment_list
+      WHEN (SELECT count(*) FROM appointment_list) > 60 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    expect(() => recomputeAllVerdicts(mirror.store, FIXED_NOW, settings, 25)).toThrow(/disk is full/);
+    mirror.store.db.exec('DROP TRIGGER refuse_61st');
+    expect(indexes(mirror.store.db)).toEqual(before);
+    expect(mirror.store.db.prepare('SELECT count(*) AS n FROM appointment_list').get()).toEqual({ n: 0 });
+    expect(recomputeAllVerdicts(mirror.store, FIXED_NOW, settings, 25).written).toBe(sandbox.world.appointments.size);
+  });
+});

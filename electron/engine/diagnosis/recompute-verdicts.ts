@@ -6,11 +6,13 @@ import type { ActivityFacts, IntegrationFacts, SystemFacts } from '../../../shar
 import { transaction, type WriteHandle } from '../store/handles';
 import {
   compactSearchIndex,
+  listIsEmpty,
   listKeysWhere,
   ListWriter,
   readListCounts,
   readStoredEntries,
   readStoredEntriesBetween,
+  fillListInBulk,
   type StoredListEntry,
 } from '../store/tables/appointment-list';
 import { dropDeletedBefore, iterateDeleted, readDeletedIn } from '../store/tables/deleted-appointments';
@@ -156,15 +158,20 @@ export function recomputeAllVerdicts(
     const dashboard = new DashboardTally();
     let count = 0;
     let written = 0;
-    for (const facts of mirrorFactsInSlices(store, sliceSize)) {
-      if (previous !== null) technicianTallies(facts, now, settings, base.serverCategories, counted);
-      const first = facts.appointments[0]?.key ?? '';
-      const last = facts.appointments.at(-1)?.key ?? '';
-      written += diagnoseAndWrite(writer, facts, diagnosedWith, readStoredEntriesBetween(store, first, last));
-      writer.flush();
-      dashboard.add(facts, diagnosedWith);
-      count += facts.appointments.length;
-    }
+    const diagnoseAll = () => {
+      for (const facts of mirrorFactsInSlices(store, sliceSize)) {
+        if (previous !== null) technicianTallies(facts, now, settings, base.serverCategories, counted);
+        const first = facts.appointments[0]?.key ?? '';
+        const last = facts.appointments.at(-1)?.key ?? '';
+        written += diagnoseAndWrite(writer, facts, diagnosedWith, readStoredEntriesBetween(store, first, last));
+        writer.flush();
+        dashboard.add(facts, diagnosedWith);
+        count += facts.appointments.length;
+      }
+    };
+    // Every row of a first fill (or a rebuild) is new: its indexes are built once at the end, not row by row.
+    if (listIsEmpty(store)) fillListInBulk(store, diagnoseAll);
+    else diagnoseAll();
     const context: DiagnosisContext = { ...base, tallies: previous === null ? tallies : counted };
     for (const technician of technicianStatusChanged(diagnosedWith, context))
       written += rediagnose(store, writer, listKeysWhere(store, 'technician_id', technician), context);
