@@ -15,6 +15,8 @@ export {
   countListByState,
   countSql,
   readListWindow,
+  searchPathFor,
+  type SearchPath,
   windowIdsSql,
   type ListFilter,
 } from './tables/appointment-list-query';

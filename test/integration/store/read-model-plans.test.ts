@@ -1,6 +1,8 @@
 import { describe, expect, test } from '../../support/fixtures';
 import { recomputeAllVerdicts, verdictSettingsFrom } from '../../../electron/engine/diagnosis';
-import { countSql, LIST_SORTS, windowIdsSql, type ListFilter } from '../../../electron/engine/store';
+import { countSql, LIST_SORTS, windowIdsSql, type ListFilter, type SearchPath } from '../../../electron/engine/store';
+
+const SEARCH_PATHS: SearchPath[] = ['matches', 'set', 'probe'];
 import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract';
 import { FIXED_NOW } from '../../support/sandbox';
 
@@ -63,10 +65,13 @@ describe('the read model query plans', () => {
         filter.search === '' && filter.codes.length === 0 && filter.from === null && filter.states.length < 2;
       for (const field of LIST_SORTS) {
         for (const direction of ['asc', 'desc'] as const) {
-          const ids = windowIdsSql(filter, { field, direction });
-          const detail = plan(ids.sql, [...ids.params, 100, 50_000]);
-          if (fullScan.test(detail)) problems.push(`${name}, ${field} ${direction} scans: ${detail}`);
-          if (inOrder && /TEMP B-TREE/.test(detail)) problems.push(`${name}, ${field} ${direction} sorts: ${detail}`);
+          for (const path of SEARCH_PATHS) {
+            const ids = windowIdsSql(filter, { field, direction }, path);
+            const detail = plan(ids.sql, [...ids.params, 100, 50_000]);
+            const where = `${name}, ${field} ${direction}, search read by ${path}`;
+            if (fullScan.test(detail)) problems.push(`${where} scans: ${detail}`);
+            if (inOrder && /TEMP B-TREE/.test(detail)) problems.push(`${where} sorts: ${detail}`);
+          }
         }
       }
       const count = countSql(filter);

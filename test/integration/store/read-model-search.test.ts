@@ -4,6 +4,7 @@ import {
   openMirrorForReading,
   countListByState,
   readListWindow,
+  searchPathFor,
   type ListFilter,
 } from '../../../electron/engine/store';
 import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract';
@@ -21,6 +22,20 @@ const NONE: ListFilter = {
 };
 
 describe('searching the read model', () => {
+  test('reads a window from the matches when few, probes row by row when most rows match, else uses a set', () => {
+    const window = { offset: 0, limit: 100 };
+    expect(searchPathFor({ ...window }, 1_000_000)).toBe('set');
+    expect(searchPathFor({ ...window, total: 2_000 }, 1_000_000)).toBe('matches');
+    // 60% of a million rows match: the first 100 are found among some 170 rows of the sort order.
+    expect(searchPathFor({ ...window, total: 600_000 }, 1_000_000)).toBe('probe');
+    expect(searchPathFor({ ...window, total: 20_000 }, 1_000_000)).toBe('probe');
+    // 0.5% match: probing would step over 20,000 rows to find 100; a set of 5,000 costs less.
+    expect(searchPathFor({ ...window, total: 5_000 }, 1_000_000)).toBe('set');
+    // Far down a broad search the walk grows with the offset, and the set wins again.
+    expect(searchPathFor({ offset: 500_000, limit: 100, total: 600_000 }, 1_000_000)).toBe('set');
+    expect(searchPathFor({ offset: 50_000, limit: 100, total: 600_000 }, 1_000_000)).toBe('probe');
+  });
+
   test('counts and lists exactly the rows whose search text holds every word, however the search is read', async ({
     openSandbox,
     openMirror,
@@ -51,16 +66,25 @@ describe('searching the read model', () => {
         search,
         counts: Object.fromEntries(byState),
       });
-      // A window read from the matches (few) and from the sort index (many) gives the same rows.
-      const sort = { field: 'key' as const, direction: 'asc' as const };
-      const few = readListWindow(handle, { ...NONE, search }, sort, { offset: 0, limit: 50, total: 1 });
-      const many = readListWindow(handle, { ...NONE, search }, sort, { offset: 0, limit: 50, total: 1_000_000 });
-      const keys = expected
-        .map((row) => row.key)
-        .sort()
-        .slice(0, 50);
-      expect(few.map((entry) => entry.key)).toEqual(keys);
-      expect(many.map((entry) => entry.key)).toEqual(keys);
+      // Each way of reading a search's window (from its matches, against a set of them, probing row by row) gives
+      // the same rows, at the top and further down, in both directions.
+      const keys = expected.map((row) => row.key).sort();
+      for (const direction of ['asc', 'desc'] as const) {
+        const sort = { field: 'key' as const, direction };
+        const inOrder = direction === 'asc' ? keys : [...keys].reverse();
+        for (const offset of [0, 37]) {
+          for (const path of ['matches', 'set', 'probe'] as const) {
+            const window = readListWindow(handle, { ...NONE, search }, sort, { offset, limit: 50, search: path });
+            expect({ search, path, direction, offset, keys: window.map((entry) => entry.key) }).toEqual({
+              search,
+              path,
+              direction,
+              offset,
+              keys: inOrder.slice(offset, offset + 50),
+            });
+          }
+        }
+      }
     }
   });
 });

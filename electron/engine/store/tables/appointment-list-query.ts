@@ -46,10 +46,24 @@ export function escapeLike(text: string): string {
 }
 
 /**
- * Up to this many search matches, a window is read from the matches (looked up, then sorted); above it, from the sort
- * order's index, checking each entry against the matches (it stops at the window). Either way, nothing is scanned.
+ * How a search's window is read, chosen from how many rows match (`total`) among the list's rows:
+ * - `matches`: few matches (up to SEARCH_FIRST_LIMIT): they are read from the search index, looked up, then sorted;
+ * - `probe`: a large share matches: the sort order's index is walked and each row's text checked as it comes, which
+ *   stops at the window (at 1,000,000 rows, a search matching most of them needs a few hundred rows, not a set of all);
+ * - `set`: in between: the matches are gathered into a set once, and the sort order's index walked against it.
+ * Probing costs a row read per row stepped over, the set about a quarter of that per match: the probe is taken when
+ * it steps over fewer rows than a quarter of the matches.
  */
+export type SearchPath = 'matches' | 'set' | 'probe';
 export const SEARCH_FIRST_LIMIT = 2_000;
+
+export function searchPathFor(window: { offset: number; limit: number; total?: number }, listRows: number): SearchPath {
+  const { total } = window;
+  if (total === undefined) return 'set';
+  if (total <= SEARCH_FIRST_LIMIT) return 'matches';
+  const steppedOver = ((window.offset + window.limit) * listRows) / total;
+  return steppedOver * 4 <= total ? 'probe' : 'set';
+}
 
 /**
  * The words of a search, lower-cased, without the Private Use Area characters the index keeps for its own markers:
@@ -81,25 +95,26 @@ export interface FilterSql {
 const BY_MATCHES = 'list_search CROSS JOIN appointment_list ON appointment_list.id = list_search.rowid';
 
 /**
- * The SQL of a filter. `withStates: false` leaves the states out (the chips' counts); `searchFirst` reads the search's
- * matches first and looks each up (cheap for few matches), otherwise they are a set the rows are checked against.
+ * The SQL of a filter. `withStates: false` leaves the states out (the chips' counts); `search` says how the search is
+ * read (SearchPath; the set when not given). Words under three characters are always checked row by row: the trigram
+ * index cannot find them.
  */
-export function filterSql(filter: ListFilter, options: { withStates: boolean; searchFirst?: boolean }): FilterSql {
+export function filterSql(filter: ListFilter, options: { withStates: boolean; search?: SearchPath }): FilterSql {
   const clauses = ['live = ?'];
   const params: unknown[] = [filter.live ? 1 : 0];
   let from = 'appointment_list';
   const { indexed, short } = searchWords(filter.search);
-  if (indexed.length > 0) {
-    const match = matchOf(indexed);
-    if (options.searchFirst) {
+  const path = options.search ?? 'set';
+  if (indexed.length > 0 && path !== 'probe') {
+    if (path === 'matches') {
       from = BY_MATCHES;
       clauses.push('list_search MATCH ?');
     } else {
       clauses.push('id IN (SELECT rowid FROM list_search WHERE list_search MATCH ?)');
     }
-    params.push(match);
+    params.push(matchOf(indexed));
   }
-  for (const word of short) {
+  for (const word of path === 'probe' ? [...indexed, ...short] : short) {
     clauses.push("appointment_list.search_text LIKE ? ESCAPE '\\'");
     params.push(`%${escapeLike(word)}%`);
   }
@@ -153,9 +168,9 @@ export function orderSql(sort: ListSort): string {
 export function windowIdsSql(
   filter: ListFilter,
   sort: ListSort,
-  searchFirst = false,
+  search: SearchPath = 'set',
 ): { sql: string; params: unknown[] } {
-  const filtered = filterSql(filter, { withStates: true, searchFirst });
+  const filtered = filterSql(filter, { withStates: true, search });
   return {
     sql: `SELECT appointment_list.id FROM ${filtered.from} ${filtered.where} ORDER BY ${orderSql(sort)} LIMIT ? OFFSET ?`,
     params: filtered.params,
@@ -163,8 +178,8 @@ export function windowIdsSql(
 }
 
 /** The SQL of one window: its ids first (from an index, or from the search's few matches), then only those rows. */
-function windowSql(filter: ListFilter, sort: ListSort, searchFirst: boolean): { sql: string; params: unknown[] } {
-  const ids = windowIdsSql(filter, sort, searchFirst);
+function windowSql(filter: ListFilter, sort: ListSort, search: SearchPath): { sql: string; params: unknown[] } {
+  const ids = windowIdsSql(filter, sort, search);
   return {
     sql: `SELECT ${LIST_COLUMNS} FROM appointment_list WHERE id IN (${ids.sql}) ORDER BY ${orderSql(sort)}`,
     params: ids.params,
@@ -173,7 +188,7 @@ function windowSql(filter: ListFilter, sort: ListSort, searchFirst: boolean): { 
 
 /** The SQL that counts rows per state under a filter that narrows more than the states (matches first). */
 export function countSql(filter: ListFilter): { sql: string; params: unknown[] } {
-  const filtered = filterSql(filter, { withStates: false, searchFirst: true });
+  const filtered = filterSql(filter, { withStates: false, search: 'matches' });
   return {
     sql: `SELECT state, count(*) AS n FROM ${filtered.from} ${filtered.where} GROUP BY state`,
     params: filtered.params,
@@ -182,17 +197,24 @@ export function countSql(filter: ListFilter): { sql: string; params: unknown[] }
 
 /**
  * One window of the filtered, sorted list: no row before the window is read. `total` (the rows under the filter, when
- * known) chooses how a search is read: from its matches when they are few, from the sort's index when they are many.
+ * known) chooses how a search is read (searchPathFor); `search` forces a path (the tests compare them).
  */
 export function readListWindow(
   handle: ReadHandle,
   filter: ListFilter,
   sort: ListSort,
-  window: { offset: number; limit: number; total?: number },
+  window: { offset: number; limit: number; total?: number; search?: SearchPath },
 ): ListEntry[] {
-  const searchFirst = window.total !== undefined && window.total <= SEARCH_FIRST_LIMIT;
-  const { sql, params } = windowSql(filter, sort, searchFirst);
+  const path =
+    window.search ??
+    (searchWords(filter.search).indexed.length > 0 ? searchPathFor(window, listRowCount(handle, filter.live)) : 'set');
+  const { sql, params } = windowSql(filter, sort, path);
   return (statement(handle, sql).all(...params, window.limit, window.offset) as ListRowFromDb[]).map(fromListRow);
+}
+
+/** The rows of the list (live or deleted), from the kept counts. */
+function listRowCount(handle: ReadHandle, live: boolean): number {
+  return [...readListCounts(handle, live, 'state').values()].reduce((sum, n) => sum + n, 0);
 }
 
 /**
