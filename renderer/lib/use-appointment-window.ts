@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppError, AppointmentFilter, AppointmentRow, AppointmentSort } from '../../shared/contract';
+import type {
+  AppError,
+  AppointmentFilter,
+  AppointmentPage,
+  AppointmentRow,
+  AppointmentSort,
+} from '../../shared/contract';
 import { api } from '../api/client';
 import { useMirrorVersion } from './use-mirror';
 
@@ -8,6 +14,8 @@ export const PAGE_SIZE = 200;
 export interface WindowState {
   total: number;
   counts: { ok: number; waiting: number; 'needs-action': number; blocked: number };
+  /** The total and counts are an estimate (a broad search); the exact ones follow. */
+  estimated: boolean;
   computedAt: string | null;
   error: AppError | null;
   loaded: boolean;
@@ -16,6 +24,7 @@ export interface WindowState {
 const EMPTY_STATE: WindowState = {
   total: 0,
   counts: { ok: 0, waiting: 0, 'needs-action': 0, blocked: 0 },
+  estimated: false,
   computedAt: null,
   error: null,
   loaded: false,
@@ -23,7 +32,9 @@ const EMPTY_STATE: WindowState = {
 
 /**
  * The list's rows, fetched a page at a time as the table scrolls, so 100,000 appointments cost only what is on
- * screen. A new filter, a new sort or a changed mirror starts over (`query` is null: nothing is asked).
+ * screen. A new filter, a new sort or a changed mirror starts over (`query` is null: nothing is asked). The first page
+ * comes with quick counts (estimated for a broad search, so its rows show at once), then the exact counts are asked
+ * for; further pages are not counted again.
  */
 export function useAppointmentWindow(query: { filter: AppointmentFilter; sort: AppointmentSort } | null) {
   const version = useMirrorVersion();
@@ -32,33 +43,49 @@ export function useAppointmentWindow(query: { filter: AppointmentFilter; sort: A
   const [, setTick] = useState(0);
   const [state, setState] = useState<WindowState>(EMPTY_STATE);
   const key = JSON.stringify({ query, version });
-  const current = useRef<{ key: string; query: typeof query }>({ key: '', query: null });
+  const current = useRef<{ key: string; query: typeof query; total: number }>({ key: '', query: null, total: 0 });
 
-  const loadPage = useCallback((page: number) => {
-    const { key: requestedFor, query: asked } = current.current;
-    if (!asked || pages.current.has(page) || pending.current.has(page)) return;
-    pending.current.add(page);
-    void api.call('appointments.query', { ...asked, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
-      if (requestedFor !== current.current.key) return;
-      pending.current.delete(page);
-      if (!result.ok) {
-        setState((previous) => ({ ...previous, error: result.error, loaded: true }));
-        return;
-      }
-      pages.current.set(page, result.value.rows);
-      setState({
-        total: result.value.total,
-        counts: result.value.counts,
-        computedAt: result.value.computedAt,
-        error: null,
-        loaded: true,
-      });
-      setTick((value) => value + 1);
+  const counted = useCallback((page: AppointmentPage) => {
+    current.current.total = page.total;
+    setState({
+      total: page.total,
+      counts: page.counts ?? EMPTY_STATE.counts,
+      estimated: page.counted === 'estimate',
+      computedAt: page.computedAt,
+      error: null,
+      loaded: true,
     });
   }, []);
 
+  const loadPage = useCallback(
+    (page: number) => {
+      const { key: requestedFor, query: asked, total } = current.current;
+      const failed = (error: AppError) => setState((previous) => ({ ...previous, error, loaded: true }));
+      if (!asked || pages.current.has(page) || pending.current.has(page)) return;
+      pending.current.add(page);
+      const window = { ...asked, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+      const counting = page === 0 ? { counts: 'quick' as const } : { counts: 'none' as const, total };
+      void api.call('appointments.query', { ...window, ...counting }).then((result) => {
+        if (requestedFor !== current.current.key) return;
+        pending.current.delete(page);
+        if (!result.ok) return failed(result.error);
+        pages.current.set(page, result.value.rows);
+        if (result.value.counted !== 'none') counted(result.value);
+        setTick((value) => value + 1);
+        if (result.value.counted === 'estimate') {
+          void api.call('appointments.query', { ...asked, offset: 0, limit: 1, counts: 'exact' }).then((exact) => {
+            if (requestedFor !== current.current.key) return;
+            if (exact.ok) counted(exact.value);
+            else failed(exact.error);
+          });
+        }
+      });
+    },
+    [counted],
+  );
+
   useEffect(() => {
-    current.current = { key, query };
+    current.current = { key, query, total: 0 };
     pages.current = new Map();
     pending.current = new Set();
     loadPage(0);

@@ -33,8 +33,19 @@ export const appointmentQuerySchema = z
     sort: appointmentSortSchema.default({ field: 'taskDate', direction: 'desc' }),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
+    /**
+     * How the total and the counts per state are given: `exact`; `quick` (exact, or estimated when a search matches
+     * many rows: the answer says which); `none` (not counted: a further window of a list whose counts the caller has,
+     * its `total` given so the window is read the cheapest way).
+     */
+    counts: z.enum(['exact', 'quick', 'none']).default('exact'),
+    total: z.number().int().min(0).max(10_000_000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((query) => query.counts !== 'none' || query.total !== undefined, {
+    message: 'total: required when counts is "none" (the total of the list the window is from)',
+    path: ['total'],
+  });
 
 export const appointmentRowSchema = z.object({
   key: z.string(),
@@ -69,7 +80,10 @@ export const stateCountsSchema = z.object({
 export const appointmentPageSchema = z.object({
   total: z.number().int(),
   rows: z.array(appointmentRowSchema),
-  counts: stateCountsSchema,
+  /** Null when not asked for (counts "none"). */
+  counts: stateCountsSchema.nullable(),
+  /** How the total and counts were had: counted exactly, estimated from a sample (a broad search), or not at all. */
+  counted: z.enum(['exact', 'estimate', 'none']),
   /** When the verdicts were last computed (null: not yet). */
   computedAt: z.string().nullable(),
 });

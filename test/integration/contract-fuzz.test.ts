@@ -118,6 +118,7 @@ function refusedByTheEngine(profileId: string, serverUrl: string): Array<[Method
     ['xoi.job', { key: 'not a key' }],
     ['appointments.detail', { key: 'NOPE/NOPE/NOPE' }],
     ['appointments.query', { filter: { ...filter, from: '2026-13-45' } }],
+    ['appointments.query', { counts: 'none' }],
     ['appointments.export', { filter: { ...filter, to: 'yesterday' }, format: 'csv' }],
     ['print.document', { kind: 'report', mode: 'pdf' }],
   ];

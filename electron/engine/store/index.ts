@@ -13,6 +13,8 @@ export { deleteAllListEntries } from './tables/appointment-list';
 export {
   LIST_SORTS,
   countListByState,
+  countListByStateQuickly,
+  QUICK_COUNTS,
   countSql,
   readListWindow,
   searchPathFor,

@@ -126,6 +126,7 @@ export function AppointmentsPage({ initialFilter }: { initialFilter: Appointment
       <FilterBar
         filter={filter}
         counts={list.counts}
+        estimated={list.estimated}
         onChange={setFilter}
         onExport={exports.onExport}
         exporting={exports.exporting}
@@ -133,7 +134,8 @@ export function AppointmentsPage({ initialFilter }: { initialFilter: Appointment
       />
       <ListLegend />
       <p className="list-summary" role="status" aria-live="polite">
-        {list.loaded ? `${formatNumber(list.total)} ${noun}` : 'Loading…'}
+        {list.loaded ? `${list.estimated ? 'About ' : ''}${formatNumber(list.total)} ${noun}` : 'Loading…'}
+        {list.estimated ? ' (counting…)' : ''}
         {list.computedAt ? ` · diagnosed ${formatDateTime(list.computedAt)}` : ''}
       </p>
       {exports.done ? <p role="status">{exports.done}</p> : null}

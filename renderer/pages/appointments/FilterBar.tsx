@@ -9,6 +9,8 @@ import { stateLabel } from '../../components/StateBadge';
 export const FilterBar = memo(function FilterBar(props: {
   filter: AppointmentFilter;
   counts: Record<string, number>;
+  /** The counts are an estimate (a broad search, the exact ones on their way). */
+  estimated: boolean;
   onChange: (filter: AppointmentFilter) => void;
   onExport: (format: ExportFormat) => void;
   exporting: ExportFormat | null;
@@ -68,7 +70,12 @@ export const FilterBar = memo(function FilterBar(props: {
                 })
               }
             >
-              {stateLabel(state)} <span className="chip-count">{formatNumber(props.counts[state] ?? 0)}</span>
+              {stateLabel(state)}{' '}
+              <span className="chip-count">
+                {props.estimated ? <span aria-hidden="true">≈</span> : null}
+                {props.estimated ? <span className="visually-hidden">about </span> : null}
+                {formatNumber(props.counts[state] ?? 0)}
+              </span>
             </button>
           );
         })}

@@ -3,6 +3,8 @@ import { recomputeAllVerdicts, verdictSettingsFrom } from '../../../electron/eng
 import {
   openMirrorForReading,
   countListByState,
+  countListByStateQuickly,
+  QUICK_COUNTS,
   readListWindow,
   searchPathFor,
   type ListFilter,
@@ -85,6 +87,51 @@ describe('searching the read model', () => {
           }
         }
       }
+    }
+  });
+
+  test('counts quickly: exact for a narrow search, estimated from a sample for a broad one', async ({
+    openSandbox,
+    openMirror,
+    defer,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 600 });
+    const mirror = openMirror(sandbox);
+    await mirror.poller.syncNow();
+    recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
+    const handle = openMirrorForReading(mirror.file);
+    defer(() => handle.db.close());
+    const total = (counts: Map<string, number>) => [...counts.values()].reduce((sum, n) => sum + n, 0);
+    // Limits scaled to 600 rows the way the defaults are to 1,000,000: a sample of 8 stretches of 24 ids.
+    const limits = { exactUpTo: 40, stretches: 8, stretchIds: 24 };
+
+    for (const filter of [
+      { ...NONE, search: '001' },
+      { ...NONE, search: 'two/sc1' },
+      { ...NONE, search: 'ana', states: ['ok'] },
+      { ...NONE, search: '001', companies: ['TWO'] },
+    ]) {
+      const exact = countListByState(handle, filter);
+      expect(total(exact), filter.search).toBeGreaterThan(limits.exactUpTo);
+      const quick = countListByStateQuickly(handle, filter, limits);
+      expect(quick.estimated).toBe(true);
+      // 192 of 600 rows sampled: a broken scale or sample would be off by a factor, not by a sampling error.
+      expect(Math.abs(total(quick.byState) / total(exact) - 1), JSON.stringify(filter)).toBeLessThan(0.35);
+    }
+
+    // Few matches, no words the index can find, or the defaults on a small list: exact, as countListByState gives.
+    for (const [filter, given] of [
+      [{ ...NONE, search: 'sc1005' }, limits],
+      [{ ...NONE, search: 'ab' }, limits],
+      [{ ...NONE, states: ['blocked'] }, limits],
+      [{ ...NONE, search: '001' }, QUICK_COUNTS],
+    ] as const) {
+      const quick = countListByStateQuickly(handle, filter, given);
+      expect({ filter, estimated: quick.estimated, counts: quick.byState }).toEqual({
+        filter,
+        estimated: false,
+        counts: countListByState(handle, filter),
+      });
     }
   });
 });

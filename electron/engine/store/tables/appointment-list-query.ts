@@ -238,6 +238,70 @@ export function countListByState(handle: ReadHandle, filter: ListFilter): Map<st
   return new Map(rows.map((row) => [row.state, row.n]));
 }
 
+/**
+ * How quick counts are had. Up to `exactUpTo` rows matching a search's words they are exact (10 ms at most); above
+ * it they are estimated from a sample, so their cost does not grow with the list (exact counts cost in proportion to
+ * the matches: some 50 ms for a search matching a quarter of 1,000,000 rows). The sample is `stretches` stretches of
+ * `stretchIds` row ids, spread evenly over the list (rows come in runs of keys): 16,384 rows, read in about 3 ms. At
+ * 1,000,000 rows the least share estimated is 0.5%, some 80 matches in the sample, an error of about 11%; at a
+ * share of 5% or more, under 4%.
+ */
+export const QUICK_COUNTS = { exactUpTo: 5_000, stretches: 64, stretchIds: 256 };
+
+/** Rows per state under the filter, and whether they were estimated. */
+export interface StateCounts {
+  byState: Map<string, number>;
+  estimated: boolean;
+}
+
+/**
+ * Rows per state under the filter: exact, unless a search matches more than `exactUpTo` rows. Then they are
+ * estimated: the rows under the filter in evenly spread stretches of row ids, checked one by one, scaled to the list.
+ */
+export function countListByStateQuickly(
+  handle: ReadHandle,
+  filter: ListFilter,
+  limits: typeof QUICK_COUNTS = QUICK_COUNTS,
+): StateCounts {
+  const { exactUpTo, stretches, stretchIds } = limits;
+  const exact = () => ({ byState: countListByState(handle, filter), estimated: false });
+  const words = searchWords(filter.search);
+  if (words.indexed.length === 0) return exact();
+  // Counting stops at the limit: the index is read lazily, so this costs at most that many matches.
+  const { n: matches } = statement(
+    handle,
+    'SELECT count(*) AS n FROM (SELECT 1 FROM list_search WHERE list_search MATCH ? LIMIT ?)',
+  ).get(matchOf(words.indexed), exactUpTo + 1) as { n: number };
+  if (matches <= exactUpTo) return exact();
+  // Two subqueries: each is one step down the table's tree, where min and max together would read every row.
+  const ids = statement(
+    handle,
+    'SELECT (SELECT min(id) FROM appointment_list) AS low, (SELECT max(id) FROM appointment_list) AS high',
+  ).get() as {
+    low: number;
+    high: number;
+  };
+  const span = ids.high - ids.low + 1;
+  if (span <= 2 * stretches * stretchIds) return exact();
+  const filtered = filterSql(filter, { withStates: false, search: 'probe' });
+  // NOT INDEXED: read the stretch by its ids, never through an index on the other columns.
+  const inStretch = statement(
+    handle,
+    `SELECT state, count(*) AS n FROM appointment_list NOT INDEXED ${filtered.where} AND id BETWEEN ? AND ? GROUP BY state`,
+  );
+  const sampled = new Map<string, number>();
+  for (let index = 0; index < stretches; index++) {
+    const first = ids.low + Math.floor((index * span) / stretches);
+    const rows = inStretch.all(...filtered.params, first, first + stretchIds - 1) as Array<{
+      state: string;
+      n: number;
+    }>;
+    for (const row of rows) sampled.set(row.state, (sampled.get(row.state) ?? 0) + row.n);
+  }
+  const scale = span / (stretches * stretchIds);
+  return { byState: new Map([...sampled].map(([state, n]) => [state, Math.round(n * scale)])), estimated: true };
+}
+
 /** Every row under the filter, in the sort's order (the CSV and Excel exports). */
 export function* iterateList(handle: ReadHandle, filter: ListFilter, sort: ListSort): IterableIterator<ListEntry> {
   const filtered = filterSql(filter, { withStates: true });
