@@ -320,7 +320,7 @@ function sharedCauseConditions(facts: HealthFacts): Condition[] {
     conditions.push({
       id: `technician:${held.technicianId}:${held.code}`,
       severity: 'needs-action',
-      title: `${held.count} appointments of ${held.name} (${held.technicianId}) get no XOi notes`,
+      title: `${groupDigits(held.count)} appointments of ${held.name} (${held.technicianId}) get no XOi notes`,
       detail: `${info.title}: XOi makes no job for any of this technician's appointments until it is fixed.`,
       nextStep: info.nextStep,
       since: null,
@@ -338,7 +338,7 @@ function sharedCauseConditions(facts: HealthFacts): Condition[] {
     conditions.push({
       id: `company:${held.companyId}`,
       severity: 'needs-action',
-      title: `${held.count} appointments of ${held.name} (${held.companyId}) are held: the company is not active with XOi`,
+      title: `${groupDigits(held.count)} appointments of ${held.name} (${held.companyId}) are held: the company is not active with XOi`,
       detail: `${CODES.COMPANY_INACTIVE.title}.`,
       nextStep: CODES.COMPANY_INACTIVE.nextStep,
       since: null,
@@ -382,4 +382,9 @@ export function isSharedCause(condition: Pick<HealthCondition, 'id'>): boolean {
 
 export function worstSeverity(conditions: readonly HealthCondition[]): HealthSeverity | null {
   return conditions[0]?.severity ?? null;
+}
+
+/** 1,795 rather than 1795: the titles are read in the status bar, notifications and `xoi-console health` alike. */
+function groupDigits(count: number): string {
+  return count.toLocaleString('en-US');
 }

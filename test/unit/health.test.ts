@@ -197,13 +197,16 @@ describe('the integration health model', () => {
           { technicianId: 'T109', name: 'Jonas Alvarez', code: 'TECH_NOT_XOI_USER', count: 20 },
           { technicianId: 'T120', name: 'Few Appointments', code: 'TECH_NOT_XOI_USER', count: SHARED_CAUSE_MIN - 1 },
         ],
-        heldByCompany: [{ companyId: 'FOUR', name: 'Northwind', count: 32 }],
+        heldByCompany: [{ companyId: 'FOUR', name: 'Northwind', count: 1795 }],
       }),
     );
     expect(conditions.map((condition) => [condition.id, condition.affected])).toEqual([
-      ['company:FOUR', 32],
+      ['company:FOUR', 1795],
       ['technician:T109:TECH_NOT_XOI_USER', 20],
     ]);
+    expect(conditions[0]?.title).toBe(
+      '1,795 appointments of Northwind (FOUR) are held: the company is not active with XOi',
+    );
     expect(conditions[1]?.title).toBe('20 appointments of Jonas Alvarez (T109) get no XOi notes');
     expect(conditions[1]?.fix).toMatchObject({
       action: 'open-appointments',
