@@ -12,16 +12,24 @@ export function matchingChoices(
   query: string,
   max: number,
 ): { items: Choice[]; total: number } {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const matches = wordsMatcher(query);
   const items: Choice[] = [];
   let total = 0;
   for (const choice of choices) {
-    const label = fold(choice.label);
-    if (!words.every((word) => label.includes(word))) continue;
+    if (!matches(choice.label)) continue;
     total++;
     if (items.length < max) items.push(choice);
   }
   return { items, total };
+}
+
+/** Whether a text holds every word of the query (any case, any order, accents ignored); an empty query: always. */
+export function wordsMatcher(query: string): (text: string) => boolean {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  return (text) => {
+    const folded = fold(text);
+    return words.every((word) => folded.includes(word));
+  };
 }
 
 /** Lower case without accents: "Ána" is found by "ana". */

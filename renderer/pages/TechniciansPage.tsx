@@ -1,8 +1,12 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { TechnicianRow } from '../../shared/contract';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDateTime, formatRelative } from '../app/format';
+import { Pager } from '../components/Pager';
 import { ariaSort, SortButton, type SortDirection } from '../components/SortButton';
+import { emptyReason } from '../lib/empty-reason';
+import { wordsMatcher } from '../lib/matching-choices';
+import { useHealth } from '../lib/use-health';
 import { useMirrorQuery } from '../lib/use-mirror';
 
 const XOI_STATE: Record<string, string> = {
@@ -16,6 +20,8 @@ const XOI_STATE: Record<string, string> = {
 
 /** A device that has not synced for this long holds notes the technician cannot see yet. */
 const STALE_DEVICE_MS = 24 * 60 * 60_000;
+/** Rows shown at a time: a company with 2,000 technicians gets pages, not 24,000 nodes at once. */
+const PAGE_SIZE = 100;
 
 type Column = { label: string; value?: (row: TechnicianRow) => string | number };
 const COLUMNS: Column[] = [
@@ -50,11 +56,30 @@ export function TechniciansPage() {
   const { state } = useMirrorQuery('technicians.list', {});
   const [sort, setSort] = useState<{ column: number; direction: SortDirection }>({ column: 0, direction: 'asc' });
   const [now] = useState(() => Date.now());
-  const rows = state.status === 'ready' ? [...state.value] : [];
+  const [find, setFind] = useState('');
+  const [page, setPage] = useState(0);
+  const findId = useId();
+  const health = useHealth();
+  const all = state.status === 'ready' ? state.value : [];
+  const stale = all.filter(
+    (row) => row.lastDeviceSyncAt === null || now - Date.parse(row.lastDeviceSyncAt) > STALE_DEVICE_MS,
+  );
+  const matches = wordsMatcher(find);
+  const rows = all.filter((row) => matches(`${row.name} ${row.id} ${row.mobileTechEmail ?? ''} ${row.xoiEmail ?? ''}`));
   const value = COLUMNS[sort.column]?.value;
   if (value) rows.sort((a, b) => compare(value(a), value(b)) * (sort.direction === 'asc' ? 1 : -1));
-  const stale = rows.filter(
-    (row) => row.lastDeviceSyncAt === null || now - Date.parse(row.lastDeviceSyncAt) > STALE_DEVICE_MS,
+  const shownPage = Math.min(page, Math.max(0, Math.ceil(rows.length / PAGE_SIZE) - 1));
+  const shown = rows.slice(shownPage * PAGE_SIZE, (shownPage + 1) * PAGE_SIZE);
+  const pager = (where: 'above' | 'below') => (
+    <Pager
+      label={`Technician pages, ${where} the table`}
+      noun="technicians"
+      page={shownPage}
+      pageSize={PAGE_SIZE}
+      total={rows.length}
+      onPage={setPage}
+      announce={where === 'above'}
+    />
   );
   return (
     <section aria-labelledby="page-title">
@@ -69,6 +94,24 @@ export function TechniciansPage() {
         </p>
       ) : null}
       {state.status === 'ready' ? (
+        <div className="table-tools" role="search">
+          <div className="field inline">
+            <label htmlFor={findId}>Find a technician</label>
+            <input
+              id={findId}
+              type="search"
+              placeholder="Name, id or email"
+              value={find}
+              onChange={(event) => {
+                setFind(event.target.value);
+                setPage(0);
+              }}
+            />
+          </div>
+          {pager('above')}
+        </div>
+      ) : null}
+      {state.status === 'ready' ? (
         <table className="data" aria-label="Technicians">
           <thead>
             <tr>
@@ -78,19 +121,20 @@ export function TechniciansPage() {
                     label={column.label}
                     active={sort.column === index}
                     direction={sort.direction}
-                    onClick={() =>
+                    onClick={() => {
                       setSort((current) => ({
                         column: index,
                         direction: current.column === index && current.direction === 'asc' ? 'desc' : 'asc',
-                      }))
-                    }
+                      }));
+                      setPage(0);
+                    }}
                   />
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {rows.map((technician) => (
+            {shown.map((technician) => (
               <tr key={technician.id} className={technician.xoiState === 'ok' ? '' : 'attention'}>
                 <td>
                   <a href={`#/appointments?technician=${encodeURIComponent(technician.id)}`}>{technician.name}</a>
@@ -118,6 +162,21 @@ export function TechniciansPage() {
           </tbody>
         </table>
       ) : null}
+      {state.status === 'ready' && all.length === 0 ? (
+        <p className="empty-reason">
+          {emptyReason(health) ??
+            'No technicians yet: they are listed once the first sync has mirrored and diagnosed them.'}
+        </p>
+      ) : null}
+      {state.status === 'ready' && all.length > 0 && rows.length === 0 ? (
+        <p className="empty-reason">
+          No technician matches “{find}”.{' '}
+          <button type="button" onClick={() => setFind('')}>
+            Clear
+          </button>
+        </p>
+      ) : null}
+      {state.status === 'ready' && rows.length > PAGE_SIZE ? pager('below') : null}
     </section>
   );
 }
