@@ -61,7 +61,17 @@ export async function buildNode() {
 
 export async function buildRenderer() {
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // What ships is a production build, whatever NODE_ENV the caller has (Vitest sets "test"): Vite keeps a NODE_ENV it
+  // finds, and with anything but "production" bundles React's development build, slower and holding the absolute
+  // paths of the source files on the machine that built it.
+  const callers = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (callers === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = callers;
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

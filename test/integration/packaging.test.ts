@@ -8,7 +8,10 @@ import { repoRoot } from '../support/paths';
 import { makeTempDir } from '../support/temp-dir';
 
 const require = createRequire(import.meta.url);
-const asar = require('@electron/asar') as { listPackage(file: string, options?: object): string[] };
+const asar = require('@electron/asar') as {
+  listPackage(file: string, options?: object): string[];
+  extractFile(archive: string, file: string): Buffer;
+};
 const { FuseV1Options } = require('@electron/fuses') as typeof Fuses;
 const { fuseConfig } = require('../../scripts/fuses.cjs') as { fuseConfig: Record<string | number, unknown> };
 
@@ -20,6 +23,7 @@ describe('packaging (electron-builder.yml)', () => {
   const temp = makeTempDir('xoi-pack-');
   let entries: string[] = [];
   let unpacked: string[] = [];
+  let archive = '';
   let output = '';
 
   beforeAll(() => {
@@ -34,7 +38,7 @@ describe('packaging (electron-builder.yml)', () => {
     );
     output = `${result.stdout}\n${result.stderr}`;
     if (result.status !== 0) throw new Error(`electron-builder failed:\n${output}`);
-    const archive = path.join(out, 'linux-unpacked', 'resources', 'app.asar');
+    archive = path.join(out, 'linux-unpacked', 'resources', 'app.asar');
     entries = asar.listPackage(archive);
     unpacked = spawnSync('find', [path.join(out, 'linux-unpacked', 'resources', 'app.asar.unpacked'), '-type', 'f'], {
       encoding: 'utf8',
@@ -50,6 +54,17 @@ describe('packaging (electron-builder.yml)', () => {
     expect(entries).toContain('/dist/electron/preload.cjs');
     expect(entries).toContain('/dist/renderer/index.html');
     expect(entries.some((entry) => /^\/dist\/renderer\/assets\/.+\.js$/.test(entry))).toBe(true);
+  });
+
+  it("packs a production renderer: not React's development build, no path of the machine that built it", () => {
+    // The tests build under NODE_ENV=test, which once gave a development bundle; what is packed must not be one.
+    const scripts = entries.filter((entry) => /^\/dist\/renderer\/assets\/.+\.js$/.test(entry));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const text = asar.extractFile(archive, script.slice(1)).toString('utf8');
+      expect({ script, development: text.includes('jsxDEV') }).toEqual({ script, development: false });
+      expect({ script, buildPath: text.includes(repoRoot) }).toEqual({ script, buildPath: false });
+    }
   });
 
   it('packs no sources, tests, source maps, databases, logs or secrets', () => {
