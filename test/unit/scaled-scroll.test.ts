@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SCROLL_HEIGHT, rowTop, scrollScale, shownHeight } from '../../renderer/lib/scaled-scroll';
+import { MAX_SCROLL_HEIGHT, rowTop, scrollScale, shownHeight, visibleRows } from '../../renderer/lib/scaled-scroll';
 
 const ROW = 40;
 const VIEWPORT = 600;
@@ -44,5 +44,28 @@ describe('a list taller than the browser allows', () => {
       expect(tops[0]).toBeGreaterThan(realOffset - ROW);
       expect(tops[0]).toBeLessThanOrEqual(realOffset);
     }
+  });
+});
+
+describe('the rows a scrolled list renders', () => {
+  it('are the rows in view and the overscan either side, clamped to the list', () => {
+    expect(visibleRows(0, ROW, 0, VIEWPORT, 6)).toMatchObject({ first: 0, last: -1 });
+    expect(visibleRows(10, ROW, 0, VIEWPORT, 6)).toMatchObject({ first: 0, last: 9 });
+    // 600 px of 40 px rows from row 250 (10,000 px): rows 250 to 265, six more either side.
+    expect(visibleRows(100_000, ROW, 10_000, VIEWPORT, 6)).toMatchObject({ first: 244, last: 271, scale: 1 });
+    expect(visibleRows(100_000, ROW, 100_000 * ROW - VIEWPORT, VIEWPORT, 6)).toMatchObject({
+      first: 99_979,
+      last: 99_999,
+    });
+  });
+
+  it.each([1_000_000, 5_000_000])('at %i rows include the last row at the end of the real scroll', (rows) => {
+    const realEnd = shownHeight(rows * ROW) - VIEWPORT;
+    const window = visibleRows(rows, ROW, realEnd, VIEWPORT, 6);
+    expect(window.scale).toBeGreaterThan(1);
+    expect(window.last).toBe(rows - 1);
+    expect(window.last - window.first).toBeLessThan(VIEWPORT / ROW + 14);
+    // Every rendered row sits where the view can show it: the last at the bottom edge.
+    expect(rowTop(window.last * ROW, realEnd, window.scale) + ROW).toBeCloseTo(realEnd + VIEWPORT, 3);
   });
 });

@@ -1,8 +1,8 @@
-import { elementScroll, observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { AppointmentRow, AppointmentSort } from '../../../shared/contract';
 import { formatCompactDateTime, formatDateTime } from '../../app/format';
-import { rowTop, scrollScale, shownHeight } from '../../lib/scaled-scroll';
+import { rowTop, shownHeight } from '../../lib/scaled-scroll';
+import { useRowWindow } from '../../lib/use-row-window';
 import { NotesMatrix } from '../../components/NotesMatrix';
 import { ariaSort, SortButton } from '../../components/SortButton';
 import { StateBadge } from '../../components/StateBadge';
@@ -115,7 +115,7 @@ function HeaderCell(props: { column: Column; sort: AppointmentSort; onSort: (sor
   );
 }
 
-/** A virtualized table: only the rows on screen exist in the page, whatever the total. */
+/** A windowed table: only the rows on screen (and a few either side) exist in the page, whatever the total. */
 export function AppointmentTable(props: {
   total: number;
   rowAt: (index: number) => AppointmentRow | undefined;
@@ -127,34 +127,15 @@ export function AppointmentTable(props: {
   resetKey: string;
 }) {
   const { total, ensureRange, resetKey } = props;
-  const scroller = useRef<HTMLDivElement>(null);
-  // The virtualizer works in list pixels; the page scrolls in real ones (fewer, past the browser's height limit). Its
-  // scroll subscription outlives a render, so the scale is read from the instance's current options, not a closure.
-  const scaleOf = (instance: Virtualizer<HTMLDivElement, Element>) =>
-    scrollScale(instance.options.count * ROW_HEIGHT, instance.scrollElement?.clientHeight ?? 0);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    observeElementOffset: (instance, notify) =>
-      observeElementOffset(instance, (offset, scrolling) => notify(offset * scaleOf(instance), scrolling)),
-    scrollToFn: (offset, options, instance) => {
-      const scale = scaleOf(instance);
-      elementScroll(offset / scale, { ...options, adjustments: (options.adjustments ?? 0) / scale }, instance);
-    },
-  });
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const { first, last, scale, offset, toTop } = useRowWindow(scroller, total, ROW_HEIGHT);
   useEffect(() => {
-    virtualizer.scrollToOffset(0);
-  }, [resetKey, virtualizer]);
-  const items = virtualizer.getVirtualItems();
-  const scale = scaleOf(virtualizer);
-  const realOffset = (virtualizer.scrollOffset ?? 0) / scale;
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+    toTop();
+  }, [resetKey, toTop]);
   useEffect(() => {
     if (total > 0) ensureRange(first, last);
   }, [first, last, total, ensureRange]);
+  const indexes = Array.from({ length: Math.max(0, last - first + 1) }, (_, n) => first + n);
   return (
     <div className="appointment-table" role="table" aria-label="Appointments" aria-rowcount={total + 1}>
       <div className="appointment-row header" role="row" aria-rowindex={1}>
@@ -162,14 +143,14 @@ export function AppointmentTable(props: {
           <HeaderCell key={column.label} column={column} sort={props.sort} onSort={props.onSort} />
         ))}
       </div>
-      <div ref={scroller} className="appointment-scroller" data-testid="appointment-scroller">
-        <div role="rowgroup" style={{ height: shownHeight(virtualizer.getTotalSize()), position: 'relative' }}>
-          {items.map((item) => (
+      <div ref={setScroller} className="appointment-scroller" data-testid="appointment-scroller">
+        <div role="rowgroup" style={{ height: shownHeight(total * ROW_HEIGHT), position: 'relative' }}>
+          {indexes.map((index) => (
             <Row
-              key={item.key}
-              row={props.rowAt(item.index)}
-              index={item.index}
-              start={rowTop(item.start, realOffset, scale)}
+              key={index}
+              row={props.rowAt(index)}
+              index={index}
+              start={rowTop(index * ROW_HEIGHT, offset, scale)}
               deleted={props.deleted}
             />
           ))}
