@@ -97,23 +97,27 @@ const boundaries = {
         }
       }
     };
-    const fromSource = (node) => node.source && check(node.source, node.source.value);
-    return {
-      ImportDeclaration: fromSource,
-      ExportNamedDeclaration: fromSource,
-      ExportAllDeclaration: fromSource,
-      ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
-      CallExpression: (node) => {
-        if (
-          node.callee.type === 'Identifier' &&
-          node.callee.name === 'require' &&
-          node.arguments[0]?.type === 'Literal'
-        )
-          check(node.arguments[0], node.arguments[0].value);
-      },
-    };
+    return importVisitors(check);
   },
 };
+
+/**
+ * The visitors that hand `check` every module a file reaches and where it is named: imports, re-exports, dynamic
+ * imports and require calls with a literal name.
+ */
+function importVisitors(check) {
+  const fromSource = (node) => node.source && check(node.source, node.source.value);
+  return {
+    ImportDeclaration: fromSource,
+    ExportNamedDeclaration: fromSource,
+    ExportAllDeclaration: fromSource,
+    ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
+    CallExpression: (node) => {
+      if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal')
+        check(node.arguments[0], node.arguments[0].value);
+    },
+  };
+}
 
 /**
  * The folder whose entry point (index.ts) an import of `target` must go through, or null where there is none to use:
@@ -146,10 +150,7 @@ const entryPoints = {
       if (folder === null || target === folder || target === `${folder}/index`) return;
       context.report({ node, message: `Import "${specifier}" through its folder's entry point, ${folder}/index.ts.` });
     };
-    return {
-      ImportDeclaration: (node) => check(node.source, node.source.value),
-      ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
-    };
+    return importVisitors(check);
   },
 };
 

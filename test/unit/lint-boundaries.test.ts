@@ -147,4 +147,12 @@ describe("tests import a folder's modules through its entry point", () => {
     const code = `import * as imported from '${specifier}';\nexport const x = imported;\n`;
     expect(await ruleIdsFor(file, code)).not.toContain('layers/entry-points');
   });
+
+  it.each([
+    ["export { openMirrorForWriting } from '../../electron/engine/store/open';\n"],
+    ["export const open = require('../../electron/engine/store/open');\n"],
+    ["export const open = () => import('../../electron/engine/store/open');\n"],
+  ])('sees a deep path however it is reached: %s', async (code) => {
+    expect(await ruleIdsFor('test/integration/bad.test.ts', code)).toContain('layers/entry-points');
+  });
 });
