@@ -128,6 +128,7 @@ export function AppointmentsPage({ initialFilter }: { initialFilter: Appointment
         counts={list.counts}
         estimated={list.estimated}
         onChange={setFilter}
+        onClear={clear}
         onExport={exports.onExport}
         exporting={exports.exporting}
         rangeError={rangeProblem(filter)}

@@ -1,5 +1,5 @@
 import { memo, useId, useMemo } from 'react';
-import { EMPTY_APPOINTMENT_FILTER, type AppointmentFilter, type ExportFormat } from '../../../shared/contract';
+import type { AppointmentFilter, ExportFormat } from '../../../shared/contract';
 import { VERDICT_STATES } from '../../../shared/diagnosis/codes';
 import { formatNumber } from '../../app/format';
 import { useMirrorQuery } from '../../lib/use-mirror';
@@ -12,6 +12,8 @@ export const FilterBar = memo(function FilterBar(props: {
   /** The counts are an estimate (a broad search, the exact ones on their way). */
   estimated: boolean;
   onChange: (filter: AppointmentFilter) => void;
+  /** Takes every narrowing off (the deleted list stays the deleted list). */
+  onClear: () => void;
   onExport: (format: ExportFormat) => void;
   exporting: ExportFormat | null;
   /** Why the dates cannot be used (shown at To); null when they can. */
@@ -72,8 +74,12 @@ export const FilterBar = memo(function FilterBar(props: {
             >
               {stateLabel(state)}{' '}
               <span className="chip-count">
-                {props.estimated ? <span aria-hidden="true">≈</span> : null}
-                {props.estimated ? <span className="visually-hidden">about </span> : null}
+                {props.estimated ? (
+                  <>
+                    <span aria-hidden="true">≈</span>
+                    <span className="visually-hidden">about </span>
+                  </>
+                ) : null}
                 {formatNumber(props.counts[state] ?? 0)}
               </span>
             </button>
@@ -129,7 +135,7 @@ export const FilterBar = memo(function FilterBar(props: {
         />
         <label htmlFor={`${id}-deleted`}>Deleted after their Vision job</label>
       </div>
-      <button type="button" onClick={() => onChange({ ...EMPTY_APPOINTMENT_FILTER, deleted: filter.deleted })}>
+      <button type="button" onClick={props.onClear}>
         Clear filters
       </button>
       <button type="button" onClick={() => props.onExport('csv')} disabled={props.exporting !== null}>
