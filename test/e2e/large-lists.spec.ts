@@ -4,20 +4,20 @@ import { expect, openConsole, test } from './fixtures';
 // More rows than the quick counts sample (64 stretches of 256 ids), so a broad search is estimated first; and 120
 // technicians, more than one page of the technicians table.
 test.use({ sandboxArgs: ['--sandbox-appointments', '50000', '--no-xoi-agent'] });
+// The first mirror of 50,000 appointments takes a while on a shared 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
+test.beforeEach(async ({ page, consoleHost }) => {
+  await openConsole(page, consoleHost, '#/appointments');
+  await expect(page.getByText(/^50,000 appointments/)).toBeVisible({ timeout: 90_000 });
+});
 
 interface Exchange {
   asked: { counts?: string; total?: number; offset: number };
   answer: { total: number; counted: string; counts: Record<string, number> | null };
 }
 
-test('a broad search shows its first rows with estimated counts, then the exact counts', async ({
-  page,
-  consoleHost,
-}) => {
-  test.setTimeout(120_000);
-  await openConsole(page, consoleHost, '#/appointments');
-  await expect(page.getByText(/^50,000 appointments/)).toBeVisible({ timeout: 90_000 });
-
+test('a broad search shows its first rows with estimated counts, then the exact counts', async ({ page }) => {
   const exchanges: Exchange[] = [];
   page.on('response', async (response) => {
     if (!response.url().includes('/api/call/appointments.query')) return;
@@ -55,9 +55,6 @@ test('the technicians table shows a page at a time, and finds a technician by na
   page,
   consoleHost,
 }) => {
-  test.setTimeout(120_000);
-  await openConsole(page, consoleHost, '#/appointments');
-  await expect(page.getByText(/^50,000 appointments/)).toBeVisible({ timeout: 90_000 });
   await page.goto(`${consoleHost.origin}/#/technicians`);
   const above = page.getByRole('navigation', { name: 'Technician pages, above the table' });
   const bodyRows = page.getByRole('table', { name: 'Technicians' }).locator('tbody tr');

@@ -170,30 +170,14 @@ describe('web host', () => {
   });
 
   it('pushes engine events as server-sent events', async () => {
-    const received = await new Promise<string>((resolve, reject) => {
-      const req = http.get(
-        { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { 'x-xoi-token': host.token } },
-        (res) => {
-          expect(res.headers['content-type']).toMatch(/text\/event-stream/);
-          let buffer = '';
-          res.on('data', (chunk: Buffer) => {
-            buffer += chunk.toString();
-            if (buffer.includes(': connected'))
-              service.events.emit('app.notice', { level: 'info', message: 'hello', at: '2026-01-01T00:00:00Z' });
-            const frame = /data: (.*)\n\n/.exec(buffer);
-            if (frame) {
-              req.destroy();
-              resolve(frame[1] ?? '');
-            }
-          });
-        },
-      );
-      req.on('error', reject);
+    const stream = await readEvents(host, 1, (buffer) => {
+      if (buffer.includes(': connected'))
+        service.events.emit('app.notice', { level: 'info', message: 'hello', at: '2026-01-01T00:00:00Z' });
     });
-    expect(JSON.parse(received)).toEqual({
-      name: 'app.notice',
-      payload: { level: 'info', message: 'hello', at: '2026-01-01T00:00:00Z' },
-    });
+    expect(stream.contentType).toMatch(/text\/event-stream/);
+    expect(stream.frames).toEqual([
+      { name: 'app.notice', payload: { level: 'info', message: 'hello', at: '2026-01-01T00:00:00Z' } },
+    ]);
   });
 
   it('sends a new event stream the current state first, so an event that fired before it opened is not lost', async () => {
@@ -207,27 +191,8 @@ describe('web host', () => {
         { name: 'sync.status', payload: { state: 'idle', lastSuccessAt: null, nextRunAt: null } },
       ],
     });
-    const first = await new Promise<string>((resolve, reject) => {
-      const req = http.get(
-        { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { 'x-xoi-token': host.token } },
-        (res) => {
-          let buffer = '';
-          res.on('data', (chunk: Buffer) => {
-            buffer += chunk.toString();
-            const frame = /data: (.*)\n\n/.exec(buffer);
-            if (frame) {
-              req.destroy();
-              resolve(frame[1] ?? '');
-            }
-          });
-        },
-      );
-      req.on('error', reject);
-    });
-    expect(JSON.parse(first)).toEqual({
-      name: 'sync.status',
-      payload: { state: 'idle', lastSuccessAt: null, nextRunAt: null },
-    });
+    const { frames } = await readEvents(host, 1);
+    expect(frames).toEqual([{ name: 'sync.status', payload: { state: 'idle', lastSuccessAt: null, nextRunAt: null } }]);
   });
 
   it('sends an event that fired while the current state was read after it, never before', async () => {
@@ -258,31 +223,41 @@ describe('web host', () => {
       feedEstimate: null,
     };
     const idle = { state: 'idle', lastSuccessAt: '2026-01-01T00:00:05Z', nextRunAt: null };
-    const frames = await new Promise<unknown[]>((resolve, reject) => {
-      const req = http.get(
-        { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { 'x-xoi-token': host.token } },
-        (res) => {
-          let buffer = '';
-          res.on('data', (chunk: Buffer) => {
-            buffer += chunk.toString();
-            const found = [...buffer.matchAll(/data: (.*)\n\n/g)].map((match) => JSON.parse(match[1] ?? 'null'));
-            if (found.length === 2) {
-              req.destroy();
-              resolve(found);
-            }
-          });
-        },
-      );
-      req.on('error', reject);
-      // The pass finishes while the stream's current state (read a moment earlier: running) is on its way.
-      void stateAsked.then(() => {
-        service.events.emit('sync.status', idle as never);
-        answer([{ name: 'sync.status', payload: running }]);
-      });
+    // The pass finishes while the stream's current state (read a moment earlier: running) is on its way.
+    void stateAsked.then(() => {
+      service.events.emit('sync.status', idle as never);
+      answer([{ name: 'sync.status', payload: running }]);
     });
+    const { frames } = await readEvents(host, 2);
     expect(frames).toEqual([
       { name: 'sync.status', payload: running },
       { name: 'sync.status', payload: idle },
     ]);
   });
 });
+
+/** The first `count` frames of the host's event stream, parsed; `onText` sees the stream so far at each chunk. */
+function readEvents(
+  host: WebHost,
+  count: number,
+  onText: (buffer: string) => void = () => undefined,
+): Promise<{ contentType: string | undefined; frames: unknown[] }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { 'x-xoi-token': host.token } },
+      (res) => {
+        let buffer = '';
+        res.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString();
+          onText(buffer);
+          const frames = [...buffer.matchAll(/data: (.*)\n\n/g)].map((match) => JSON.parse(match[1] ?? 'null'));
+          if (frames.length >= count) {
+            req.destroy();
+            resolve({ contentType: res.headers['content-type'], frames: frames.slice(0, count) });
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+  });
+}

@@ -9,11 +9,8 @@ type MirrorHarness = ReturnType<typeof mirrorHarness>;
 /** What the `defer` fixture hands a test, for helpers that open something on its behalf. */
 export type Defer = (teardown: () => unknown) => void;
 
-/**
- * The integration tests' fixtures: what a test opens through them is closed after it, whatever happens, in the
- * reverse order (mirrors before their sandboxes), so no test writes its own try/finally teardown.
- */
-export const test = base.extend<{
+/** What the fixtures hand a test (and the helpers a test passes them to). */
+export interface Fixtures {
   /** Starts a sandbox server (closed after the test). */
   openSandbox: (options?: SandboxOptions) => Promise<Sandbox>;
   /** A real mirror file and a poller pointed at a sandbox (closed after the test, before the sandbox). */
@@ -25,7 +22,13 @@ export const test = base.extend<{
    * before its mirror, its sandbox and its folder go. Every teardown runs; the first failure is reported.
    */
   defer: Defer;
-}>({
+}
+
+/**
+ * The integration tests' fixtures: what a test opens through them is closed after it, whatever happens, in the
+ * reverse order (mirrors before their sandboxes), so no test writes its own try/finally teardown.
+ */
+export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Vitest reads a fixture's dependencies from this pattern: none.
   openSandbox: async ({}, use) => {
     const opened: Sandbox[] = [];
