@@ -77,9 +77,12 @@ test.describe('the setup, before and after Apply', () => {
   }) => {
     await openConsole(page, consoleHost, '#/setup');
     await expect(page.getByRole('heading', { name: 'Setup sheet for XOi' })).toBeVisible();
+    // In a browser the print view opens, prints, and goes back; the sheet is read here without printing, once the
+    // round trip is over (its way back would otherwise land after the test's own visit to the print view).
+    const printView = page.waitForURL(/#\/print\/setup-sheet/);
     await page.getByRole('button', { name: 'Save setup sheet as PDF' }).click();
-    // In a browser the print view opens, prints, and goes back; the sheet is read here without printing.
-    await expect(page).toHaveURL(/#\/print\/setup-sheet/);
+    await printView;
+    await page.waitForURL(/#\/setup$/);
     await page.goto(`${consoleHost.origin}/#/print/setup-sheet`);
     await expect(page.locator('body[data-print-ready="true"]')).toBeAttached();
     const customer = page.getByText(/Customer:/);
