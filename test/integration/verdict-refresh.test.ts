@@ -1,5 +1,6 @@
 import { describe, expect, test } from '../support/fixtures';
 import {
+  ALL_TOUCHED,
   planVerdictUpdate,
   recomputeAllVerdicts,
   refreshVerdicts,
@@ -132,7 +133,26 @@ describe('refreshing only the verdicts a pass reached', () => {
     expect(plan(cache, mirror.store, FIXED_NOW, settings, many)).toBe('all');
     const statuses = { ...small, references: { ...NO_REFERENCES, statuses: true } };
     expect(plan(cache, mirror.store, FIXED_NOW, settings, statuses)).toBe('all');
-    expect(plan(cache, mirror.store, FIXED_NOW, settings, { ...small, touched: new Set(['*']) })).toBe('all');
+    expect(plan(cache, mirror.store, FIXED_NOW, settings, { ...small, touched: new Set([ALL_TOUCHED]) })).toBe('all');
     expect(plan(null, mirror.store, FIXED_NOW, settings, small)).toBe('all');
+  });
+
+  test('a first pass reads every feed from its start: it reaches every appointment, listing none one by one', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 50 });
+    const passes: PassChanges[] = [];
+    const mirror = openMirror(sandbox, { afterPass: (pass) => void passes.push(pass) });
+    await mirror.poller.syncNow();
+    expect([...(passes[0]?.touched ?? [])]).toEqual([ALL_TOUCHED]);
+    const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+    expect(planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, passes[0] as PassChanges).kind).toBe('all');
+    // The next pass starts from the stored cursors: it lists what it changed, one by one.
+    mutateWorld(sandbox.world, 3, createRng(9), FIXED_NOW);
+    await mirror.poller.syncNow();
+    const next = passes[1]?.touched ?? new Set<string>();
+    expect(next.has(ALL_TOUCHED)).toBe(false);
+    expect(next.size).toBeGreaterThan(0);
   });
 });

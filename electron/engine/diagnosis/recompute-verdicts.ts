@@ -52,6 +52,9 @@ export const RECOMPUTE_SLICE = 5_000;
 /** After a recompute that rewrote more rows than this, the search index is rebuilt whole (one segment). */
 const COMPACT_WHOLE_AFTER = 1_000;
 
+/** In a pass's `touched`: every appointment may have changed (a feed read from its start), so all are recomputed. */
+export const ALL_TOUCHED = '*';
+
 /** What a pass changed, as far as the verdicts care. */
 export interface PassChanges {
   touched: ReadonlySet<string>;
@@ -260,7 +263,8 @@ export function planVerdictUpdate(
   pass: PassChanges,
 ): VerdictUpdate {
   const all: VerdictUpdate = { kind: 'all' };
-  if (!cache || pass.references.statuses || pass.touched.has('*') || pass.touched.size > PARTIAL_LIMIT) return all;
+  if (!cache || pass.references.statuses || pass.touched.has(ALL_TOUCHED) || pass.touched.size > PARTIAL_LIMIT)
+    return all;
   if (now - cache.computedAt > FULL_RECOMPUTE_EVERY_MS || JSON.stringify(settings) !== cache.settings) return all;
   const codes = currentIntegrationFindings(store, now, settings)
     .map((finding) => finding.code)

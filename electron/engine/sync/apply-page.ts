@@ -12,17 +12,23 @@ export interface PageCounts {
   upserted: number;
   deleted: number;
   rejected: number;
-  /** The appointments whose rows, notes or history changed (their verdicts need refreshing). */
-  touched: Set<string>;
 }
 
 /**
  * Applies one page of a feed. Each item is checked on its own: a bad one is recorded with its reason and the rest
- * of the page is still mirrored. Must run inside the transaction that also stores the page's cursor.
+ * of the page is still mirrored. Must run inside the transaction that also stores the page's cursor. The appointments
+ * whose rows, notes or history changed are added to `touched` (their verdicts need refreshing); with `null`, when the
+ * caller already knows every verdict is recomputed, nothing is tracked.
  */
-export function applyFeedItems(handle: WriteHandle, feed: FeedName, items: readonly unknown[], at: string): PageCounts {
-  const counts: PageCounts = { upserted: 0, deleted: 0, rejected: 0, touched: new Set() };
-  const touch = (key: AppointmentKey) => counts.touched.add(appointmentKeyString(key));
+export function applyFeedItems(
+  handle: WriteHandle,
+  feed: FeedName,
+  items: readonly unknown[],
+  at: string,
+  touched: Set<string> | null,
+): PageCounts {
+  const counts: PageCounts = { upserted: 0, deleted: 0, rejected: 0 };
+  const touch = touched ? (key: AppointmentKey) => touched.add(appointmentKeyString(key)) : () => undefined;
   const reject = (item: unknown, reason: string) => {
     counts.rejected++;
     recordRejected(handle, feed, describeFeedItem(item), reason, at);
@@ -52,7 +58,7 @@ export function applyFeedItems(handle: WriteHandle, feed: FeedName, items: reado
         const deletedFrom = deleteNote(handle, change.data.id, change.data.version);
         if (deletedFrom !== null) {
           counts.deleted++;
-          counts.touched.add(deletedFrom);
+          touched?.add(deletedFrom);
         }
       }
     } else {

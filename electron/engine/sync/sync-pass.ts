@@ -1,3 +1,4 @@
+import { ALL_TOUCHED } from '../diagnosis/recompute-verdicts';
 import { FEEDS, type FeedName } from '../schedule/contract';
 import type { FeedPage, ScheduleClient } from '../schedule/client';
 import { ScheduleError } from '../schedule/errors';
@@ -122,6 +123,8 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
       const feedCounts = { upserted: 0, deleted: 0, rejected: 0 };
       counts[feed] = feedCounts;
       let cursor = readCursor(store, feed);
+      // A feed read from its start reaches every appointment: all verdicts are recomputed, so none is tracked.
+      if (cursor === null) touched.add(ALL_TOUCHED);
       let restarted = false;
       let feedRows = 0;
       // The next page is requested while this one is being written: the network and the disk work side by side.
@@ -136,7 +139,7 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
           if (error instanceof ScheduleError && error.code === 'CURSOR_EXPIRED' && !restarted) {
             // The server was reset or restored: its feed starts over, so the mirror of that feed does too.
             restarted = true;
-            touched.add('*');
+            touched.add(ALL_TOUCHED);
             batch.commit();
             transaction(store, () => {
               wipeFeed(store, feed);
@@ -155,14 +158,14 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
         pending?.catch(() => undefined);
         const current = page;
         const applied = batch.step(() => {
-          const result = applyFeedItems(store, feed, current.items, iso(context.now()));
+          const tracked = touched.has(ALL_TOUCHED) ? null : touched;
+          const result = applyFeedItems(store, feed, current.items, iso(context.now()), tracked);
           writeCursor(store, feed, current.nextCursor, iso(context.now()));
           return result;
         });
         feedCounts.upserted += applied.upserted;
         feedCounts.deleted += applied.deleted;
         feedCounts.rejected += applied.rejected;
-        for (const key of applied.touched) touched.add(key);
         cursor = page.nextCursor;
         pagesDone++;
         rowsSoFar += page.items.length;
