@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import os from 'node:os';
 import { createInterface } from 'node:readline';
 import { cliBundle } from '../support/paths';
@@ -70,6 +71,22 @@ export function stop(child: ChildProcess): Promise<void> {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
+  });
+}
+
+/**
+ * A JSON POST that waits as long as the answer takes. Fetch gives up after five minutes without headers, and a first
+ * mirror of a million appointments on a slow day takes longer than that.
+ */
+export function postWithoutDeadline(url: string, headers: Record<string, string>, body: unknown): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' } });
+    request.on('response', (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(JSON.stringify(body));
   });
 }
 

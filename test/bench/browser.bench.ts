@@ -1,7 +1,7 @@
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { makeTempDir } from '../support/temp-dir';
-import { startChild, stop, type Figure } from './bench-utils';
+import { postWithoutDeadline, startChild, stop, type Figure } from './bench-utils';
 
 /** The appointment list in real Chromium with a large mirror: first rows, DOM size, longest task while scrolling. */
 export async function browserBench(appointments: number): Promise<Figure[]> {
@@ -22,11 +22,12 @@ export async function browserBench(appointments: number): Promise<Figure[]> {
   const figures: Figure[] = [];
   try {
     // Waits for the first full mirror (a "Sync now" joins the run in progress).
-    await fetch(`http://127.0.0.1:${port}/api/call/sync.now`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-xoi-token': token },
-      body: '{}',
-    });
+    const status = await postWithoutDeadline(
+      `http://127.0.0.1:${port}/api/call/sync.now`,
+      { 'x-xoi-token': token },
+      {},
+    );
+    if (status !== 200) throw new Error(`the host's first mirror answered ${status}`);
     const browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     await page.goto(url);

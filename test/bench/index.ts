@@ -12,37 +12,66 @@ const argIndex = process.argv.indexOf('--appointments');
 const appointments = argIndex >= 0 ? Number(process.argv[argIndex + 1]) : 100_000;
 
 const figures: Figure[] = [];
-const mirror = await mirrorBench(appointments);
-figures.push(...mirror.figures);
-figures.push(...(await diagnosisBench(mirror.dbFile)));
-await mirror.cleanup();
-figures.push(...(await browserBench(appointments)));
+const NAME_WIDTH = 70;
 
-const width = Math.max(...figures.map((figure) => figure.name.length));
-let group = '';
-for (const figure of figures) {
-  if (figure.group !== group) {
-    group = figure.group;
-    console.log(`\n${group}`);
+/** Each part's figures are printed as soon as it ends: a long run that fails later still shows what it measured. */
+function print(part: readonly Figure[]): void {
+  let group = '';
+  for (const figure of part) {
+    if (figure.group !== group) {
+      group = figure.group;
+      console.log(`\n${group}`);
+    }
+    console.log(
+      `  ${figure.name.padEnd(NAME_WIDTH)}  ${String(figure.value.toLocaleString('en-US')).padStart(12)} ${figure.unit}${figure.note ? `   (${figure.note})` : ''}`,
+    );
   }
-  console.log(
-    `  ${figure.name.padEnd(width)}  ${String(figure.value.toLocaleString('en-US')).padStart(12)} ${figure.unit}${figure.note ? `   (${figure.note})` : ''}`,
-  );
 }
-const out = path.join(repoRoot, 'bench-results');
-mkdirSync(out, { recursive: true });
-const report = {
-  at: new Date().toISOString(),
-  appointments,
-  machine: {
-    cpus: os.cpus().length,
-    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-  },
-  figures,
-};
-writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(path.join(out, `bench-${report.at.replace(/[:.]/g, '-')}.json`), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nwritten: bench-results/latest.json`);
+
+function write(failed: string | null): void {
+  const out = path.join(repoRoot, 'bench-results');
+  mkdirSync(out, { recursive: true });
+  const report = {
+    at: new Date().toISOString(),
+    appointments,
+    machine: {
+      cpus: os.cpus().length,
+      memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    ...(failed ? { failed } : {}),
+    figures,
+  };
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  writeFileSync(path.join(out, 'latest.json'), text);
+  writeFileSync(path.join(out, `bench-${report.at.replace(/[:.]/g, '-')}.json`), text);
+  console.log(`\nwritten: bench-results/latest.json${failed ? ' (incomplete)' : ''}`);
+}
+
+async function part<T>(name: string, run: () => Promise<T>, figuresOf: (value: T) => Figure[]): Promise<T> {
+  try {
+    const value = await run();
+    const measured = figuresOf(value);
+    figures.push(...measured);
+    print(measured);
+    return value;
+  } catch (error) {
+    const failed = `${name}: ${error instanceof Error ? error.message : String(error)}`;
+    console.error(`\nbench failed in ${failed}`);
+    write(failed);
+    process.exit(1);
+  }
+}
+
+const asFigures = (measured: Figure[]) => measured;
+const mirror = await part(
+  'mirror',
+  () => mirrorBench(appointments),
+  (run) => run.figures,
+);
+await part('diagnosis', () => diagnosisBench(mirror.dbFile), asFigures);
+await mirror.cleanup();
+await part('browser', () => browserBench(appointments), asFigures);
+write(null);
 process.exit(0);
