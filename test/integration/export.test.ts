@@ -1,10 +1,8 @@
 import ExcelJS from 'exceljs';
+import { diagnosedMirror } from '../support/diagnosed-mirror';
 import { describe, expect, test } from '../support/fixtures';
-import { recomputeAllVerdicts, verdictSettingsFrom } from '../../electron/engine/diagnosis';
 import { QUERIES } from '../../electron/engine/queries';
-import { openMirrorForReading } from '../../electron/engine/store';
-import { DEFAULT_PROFILE_SETTINGS, EMPTY_APPOINTMENT_FILTER } from '../../shared/contract';
-import { FIXED_NOW } from '../support/sandbox';
+import { EMPTY_APPOINTMENT_FILTER } from '../../shared/contract';
 
 describe('exporting the appointment list', () => {
   test('writes an Excel workbook with text keys, dates as dates, a frozen header and the list order', async ({
@@ -12,12 +10,7 @@ describe('exporting the appointment list', () => {
     openMirror,
     defer,
   }) => {
-    const sandbox = await openSandbox({ appointments: 120 });
-    const mirror = openMirror(sandbox);
-    await mirror.poller.syncNow();
-    recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
-    const handle = openMirrorForReading(mirror.file);
-    defer(() => handle.db.close());
+    const { sandbox, handle } = await diagnosedMirror({ openSandbox, openMirror, defer }, 120);
     const args = {
       filter: EMPTY_APPOINTMENT_FILTER,
       sort: { field: 'key' as const, direction: 'asc' as const },

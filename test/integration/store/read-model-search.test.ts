@@ -1,7 +1,6 @@
-import { describe, expect, test, type Fixtures } from '../../support/fixtures';
-import { recomputeAllVerdicts, verdictSettingsFrom } from '../../../electron/engine/diagnosis';
+import { diagnosedMirror } from '../../support/diagnosed-mirror';
+import { describe, expect, test } from '../../support/fixtures';
 import {
-  openMirrorForReading,
   countListByState,
   countListByStateQuickly,
   QUICK_COUNTS,
@@ -9,8 +8,6 @@ import {
   searchPathFor,
   type ListFilter,
 } from '../../../electron/engine/store';
-import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract';
-import { FIXED_NOW } from '../../support/sandbox';
 
 const NONE: ListFilter = {
   live: true,
@@ -27,19 +24,6 @@ const NONE: ListFilter = {
  * A mirror of a 600-appointment sandbox, every verdict computed, open for reading as the screens read it. A test
  * names the fixtures in its own parameters (Vitest opens only those) and passes them on.
  */
-async function diagnosedMirror({
-  openSandbox,
-  openMirror,
-  defer,
-}: Pick<Fixtures, 'openSandbox' | 'openMirror' | 'defer'>) {
-  const sandbox = await openSandbox({ appointments: 600 });
-  const mirror = openMirror(sandbox);
-  await mirror.poller.syncNow();
-  recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
-  const handle = openMirrorForReading(mirror.file);
-  defer(() => handle.db.close());
-  return { handle };
-}
 
 describe('searching the read model', () => {
   test('reads a window from the matches when few, probes row by row when most rows match, else uses a set', () => {
@@ -61,7 +45,7 @@ describe('searching the read model', () => {
     openMirror,
     defer,
   }) => {
-    const { handle } = await diagnosedMirror({ openSandbox, openMirror, defer });
+    const { handle } = await diagnosedMirror({ openSandbox, openMirror, defer }, 600);
     const all = handle.db
       .prepare('SELECT key, state, search_text AS text, task_date AS taskDate FROM appointment_list WHERE live = 1')
       .all() as Array<{ key: string; state: string; text: string; taskDate: string | null }>;
@@ -108,7 +92,7 @@ describe('searching the read model', () => {
     openMirror,
     defer,
   }) => {
-    const { handle } = await diagnosedMirror({ openSandbox, openMirror, defer });
+    const { handle } = await diagnosedMirror({ openSandbox, openMirror, defer }, 600);
     const total = (counts: Map<string, number>) => [...counts.values()].reduce((sum, n) => sum + n, 0);
     // Limits scaled to 600 rows the way the defaults are to 1,000,000: a sample of 8 stretches of 24 ids.
     const limits = { exactUpTo: 40, stretches: 8, stretchIds: 24 };
