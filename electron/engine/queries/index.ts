@@ -3,3 +3,4 @@ export { appointmentDetail } from './appointment-detail';
 export { queryAppointmentPage } from './appointment-list';
 export { csvCell, csvKeyCell, csvLine, looksLikeFormula } from './export/csv';
 export { QUERIES } from './registry';
+export { QueryClient } from './query-client';
