@@ -38,6 +38,25 @@ function expectCountsKept(store: WriteHandle) {
     .all();
   expect(kept).toEqual(recounted);
   expect(kept.length).toBeGreaterThan(0);
+  expect(keptHeld(store)).toEqual(recountedHeld(store));
+}
+
+/** The kept counts of appointments held back per technician and per company. */
+function keptHeld(store: WriteHandle) {
+  return store.db.prepare('SELECT code, holder, n FROM list_held WHERE n <> 0 ORDER BY code, holder').all();
+}
+
+/** The same, counted from the rows: each held code's technician or company, as the list row has it now. */
+function recountedHeld(store: WriteHandle) {
+  return store.db
+    .prepare(
+      `SELECT c.code, CASE c.code WHEN 'COMPANY_INACTIVE' THEN l.company ELSE l.technician_id END AS holder,
+         count(*) AS n
+       FROM list_codes c JOIN appointment_list l ON l.id = c.list_id
+       WHERE c.live = 1 AND (c.code = 'COMPANY_INACTIVE' OR c.code LIKE 'TECH\\_%' ESCAPE '\\') AND holder IS NOT NULL
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+    )
+    .all();
 }
 
 /** The same read model made from nothing by a full recompute. */
@@ -114,6 +133,50 @@ describe('refreshing only the verdicts a pass reached', () => {
     expectCountsKept(mirror.store);
     const partial = listRows(mirror.store);
     expect(partial).toEqual(fromScratch(mirror.store, FIXED_NOW));
+  });
+
+  test('an appointment moved to another technician held back for the same reason moves its held count', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 400 });
+    let lastPass: PassChanges | null = null;
+    const mirror = openMirror(sandbox, { afterPass: (pass) => void (lastPass = pass) });
+    await mirror.poller.syncNow();
+    const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+    const held = mirror.store.db
+      .prepare(
+        `SELECT l.key, l.technician_id AS technician, c.code, l.codes FROM list_codes c
+         JOIN appointment_list l ON l.id = c.list_id WHERE c.live = 1 AND c.code LIKE 'TECH%' ORDER BY l.key`,
+      )
+      .all() as Array<{ key: string; technician: string; code: string; codes: string }>;
+    const moved = held.find((row) =>
+      held.some((other) => other.code === row.code && other.technician !== row.technician),
+    );
+    const target = held.find((other) => other.code === moved?.code && other.technician !== moved.technician);
+    if (!moved || !target) throw new Error('the sandbox has no two technicians held back for the same reason');
+    const countOf = (holder: string) =>
+      (
+        mirror.store.db.prepare('SELECT n FROM list_held WHERE code = ? AND holder = ?').get(moved.code, holder) as
+          { n: number } | undefined
+      )?.n ?? 0;
+    const before = { from: countOf(moved.technician), to: countOf(target.technician) };
+
+    sandbox.world.updateAppointment(moved.key, { technician: target.technician }, FIXED_NOW, 'test');
+    await mirror.poller.syncNow();
+    const plan = planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, lastPass as unknown as PassChanges);
+    if (plan.kind !== 'some') throw new Error('expected a partial refresh');
+    refreshVerdicts(mirror.store, FIXED_NOW, settings, plan.keys, cache);
+
+    const row = mirror.store.db
+      .prepare('SELECT technician_id, codes FROM appointment_list WHERE key = ?')
+      .get(moved.key);
+    expect(row).toEqual({ technician_id: target.technician, codes: moved.codes });
+    expect({ from: countOf(moved.technician), to: countOf(target.technician) }).toEqual({
+      from: before.from - 1,
+      to: before.to + 1,
+    });
+    expectCountsKept(mirror.store);
   });
 
   test('recomputes everything when time has moved on, the settings or statuses changed, or much changed', async ({

@@ -2,7 +2,7 @@ import type { HealthFacts } from '../../../shared/health/assess';
 import { SHARED_CAUSE_MIN } from '../../../shared/health/assess';
 import type { ActivityFacts, IntegrationFacts, SystemFacts } from '../../../shared/diagnosis/types';
 import { statement, type ReadHandle } from '../store/handles';
-import { readListCounts } from '../store/tables/appointment-list';
+import { HELD_BY_COMPANY, HELD_BY_TECHNICIAN, readListCounts } from '../store/tables/appointment-list';
 import { readSnapshot } from '../store/tables/snapshots';
 import { lastSuccessfulRun, readRecentRuns } from '../store/tables/sync-runs';
 
@@ -20,25 +20,26 @@ export type MirrorHealthFacts = { serverOffsetMs: number } & Pick<
   | 'heldByCompany'
 >;
 
-const TECHNICIAN_CODES = ['TECH_NOT_XOI_USER', 'TECH_XOI_USER_DISABLED', 'TECH_EMAIL_MISMATCH', 'TECH_EMAIL_MISSING'];
+/** Who holds many appointments back for the same reason, from the kept counts (a few rows, however large the list). */
+export const HELD_BY_TECHNICIAN_SQL = `SELECT h.holder AS technicianId, coalesce(t.name, h.holder) AS name, h.code AS code,
+     h.n AS count
+   FROM list_held h LEFT JOIN technicians t ON t.id = h.holder
+   WHERE h.code IN (${HELD_BY_TECHNICIAN.map(() => '?').join(', ')}) AND h.n >= ?
+   ORDER BY h.n DESC, h.holder, h.code LIMIT 20`;
+export const HELD_BY_COMPANY_SQL = `SELECT h.holder AS companyId, coalesce(co.name, h.holder) AS name, h.n AS count
+   FROM list_held h LEFT JOIN companies co ON co.id = h.holder
+   WHERE h.code = ? AND h.n >= ? ORDER BY h.n DESC, h.holder LIMIT 20`;
 
 export function readHealthFacts(handle: ReadHandle): MirrorHealthFacts {
   const codeCounts: Record<string, number> = Object.fromEntries(readListCounts(handle, true, 'code'));
-  const heldByTechnician = statement(
-    handle,
-    `SELECT l.technician_id AS technicianId, coalesce(l.technician_name, l.technician_id) AS name, c.code AS code,
-       count(*) AS count
-     FROM list_codes c JOIN appointment_list l ON l.id = c.list_id
-     WHERE c.live = 1 AND c.code IN (${TECHNICIAN_CODES.map(() => '?').join(', ')}) AND l.technician_id IS NOT NULL
-     GROUP BY l.technician_id, c.code HAVING count(*) >= ? ORDER BY count(*) DESC LIMIT 20`,
-  ).all(...TECHNICIAN_CODES, SHARED_CAUSE_MIN) as MirrorHealthFacts['heldByTechnician'];
-  const heldByCompany = statement(
-    handle,
-    `SELECT l.company AS companyId, coalesce(co.name, l.company) AS name, count(*) AS count
-     FROM list_codes c JOIN appointment_list l ON l.id = c.list_id LEFT JOIN companies co ON co.id = l.company
-     WHERE c.live = 1 AND c.code = 'COMPANY_INACTIVE' GROUP BY l.company HAVING count(*) >= ?
-     ORDER BY count(*) DESC LIMIT 20`,
-  ).all(SHARED_CAUSE_MIN) as MirrorHealthFacts['heldByCompany'];
+  const heldByTechnician = statement(handle, HELD_BY_TECHNICIAN_SQL).all(
+    ...HELD_BY_TECHNICIAN,
+    SHARED_CAUSE_MIN,
+  ) as MirrorHealthFacts['heldByTechnician'];
+  const heldByCompany = statement(handle, HELD_BY_COMPANY_SQL).all(
+    HELD_BY_COMPANY,
+    SHARED_CAUSE_MIN,
+  ) as MirrorHealthFacts['heldByCompany'];
   const system = readSnapshot<SystemFacts & { serverTime?: string }>(handle, 'system');
   const serverAt = system?.value.serverTime ? Date.parse(system.value.serverTime) : NaN;
   const fetchedAt = system ? Date.parse(system.fetchedAt) : NaN;

@@ -4,6 +4,7 @@ import { countSql, LIST_SORTS, windowIdsSql, type ListFilter, type SearchPath } 
 
 const SEARCH_PATHS: SearchPath[] = ['matches', 'set', 'probe'];
 import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract';
+import { HELD_BY_COMPANY_SQL, HELD_BY_TECHNICIAN_SQL } from '../../../electron/engine/queries';
 import { FIXED_NOW } from '../../support/sandbox';
 
 const NONE: ListFilter = {
@@ -79,5 +80,28 @@ describe('the read model query plans', () => {
       if (fullScan.test(countPlan)) problems.push(`count, ${name}: ${countPlan}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  test('the health check reads who holds appointments back from the kept counts, never from the rows', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 300 });
+    const mirror = openMirror(sandbox);
+    await mirror.poller.syncNow();
+    recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
+    const plan = (sql: string, params: unknown[]) =>
+      (mirror.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
+        .map((step) => step.detail)
+        .filter((detail) => /^(?:SCAN|SEARCH)/.test(detail));
+    // h is list_held, t the technicians and co the companies (for their names): neither list_codes nor the list.
+    expect(plan(HELD_BY_TECHNICIAN_SQL, ['A', 'B', 'C', 'D', 5])).toEqual([
+      'SEARCH h USING PRIMARY KEY (code=?)',
+      'SEARCH t USING INDEX sqlite_autoindex_technicians_1 (id=?) LEFT-JOIN',
+    ]);
+    expect(plan(HELD_BY_COMPANY_SQL, ['COMPANY_INACTIVE', 5])).toEqual([
+      'SEARCH h USING PRIMARY KEY (code=?)',
+      'SEARCH co USING INDEX sqlite_autoindex_companies_1 (id=?) LEFT-JOIN',
+    ]);
   });
 });

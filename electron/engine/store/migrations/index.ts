@@ -3,8 +3,16 @@ import { migration002 } from './002-xoi-users';
 import { migration003 } from './003-verdicts';
 import { migration004 } from './004-search-index';
 import { migration005 } from './005-read-model';
+import { migration006 } from './006-held-counts';
 import type { Migration } from './types';
 
 /** Every migration in order. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

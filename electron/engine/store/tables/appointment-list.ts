@@ -90,6 +90,8 @@ export interface StoredListEntry {
   state: string;
   codes: string;
   searchText: string;
+  technicianId: string | null;
+  company: string;
 }
 
 /** cyrb53: a fast 53-bit string hash (a changed row is missed with odds of one in 2^53). */
@@ -161,10 +163,28 @@ function writeCodes(handle: WriteHandle, id: number, entry: ListEntry): void {
   insertCodes(handle, id, entry);
 }
 
+/** The codes that hold an appointment back because of its technician, or because of its company. */
+export const HELD_BY_TECHNICIAN = [
+  'TECH_NOT_XOI_USER',
+  'TECH_XOI_USER_DISABLED',
+  'TECH_EMAIL_MISMATCH',
+  'TECH_EMAIL_MISSING',
+];
+export const HELD_BY_COMPANY = 'COMPANY_INACTIVE';
+
+/** Who holds a row back for this code (counted in `list_held` by trigger), or null. */
+function holderOf(code: string, entry: Pick<ListEntry, 'technicianId' | 'company'>): string | null {
+  if (code === HELD_BY_COMPANY) return entry.company;
+  return HELD_BY_TECHNICIAN.includes(code) ? entry.technicianId : null;
+}
+
 /** A new row's codes (its id is new: AUTOINCREMENT never reuses one, so there is nothing to delete first). */
 function insertCodes(handle: WriteHandle, id: number, entry: ListEntry): void {
-  const insert = statement(handle, 'INSERT OR IGNORE INTO list_codes (live, code, list_id) VALUES (?, ?, ?)');
-  for (const code of entry.codes) insert.run(entry.live ? 1 : 0, code, id);
+  const insert = statement(
+    handle,
+    'INSERT OR IGNORE INTO list_codes (live, code, list_id, holder) VALUES (?, ?, ?, ?)',
+  );
+  for (const code of entry.codes) insert.run(entry.live ? 1 : 0, code, id, holderOf(code, entry));
 }
 
 /**
@@ -211,7 +231,13 @@ export class ListWriter {
     if (indexedText(current) !== indexedText(entry)) {
       this.searchChanges.push({ id: current.id, text: null }, { id: current.id, text: indexedText(entry) });
     }
-    if (current.codes !== entry.codes.join(' ') || current.live !== entry.live) writeCodes(handle, current.id, entry);
+    // The held counts are per holder: a row moving to another technician or company moves its codes too.
+    const codesMoved =
+      current.codes !== entry.codes.join(' ') ||
+      current.live !== entry.live ||
+      current.technicianId !== entry.technicianId ||
+      current.company !== entry.company;
+    if (codesMoved) writeCodes(handle, current.id, entry);
     return true;
   }
 
@@ -251,7 +277,7 @@ export class ListWriter {
   }
 }
 
-const STORED_COLUMNS = 'id, key, signature, live, state, codes, search_text';
+const STORED_COLUMNS = 'id, key, signature, live, state, codes, search_text, technician_id, company';
 
 function storedByKey(rows: unknown[][], into = new Map<string, StoredListEntry>()): Map<string, StoredListEntry> {
   for (const row of rows) {
@@ -262,6 +288,8 @@ function storedByKey(rows: unknown[][], into = new Map<string, StoredListEntry>(
       state: row[4] as string,
       codes: row[5] as string,
       searchText: row[6] as string,
+      technicianId: row[7] as string | null,
+      company: row[8] as string,
     });
   }
   return into;
