@@ -90,6 +90,25 @@ describe('xoi-console sandbox', () => {
     expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it.each([
+    ['sandbox', '--appointments'],
+    ['web', '--sandbox-appointments'],
+  ])(
+    '%s refuses a world larger than the process may hold, at once, saying what fits and how to allow more',
+    async (command, flag) => {
+      const outcome = await runCli([command, flag, '1000000', '--no-xoi-agent'], {
+        env: { NODE_OPTIONS: '--max-old-space-size=1024' },
+      });
+      expect(outcome.code).toBe(2);
+      expect(outcome.stderr).toMatch(
+        new RegExp(`^xoi-console: ${flag}: a world of 1,000,000 appointments needs about [\\d.]+ GB`),
+      );
+      expect(outcome.stderr).toMatch(/Use at most [\d,]+, or allow more: NODE_OPTIONS=--max-old-space-size=\d+\./);
+      expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
+      expect(outcome.stdout).toBe('');
+    },
+  );
+
   it('refuses a port in use with one line and exit code 2', async ({ defer }) => {
     const { child, firstLine } = await startCli(['sandbox', '--no-xoi-agent', '--appointments', '10']);
     defer(() => stopChild(child));

@@ -6,6 +6,7 @@ import { parseScenario, ScenarioError, type Scenario } from '../../sandbox/world
 import { integerFlag, parseFlags } from '../parse-flags';
 import { waitForShutdown } from '../shutdown';
 import { UsageError } from '../usage-error';
+import { checkWorldFits } from '../sandbox-memory';
 
 export const sandboxHelp = `xoi-console sandbox [--port N] [--seed N] [--appointments N] [--scenario FILE] [--speed X] [--no-xoi-agent] [--faults SPEC]
   Starts the simulated Schedule server and XOi on 127.0.0.1 and prints its base URL. Runs until interrupted.`;
@@ -47,6 +48,7 @@ export async function runSandbox(
   const port = integerFlag('port', values.port, 0, 65535);
   const seed = integerFlag('seed', values.seed, 0, 4_294_967_295);
   const appointments = integerFlag('appointments', values.appointments, 0, 1_000_000);
+  checkWorldFits('appointments', appointments);
   let speed: number | undefined;
   if (values.speed !== undefined) {
     speed = Number(values.speed);

@@ -10,6 +10,7 @@ import { integerFlag, parseFlags } from '../parse-flags';
 import { CommandFailure } from '../usage-error';
 import { waitForShutdown } from '../shutdown';
 import { loadScenarioFile } from './sandbox';
+import { checkWorldFits } from '../sandbox-memory';
 
 export const webHelp = `xoi-console web [--port N] [--data-dir DIR] [--json] [--sandbox-scenario FILE] [--sandbox-appointments N] [--no-xoi-agent]
   Serves the console to a browser on 127.0.0.1 and prints the address to open (it carries an access token).`;
@@ -28,6 +29,7 @@ export async function runWeb(
   });
   const port = integerFlag('port', values.port, 0, 65535) ?? 0;
   const appointments = integerFlag('sandbox-appointments', values['sandbox-appointments'], 0, 1_000_000);
+  checkWorldFits('sandbox-appointments', appointments);
   const scenario = values['sandbox-scenario'] === undefined ? undefined : loadScenarioFile(values['sandbox-scenario']);
   if (!existsSync(path.join(io.rendererDir, 'index.html'))) {
     throw new CommandFailure(
