@@ -11,6 +11,8 @@ import { readProfileSecret } from './credentials';
 
 /** Events settle for this long before the health is judged again (a first mirror sends hundreds of progress events). */
 const SETTLE_MS = 300;
+/** Closing waits at most this long for a judgement in flight. */
+const CLOSE_WAIT_MS = 5_000;
 /** The keychain is asked again at most this often (each question costs a round trip to the OS). */
 const KEYCHAIN_RECHECK_MS = 60_000;
 
@@ -34,6 +36,8 @@ export class HealthMonitor {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private keychain: { state: Keychain; at: number } | null = null;
   private lastSyncState: string | null = null;
+  private judging: Promise<void> | null = null;
+  private closed = false;
 
   constructor(
     private readonly context: ServiceContext,
@@ -57,19 +61,33 @@ export class HealthMonitor {
     return report;
   }
 
-  close(): void {
+  /**
+   * Stops judging, and waits (a few seconds at most: a keychain that hangs must not hold the console open) for a
+   * judgement in flight, so that after this the monitor touches neither keychain nor mirror.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (!this.judging) return;
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.judging, new Promise((resolve) => (deadline = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+    clearTimeout(deadline);
   }
 
   private soon(): void {
+    if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.judge().then(
-        (report) => this.publish(report),
-        (error: unknown) => this.context.deps.log.warn('The integration health could not be judged', error),
-      );
+      this.judging = this.judge()
+        .then(
+          (report) => this.publish(report),
+          (error: unknown) => this.context.deps.log.warn('The integration health could not be judged', error),
+        )
+        .finally(() => {
+          this.judging = null;
+        });
     }, SETTLE_MS);
     this.timer.unref?.();
   }

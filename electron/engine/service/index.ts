@@ -63,7 +63,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     trustedHosts: () => context.trustedHosts(),
     close: async () => {
-      health.close();
+      await health.close();
       await context.close();
     },
   };
