@@ -11,7 +11,7 @@ const QUERY_TIMEOUT_MS = 5 * 60_000;
  * every appointment, the health facts the app asks for as it opens) held the list's first rows behind it; with two, a
  * read waits only when both are busy. Two, as these desktops have two cores or more and the writer has its own.
  */
-export const READER_COUNT = 2;
+const READER_COUNT = 2;
 
 interface Reader {
   readonly worker: Worker;

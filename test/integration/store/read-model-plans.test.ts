@@ -1,11 +1,16 @@
 import { describe, expect, test } from '../../support/fixtures';
-import { recomputeAllVerdicts, verdictSettingsFrom } from '../../../electron/engine/diagnosis';
-import { countSql, LIST_SORTS, windowIdsSql, type ListFilter, type SearchPath } from '../../../electron/engine/store';
+import {
+  countSql,
+  LIST_SORTS,
+  windowIdsSql,
+  type ListFilter,
+  type ReadHandle,
+  type SearchPath,
+} from '../../../electron/engine/store';
+import { HELD_BY_COMPANY_SQL, HELD_BY_TECHNICIAN_SQL } from '../../../electron/engine/queries';
+import { diagnosedMirror } from '../../support/diagnosed-mirror';
 
 const SEARCH_PATHS: SearchPath[] = ['matches', 'set', 'probe'];
-import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/contract';
-import { HELD_BY_COMPANY_SQL, HELD_BY_TECHNICIAN_SQL } from '../../../electron/engine/queries';
-import { FIXED_NOW } from '../../support/sandbox';
 
 const NONE: ListFilter = {
   live: true,
@@ -45,19 +50,21 @@ const FILTERS: Array<[string, ListFilter]> = [
   ],
 ];
 
+/** The steps of SQLite's plan for a statement, in order. */
+function planSteps(handle: ReadHandle, sql: string, params: unknown[]): string[] {
+  return (handle.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map(
+    (step) => step.detail,
+  );
+}
+
 describe('the read model query plans', () => {
   test('never scan the whole list nor sort it, for any sort, direction and filter', async ({
     openSandbox,
     openMirror,
+    defer,
   }) => {
-    const sandbox = await openSandbox({ appointments: 300 });
-    const mirror = openMirror(sandbox);
-    await mirror.poller.syncNow();
-    recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
-    const plan = (sql: string, params: unknown[]) =>
-      (mirror.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
-        .map((step) => step.detail)
-        .join(' | ');
+    const { handle } = await diagnosedMirror({ openSandbox, openMirror, defer }, 300);
+    const plan = (sql: string, params: unknown[]) => planSteps(handle, sql, params).join(' | ');
     const problems: string[] = [];
     const fullScan = /SCAN appointment_list(?! USING (COVERING )?INDEX)/;
     for (const [name, filter] of FILTERS) {
@@ -85,15 +92,11 @@ describe('the read model query plans', () => {
   test('the health check reads who holds appointments back from the kept counts, never from the rows', async ({
     openSandbox,
     openMirror,
+    defer,
   }) => {
-    const sandbox = await openSandbox({ appointments: 300 });
-    const mirror = openMirror(sandbox);
-    await mirror.poller.syncNow();
-    recomputeAllVerdicts(mirror.store, FIXED_NOW, verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false));
+    const { handle } = await diagnosedMirror({ openSandbox, openMirror, defer }, 300);
     const plan = (sql: string, params: unknown[]) =>
-      (mirror.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
-        .map((step) => step.detail)
-        .filter((detail) => /^(?:SCAN|SEARCH)/.test(detail));
+      planSteps(handle, sql, params).filter((detail) => /^(?:SCAN|SEARCH)/.test(detail));
     // h is list_held, t the technicians and co the companies (for their names): neither list_codes nor the list.
     expect(plan(HELD_BY_TECHNICIAN_SQL, ['A', 'B', 'C', 'D', 5])).toEqual([
       'SEARCH h USING PRIMARY KEY (code=?)',
