@@ -1,4 +1,4 @@
-import { describe, expect, test } from '../support/fixtures';
+import { describe, expect, test, type Fixtures } from '../support/fixtures';
 import {
   ALL_TOUCHED,
   planVerdictUpdate,
@@ -66,24 +66,40 @@ function fromScratch(store: WriteHandle, now: number) {
   return listRows(store);
 }
 
-describe('refreshing only the verdicts a pass reached', () => {
-  test('gives the same read model and counts as recomputing everything', async ({ openSandbox, openMirror }) => {
-    const sandbox = await openSandbox({ appointments: 400 });
-    let lastPass: PassChanges | null = null;
-    const mirror = openMirror(sandbox, { afterPass: (pass) => void (lastPass = pass) });
-    await mirror.poller.syncNow();
-    const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
-    const changes = mutateWorld(sandbox.world, 60, createRng(4), FIXED_NOW);
-    expect(changes.updated + changes.deleted + changes.notesAdded).toBe(60);
+/**
+ * A sandbox mirrored once with every verdict computed, and `nextPass`: sync again, then the changes the pass reported
+ * and the partial refresh planned for them.
+ */
+async function recomputedMirror(
+  { openSandbox, openMirror }: Pick<Fixtures, 'openSandbox' | 'openMirror'>,
+  appointments: number,
+) {
+  const sandbox = await openSandbox({ appointments });
+  let lastPass: PassChanges | null = null;
+  const mirror = openMirror(sandbox, { afterPass: (pass) => void (lastPass = pass) });
+  await mirror.poller.syncNow();
+  const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+  const nextPass = async () => {
     await mirror.poller.syncNow();
     const pass = lastPass as unknown as PassChanges;
+    const plan = planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, pass);
+    if (plan.kind !== 'some') throw new Error('expected a partial refresh');
+    return { pass, keys: plan.keys };
+  };
+  return { sandbox, mirror, cache, nextPass };
+}
+
+describe('refreshing only the verdicts a pass reached', () => {
+  test('gives the same read model and counts as recomputing everything', async ({ openSandbox, openMirror }) => {
+    const { sandbox, mirror, cache, nextPass } = await recomputedMirror({ openSandbox, openMirror }, 400);
+    const changes = mutateWorld(sandbox.world, 60, createRng(4), FIXED_NOW);
+    expect(changes.updated + changes.deleted + changes.notesAdded).toBe(60);
+    const { pass, keys } = await nextPass();
     expect(pass.references).toEqual(NO_REFERENCES);
     expect(pass.touched.size).toBeGreaterThan(0);
     expect(pass.touched.size).toBeLessThanOrEqual(60);
-    const plan = planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, pass);
-    if (plan.kind !== 'some') throw new Error('expected a partial refresh');
-    expect([...plan.keys].sort()).toEqual([...pass.touched].sort());
-    const refreshed = refreshVerdicts(mirror.store, FIXED_NOW, settings, plan.keys, cache);
+    expect([...keys].sort()).toEqual([...pass.touched].sort());
+    const refreshed = refreshVerdicts(mirror.store, FIXED_NOW, settings, keys, cache);
     expect(refreshed).toBe(pass.touched.size - changes.deleted);
     expectCountsKept(mirror.store);
     const partial = listRows(mirror.store);
@@ -95,26 +111,19 @@ describe('refreshing only the verdicts a pass reached', () => {
     openSandbox,
     openMirror,
   }) => {
-    const sandbox = await openSandbox({ appointments: 300 });
-    let lastPass: PassChanges | null = null;
-    const mirror = openMirror(sandbox, { afterPass: (pass) => void (lastPass = pass) });
-    await mirror.poller.syncNow();
-    const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+    const { sandbox, mirror, cache, nextPass } = await recomputedMirror({ openSandbox, openMirror }, 300);
     const technician = [...sandbox.world.technicians.values()].find((candidate) =>
       [...sandbox.world.appointments.values()].some((appointment) => appointment.technician === candidate.id),
     );
     if (!technician) throw new Error('the sandbox has no assigned technician');
     sandbox.world.technicians.set(technician.id, { ...technician, name: 'Renamed Technician', email: null });
-    await mirror.poller.syncNow();
-    const pass = lastPass as unknown as PassChanges;
+    const { pass, keys } = await nextPass();
     expect(pass.references).toEqual({ companies: [], technicians: [technician.id], statuses: false });
-    const plan = planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, pass);
-    if (plan.kind !== 'some') throw new Error('expected a partial refresh');
     const theirs = [...sandbox.world.appointments.values()]
       .filter((appointment) => appointment.technician === technician.id)
       .map((appointment) => `${appointment.company}/${appointment.serviceCall}/${appointment.appointment}`);
-    expect([...plan.keys].sort()).toEqual(theirs.sort());
-    refreshVerdicts(mirror.store, FIXED_NOW, settings, plan.keys, cache);
+    expect([...keys].sort()).toEqual(theirs.sort());
+    refreshVerdicts(mirror.store, FIXED_NOW, settings, keys, cache);
     const names = mirror.store.db
       .prepare('SELECT DISTINCT technician_name AS name FROM appointment_list WHERE technician_id = ?')
       .all(technician.id);
@@ -139,11 +148,7 @@ describe('refreshing only the verdicts a pass reached', () => {
     openSandbox,
     openMirror,
   }) => {
-    const sandbox = await openSandbox({ appointments: 400 });
-    let lastPass: PassChanges | null = null;
-    const mirror = openMirror(sandbox, { afterPass: (pass) => void (lastPass = pass) });
-    await mirror.poller.syncNow();
-    const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+    const { sandbox, mirror, cache, nextPass } = await recomputedMirror({ openSandbox, openMirror }, 400);
     const held = mirror.store.db
       .prepare(
         `SELECT l.key, l.technician_id AS technician, c.code, l.codes FROM list_codes c
@@ -163,10 +168,8 @@ describe('refreshing only the verdicts a pass reached', () => {
     const before = { from: countOf(moved.technician), to: countOf(target.technician) };
 
     sandbox.world.updateAppointment(moved.key, { technician: target.technician }, FIXED_NOW, 'test');
-    await mirror.poller.syncNow();
-    const plan = planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, lastPass as unknown as PassChanges);
-    if (plan.kind !== 'some') throw new Error('expected a partial refresh');
-    refreshVerdicts(mirror.store, FIXED_NOW, settings, plan.keys, cache);
+    const { keys } = await nextPass();
+    refreshVerdicts(mirror.store, FIXED_NOW, settings, keys, cache);
 
     const row = mirror.store.db
       .prepare('SELECT technician_id, codes FROM appointment_list WHERE key = ?')
