@@ -51,6 +51,11 @@ describe('the data on disk', () => {
       );
       for (const file of files) expect([file, mode(path.join(mirrors, file))]).toEqual([file, 0o600]);
 
+      // A clean close folds the write-ahead log into the file and removes it (the readers close before the writer,
+      // whose close is the last and may checkpoint); a log left behind would be replayed at the next start.
+      await harness.service.close();
+      expect(readdirSync(mirrors).filter((name) => name.startsWith(profile.id))).toEqual([`${profile.id}.db`]);
+
       const logDir = path.join(harness.dataDir, 'logs');
       createNodeLogger({ logDir, fileName: 'main.log' }).info('hello');
       expect(mode(logDir)).toBe(0o700);
