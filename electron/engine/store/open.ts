@@ -13,6 +13,8 @@ const USER_VERSION_OFFSET = 60;
 /** Page cache sizes, in KiB: the writer's holds the read model's indexes while it fills them. */
 const WRITER_CACHE_KIB = 64 * 1024;
 const READER_CACHE_KIB = 32 * 1024;
+/** The most disk the write-ahead log keeps between transactions (a checkpoint every 40 MB keeps it below that). */
+const WAL_KEPT_BYTES = 64 * 1024 * 1024;
 /** How long a connection waits for another's lock before giving up (set before anything that can wait). */
 export const BUSY_TIMEOUT_MS = 5_000;
 
@@ -117,6 +119,9 @@ export function openMirrorForWriting(file: string): WriteHandle {
     // Each checkpoint syncs the disk twice; at SQLite's default (every 4 MB of log) the first mirror spent about a
     // fifth of its writing time waiting for those syncs. 40 MB between checkpoints keeps the log small on disk.
     db.pragma('wal_autocheckpoint = 10000');
+    // A first fill writes its whole read model in one transaction (about a gigabyte of log at a million appointments):
+    // once that is in the file, the log is cut back to this size instead of keeping the space.
+    db.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`);
     // The read model's eight indexes are written in the order of their own columns, not the key's: with SQLite's
     // 2 MB default page cache, a first fill of 100,000 rows spent most of its time moving index pages in and out.
     db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);

@@ -99,4 +99,18 @@ describe('opening a mirror', () => {
     expect(() => reader.db.prepare("INSERT INTO cursors VALUES ('x', 'y', 'z')").run()).toThrow(/readonly/i);
     reader.db.close();
   });
+
+  it('cuts the write-ahead log of a large transaction back once it is in the file', () => {
+    // A first fill of a million appointments writes about a gigabyte of log in one transaction; once it is folded
+    // into the file, the log is cut back to 64 MB at the next write instead of keeping that space.
+    const file = path.join(temp.dir, 'large.db');
+    const handle = openMirrorForWriting(file);
+    const large = 'x'.repeat(96 * 1024 * 1024);
+    handle.db.prepare('INSERT INTO snapshots (kind, json, fetched_at) VALUES (?, ?, ?)').run('large', large, 'now');
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(96 * 1024 * 1024);
+    handle.db.pragma('wal_checkpoint(PASSIVE)');
+    handle.db.prepare('DELETE FROM snapshots WHERE kind = ?').run('large');
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(64 * 1024 * 1024);
+    handle.db.close();
+  });
 });
