@@ -1,7 +1,39 @@
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { makeTempDir } from '../support/temp-dir';
 import { postWithoutDeadline, startChild, stop, type Figure } from './bench-utils';
+
+/** The first rows as the page saw them: the route change to the first row in the DOM, and the list's request. */
+async function firstRowsInThePage(page: Page, group: string): Promise<Figure[]> {
+  const seen = await page.evaluate(() => {
+    const probe = (window as unknown as { firstRowsProbe: { started: number; firstRow: number } }).firstRowsProbe;
+    const list = performance
+      .getEntriesByType('resource')
+      .find((entry) => entry.name.endsWith('/api/call/appointments.query') && entry.startTime >= probe.started) as
+      PerformanceResourceTiming | undefined;
+    return {
+      firstRow: probe.firstRow,
+      sent: list ? list.startTime - probe.started : -1,
+      answered: list ? list.responseEnd - probe.started : -1,
+    };
+  });
+  return [
+    {
+      group,
+      name: 'time to first rows, in the page',
+      value: Math.round(seen.firstRow),
+      unit: 'ms',
+      note: "the route change to the first row in the DOM, on the page's clock",
+    },
+    {
+      group,
+      name: "of which the list's request, sent to answered",
+      value: Math.round(seen.answered - seen.sent),
+      unit: 'ms',
+      note: `sent at ${Math.round(seen.sent)} ms, answered at ${Math.round(seen.answered)} ms`,
+    },
+  ];
+}
 
 /** The appointment list in real Chromium with a large mirror: first rows, DOM size, longest task while scrolling. */
 export async function browserBench(appointments: number): Promise<Figure[]> {
@@ -31,11 +63,32 @@ export async function browserBench(appointments: number): Promise<Figure[]> {
     const browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     await page.goto(url);
-    await page.getByTestId('app-version').waitFor();
+    // The dashboard first draws its counts and animates its charts (about 1.5 s): the list is opened after it, as an
+    // administrator would, so the figure is the list's and not the dashboard's still running on the same thread.
+    await page.locator('.card-number').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(2_000);
     const started = Date.now();
-    await page.goto(`http://127.0.0.1:${port}/#/appointments`);
+    // The route change is made in the page, which also times it on its own clock: the driver's figure adds its own
+    // round trips (about 70 ms here), and its process, holding the earlier parts' heap, can pause for collections.
+    await page.evaluate(() => {
+      const probe = { started: performance.now(), firstRow: 0 };
+      Object.assign(window, { firstRowsProbe: probe });
+      new MutationObserver((_records, observer) => {
+        if (!document.querySelector('[data-testid="appointment-scroller"] [role="row"] a')) return;
+        probe.firstRow = performance.now() - probe.started;
+        observer.disconnect();
+      }).observe(document.body, { childList: true, subtree: true });
+      location.hash = '#/appointments';
+    });
     await page.locator('[data-testid="appointment-scroller"] [role="row"] a').first().waitFor({ timeout: 60_000 });
-    figures.push({ group, name: 'time to first rows', value: Date.now() - started, unit: 'ms' });
+    figures.push({
+      group,
+      name: 'time to first rows',
+      value: Date.now() - started,
+      unit: 'ms',
+      note: 'by the test driver',
+    });
+    figures.push(...(await firstRowsInThePage(page, group)));
     const summary = await page.locator('.list-summary').innerText();
     const rowsInList = Number((/^([\d,.\s]+) appointments/.exec(summary)?.[1] ?? '0').replace(/\D/g, ''));
     figures.push({ group, name: 'rows in the list', value: rowsInList, unit: 'rows' });

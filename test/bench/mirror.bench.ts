@@ -49,7 +49,12 @@ async function allItems(url: string): Promise<Record<string, unknown[]>> {
   return items;
 }
 
-function workerPoller(url: string, dbFile: string, onFeedsProgress: () => void = () => {}) {
+function workerPoller(
+  url: string,
+  dbFile: string,
+  onFeedsProgress: () => void = () => {},
+  onVerdicts: () => void = () => {},
+) {
   const poller = new WorkerPoller({
     script: path.join(repoRoot, 'dist', 'electron', 'sync-worker.cjs'),
     data: {
@@ -63,6 +68,7 @@ function workerPoller(url: string, dbFile: string, onFeedsProgress: () => void =
     onStatus: (status) => {
       if (status.state === 'running') onFeedsProgress();
     },
+    onVerdicts,
   });
   poller.setXoi(null);
   poller.setPassword({ value: 'sandbox', origins: originsOf([url]) });
@@ -96,10 +102,19 @@ export async function mirrorBench(
   const dbFile = path.join(temp.dir, 'mirror.db');
   let lastPageAt = 0;
   let pollerRef: WorkerPoller | null = null;
-  const poller = workerPoller(url, dbFile, () => {
-    lastPageAt = performance.now();
-    if (pollerRef) busyAtLastPage = pollerRef.utilization().active;
-  });
+  let verdictsAt = 0;
+  const poller = workerPoller(
+    url,
+    dbFile,
+    () => {
+      lastPageAt = performance.now();
+      if (pollerRef) busyAtLastPage = pollerRef.utilization().active;
+    },
+    () => {
+      // The first verdicts after a page (opening an empty mirror diagnoses it too, before the pass).
+      if (lastPageAt > 0 && verdictsAt === 0) verdictsAt = performance.now();
+    },
+  );
   pollerRef = poller;
   await poller.ready;
   const mirrorStarted = performance.now();
@@ -126,6 +141,13 @@ export async function mirrorBench(
     name: 'of which the feeds (pages, parsing, transactions)',
     value: Math.round(feedsMs),
     unit: 'ms',
+  });
+  figures.push({
+    group,
+    name: 'of which the verdicts after the feeds (the read model filled)',
+    value: Math.round(verdictsAt - lastPageAt),
+    unit: 'ms',
+    note: 'the last page to the verdicts event: technicians counted, every row diagnosed and written, log folded',
   });
   figures.push({
     group,
