@@ -63,8 +63,9 @@ export async function browserBench(appointments: number): Promise<Figure[]> {
     const browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     await page.goto(url);
-    // The dashboard first draws its counts and animates its charts (about 1.5 s): the list is opened after it, as an
-    // administrator would, so the figure is the list's and not the dashboard's still running on the same thread.
+    // The dashboard first loads, then draws its counts and sizes and draws its charts: the list is opened once that
+    // has settled, as an administrator would, so the figure is the list's and not the dashboard's work still running
+    // on the same thread.
     await page.locator('.card-number').first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(2_000);
     const started = Date.now();
