@@ -5,12 +5,23 @@ import {
   recomputeAllVerdicts,
   verdictSettingsFrom,
 } from '../../electron/engine/diagnosis';
-import { deleteAllListEntries } from '../../electron/engine/store';
+import { deleteAllListEntries, type WriteHandle } from '../../electron/engine/store';
+import { createXoiClient, mirrorXoiUsers, sandboxXoiEndpoints } from '../../electron/engine/xoi';
+import { SANDBOX_XOI_API } from '../../electron/sandbox';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
 import { diagnoseAppointment } from '../../shared/diagnosis';
 import { FIXED_NOW } from '../support/sandbox';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
+
+const verdictRows = (store: WriteHandle) =>
+  store.db
+    .prepare(
+      'SELECT key, state, codes, summary, notes_mask, transcripts, search_text FROM appointment_list WHERE live = 1 ORDER BY key',
+    )
+    .all() as Array<{ key: string; state: string; codes: string }>;
+const summaries = (store: WriteHandle) =>
+  store.db.prepare("SELECT kind, json FROM snapshots WHERE kind IN ('dashboard', 'technicians') ORDER BY kind").all();
 
 describe('a full recompute read a slice at a time', () => {
   test('gives the verdicts and summaries of diagnosing the whole mirror at once, whatever the slice size', async ({
@@ -20,29 +31,19 @@ describe('a full recompute read a slice at a time', () => {
     const sandbox = await openSandbox({ appointments: 250 });
     const mirror = openMirror(sandbox);
     await mirror.poller.syncNow();
-    const verdictRows = () =>
-      mirror.store.db
-        .prepare(
-          'SELECT key, state, codes, summary, notes_mask, transcripts, search_text FROM appointment_list WHERE live = 1 ORDER BY key',
-        )
-        .all() as Array<{ key: string; state: string; codes: string }>;
-    const summaries = () =>
-      mirror.store.db
-        .prepare("SELECT kind, json FROM snapshots WHERE kind IN ('dashboard', 'technicians') ORDER BY kind")
-        .all();
 
     const whole = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings, 1_000_000);
-    const oneSlice = { rows: verdictRows(), summaries: summaries() };
+    const oneSlice = { rows: verdictRows(mirror.store), summaries: summaries(mirror.store) };
     // 250 appointments in slices of 7: 36 slices, the last one partial, notes and history split at every boundary.
     // The read model is emptied first: a recompute writes only rows that differ, so it must start from nothing here.
     deleteAllListEntries(mirror.store);
-    expect(verdictRows()).toEqual([]);
+    expect(verdictRows(mirror.store)).toEqual([]);
     const sliced = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings, 7);
     expect(sliced.written).toBe(sandbox.world.appointments.size);
     expect(sliced.count).toBe(whole.count);
     expect(sliced.count).toBe(sandbox.world.appointments.size);
-    expect(verdictRows()).toEqual(oneSlice.rows);
-    expect(summaries()).toEqual(oneSlice.summaries);
+    expect(verdictRows(mirror.store)).toEqual(oneSlice.rows);
+    expect(summaries(mirror.store)).toEqual(oneSlice.summaries);
     expect([...sliced.cache.context.tallies.entries()].sort()).toEqual(
       [...whole.cache.context.tallies.entries()].sort(),
     );
@@ -71,6 +72,52 @@ describe('a full recompute read a slice at a time', () => {
 });
 
 describe('a first fill of the read model', () => {
+  test('after the empty mirror was diagnosed at start, counts the technicians first: each row written once', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 200 });
+    const mirror = openMirror(sandbox);
+    // At start the console diagnoses what is mirrored, before any pass: nothing yet (its summaries are empty).
+    expect(recomputeAllVerdicts(mirror.store, FIXED_NOW, settings).count).toBe(0);
+    await mirror.poller.syncNow();
+    const first = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings, 9);
+    // Diagnosed with tallies that counted nothing, every technician's inferred status would change at the end and
+    // their appointments be diagnosed and written again (at 100,000 appointments, 11 s of a 27 s first fill).
+    expect(first.written).toBe(sandbox.world.appointments.size);
+    expect([...first.cache.context.tallies.values()].some((tally) => tally.dueForJobNotes > 0)).toBe(true);
+    expect(recomputeAllVerdicts(mirror.store, FIXED_NOW, settings, 9).written).toBe(0);
+  });
+
+  test("with XOi's user list, counts the technicians as it diagnoses: the verdicts a recompute keeps, real tallies", async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 200 });
+    const mirror = openMirror(sandbox);
+    await mirror.poller.syncNow();
+    const xoi = createXoiClient({ ...sandboxXoiEndpoints(sandbox.url), ...SANDBOX_XOI_API });
+    await mirrorXoiUsers(mirror.store, xoi, FIXED_NOW);
+    const withUsers = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, true);
+    // A first fill: no read model and no earlier tallies (a new mirror, or a rebuild).
+    deleteAllListEntries(mirror.store);
+    mirror.store.db.prepare("DELETE FROM snapshots WHERE kind = 'technicians'").run();
+    const first = recomputeAllVerdicts(mirror.store, FIXED_NOW, withUsers, 9);
+    expect(first.written).toBe(sandbox.world.appointments.size);
+    const filled = { rows: verdictRows(mirror.store), summaries: summaries(mirror.store) };
+
+    // The tallies are those of every appointment, as counting them on their own gives.
+    const facts = loadMirrorFacts(mirror.store);
+    const context = buildContext(mirror.store, facts, FIXED_NOW, withUsers);
+    expect(context.xoiUsers).not.toBeNull();
+    expect([...first.cache.context.tallies.entries()].sort()).toEqual([...context.tallies.entries()].sort());
+    expect([...context.tallies.values()].some((tally) => tally.withJobNotes > 0)).toBe(true);
+    // The next full recompute (diagnosing with these tallies) changes nothing, and says the same.
+    expect(recomputeAllVerdicts(mirror.store, FIXED_NOW, withUsers, 9).written).toBe(0);
+    expect(verdictRows(mirror.store)).toEqual(filled.rows);
+    expect(summaries(mirror.store)).toEqual(filled.summaries);
+  });
+
   const indexes = (db: { prepare: (sql: string) => { all: () => unknown[] } }) =>
     db
       .prepare(

@@ -94,10 +94,14 @@ function rediagnose(store: WriteHandle, writer: ListWriter, keys: readonly strin
   return written;
 }
 
-/** The technicians' tallies the last full recompute left (so a recompute can diagnose while it counts anew). */
+/**
+ * The technicians' tallies the last full recompute left (so a recompute can diagnose while it counts anew); null when
+ * there are none, or they counted nothing (the empty mirror diagnosed at start): a first fill diagnosed with those
+ * would find every technician's inferred status changed at its end and diagnose their appointments again.
+ */
 function lastTallies(store: WriteHandle): Map<string, TechnicianTally> | null {
   const rows = readSnapshot<TechnicianRow[]>(store, 'technicians')?.value;
-  if (!rows) return null;
+  if (!rows?.some((row) => row.eligible > 0 || row.withJobNotes > 0)) return null;
   return new Map(rows.map((row) => [row.id, { dueForJobNotes: row.eligible, withJobNotes: row.withJobNotes }]));
 }
 
@@ -151,9 +155,11 @@ export function recomputeAllVerdicts(
     const writer = new ListWriter(store);
     const previous = lastTallies(store);
     const tallies = new Map<string, TechnicianTally>();
-    // With no earlier tallies (a first fill), the technicians are counted first: diagnosing without them would mean
-    // diagnosing every appointment twice.
-    if (previous === null)
+    // With no earlier tallies (a first fill), the technicians are counted first: their XOi status is inferred from
+    // them, and diagnosing without them would mean diagnosing every appointment twice. With XOi's user list the status
+    // is read from it instead, so they are counted during the one read (a million appointments: about 40 s less).
+    const countFirst = previous === null && base.xoiUsers === null;
+    if (countFirst)
       for (const facts of mirrorFactsInSlices(store, sliceSize))
         technicianTallies(facts, now, settings, base.serverCategories, tallies);
     const diagnosedWith: DiagnosisContext = { ...base, tallies: previous ?? tallies };
@@ -163,7 +169,7 @@ export function recomputeAllVerdicts(
     let written = 0;
     const diagnoseAll = () => {
       for (const facts of mirrorFactsInSlices(store, sliceSize)) {
-        if (previous !== null) technicianTallies(facts, now, settings, base.serverCategories, counted);
+        if (!countFirst) technicianTallies(facts, now, settings, base.serverCategories, counted);
         const first = facts.appointments[0]?.key ?? '';
         const last = facts.appointments.at(-1)?.key ?? '';
         written += diagnoseAndWrite(writer, facts, diagnosedWith, readStoredEntriesBetween(store, first, last));
@@ -175,7 +181,7 @@ export function recomputeAllVerdicts(
     // Every row of a first fill (or a rebuild) is new: its indexes are built once at the end, not row by row.
     if (listIsEmpty(store)) fillListInBulk(store, diagnoseAll);
     else diagnoseAll();
-    const context: DiagnosisContext = { ...base, tallies: previous === null ? tallies : counted };
+    const context: DiagnosisContext = { ...base, tallies: countFirst ? tallies : counted };
     for (const technician of technicianStatusChanged(diagnosedWith, context))
       written += rediagnose(store, writer, listKeysWhere(store, 'technician_id', technician), context);
     for (const key of dropDeletedBefore(store, iso(now - settings.deletedKeptMs))) writer.delete(key);
