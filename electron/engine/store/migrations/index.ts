@@ -4,6 +4,7 @@ import { migration003 } from './003-verdicts';
 import { migration004 } from './004-search-index';
 import { migration005 } from './005-read-model';
 import { migration006 } from './006-held-counts';
+import { migration007 } from './007-drop-appointments-task-date';
 import type { Migration } from './types';
 
 /** Every migration in order. Append only: a released migration never changes. */
@@ -14,5 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
