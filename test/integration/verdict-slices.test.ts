@@ -11,6 +11,7 @@ import { SANDBOX_XOI_API } from '../../electron/sandbox';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
 import { diagnoseAppointment } from '../../shared/diagnosis';
 import { FIXED_NOW } from '../support/sandbox';
+import { queryPlan } from '../support/schema-at';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
 
@@ -140,10 +141,11 @@ describe('a first fill of the read model', () => {
     expect(filled.written).toBe(sandbox.world.appointments.size);
     expect(indexes(mirror.store.db)).toEqual(before);
     expect(mirror.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const plan = mirror.store.db
-      .prepare('EXPLAIN QUERY PLAN SELECT id FROM appointment_list WHERE live = 1 ORDER BY task_date DESC LIMIT 10')
-      .all() as Array<{ detail: string }>;
-    expect(plan.map((step) => step.detail).join(' | ')).toContain('list_by_task_date');
+    const plan = queryPlan(
+      mirror.store.db,
+      'SELECT id FROM appointment_list WHERE live = 1 ORDER BY task_date DESC LIMIT 10',
+    );
+    expect(plan.join(' | ')).toContain('list_by_task_date');
 
     // A fill whose writes fail half-way (a disk that fills up, here a trigger that refuses the 61st row) is rolled
     // back whole: its dropped indexes are there again, and so are the rows it replaced (none: it was empty).

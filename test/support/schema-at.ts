@@ -32,6 +32,23 @@ export function tableColumns(db: Database.Database, table: string): string[] {
   return (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((column) => column.name);
 }
 
+export function tableIndexes(db: Database.Database, table: string): string[] {
+  return (
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name")
+      .all(table) as Array<{
+      name: string;
+    }>
+  ).map((index) => index.name);
+}
+
+/** The steps of SQLite's plan for a statement, in order. */
+export function queryPlan(db: Database.Database, sql: string, ...params: unknown[]): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map(
+    (step) => step.detail,
+  );
+}
+
 export function insertSampleAppointment(db: Database.Database, key = 'TWO/SC1/001'): void {
   const [company, serviceCall, appointment] = key.split('/');
   db.prepare(

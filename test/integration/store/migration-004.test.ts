@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from '../../support/fixtures';
-import { createDatabaseAtVersion, insertSampleAppointment, migrateTo } from '../../support/schema-at';
+import { createDatabaseAtVersion, insertSampleAppointment, migrateTo, queryPlan } from '../../support/schema-at';
 
 describe('migration 004 (search index)', () => {
   it('indexes the existing verdicts for substring search and their codes by appointment', ({ defer, tempDir }) => {
@@ -25,9 +25,8 @@ describe('migration 004 (search index)', () => {
       )
       .all();
     expect(found).toEqual([{ appointment_key: 'TWO/SC1/001' }]);
-    const plan = store.db
-      .prepare("EXPLAIN QUERY PLAN DELETE FROM verdict_codes WHERE appointment_key = 'x'")
-      .all() as Array<{ detail: string }>;
-    expect(plan.map((step) => step.detail).join(' ')).toMatch(/verdict_codes_appointment/);
+    expect(queryPlan(store.db, "DELETE FROM verdict_codes WHERE appointment_key = 'x'").join(' ')).toMatch(
+      /verdict_codes_appointment/,
+    );
   });
 });

@@ -1,14 +1,8 @@
 import { describe, expect, test } from '../../support/fixtures';
-import {
-  countSql,
-  LIST_SORTS,
-  windowIdsSql,
-  type ListFilter,
-  type ReadHandle,
-  type SearchPath,
-} from '../../../electron/engine/store';
+import { countSql, LIST_SORTS, windowIdsSql, type ListFilter, type SearchPath } from '../../../electron/engine/store';
 import { HELD_BY_COMPANY_SQL, HELD_BY_TECHNICIAN_SQL } from '../../../electron/engine/queries';
 import { diagnosedMirror } from '../../support/diagnosed-mirror';
+import { queryPlan } from '../../support/schema-at';
 
 const SEARCH_PATHS: SearchPath[] = ['matches', 'set', 'probe'];
 
@@ -50,13 +44,6 @@ const FILTERS: Array<[string, ListFilter]> = [
   ],
 ];
 
-/** The steps of SQLite's plan for a statement, in order. */
-function planSteps(handle: ReadHandle, sql: string, params: unknown[]): string[] {
-  return (handle.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map(
-    (step) => step.detail,
-  );
-}
-
 describe('the read model query plans', () => {
   test('never scan the whole list nor sort it, for any sort, direction and filter', async ({
     openSandbox,
@@ -64,7 +51,7 @@ describe('the read model query plans', () => {
     defer,
   }) => {
     const { handle } = await diagnosedMirror({ openSandbox, openMirror, defer }, 300);
-    const plan = (sql: string, params: unknown[]) => planSteps(handle, sql, params).join(' | ');
+    const plan = (sql: string, params: unknown[]) => queryPlan(handle.db, sql, ...params).join(' | ');
     const problems: string[] = [];
     const fullScan = /SCAN appointment_list(?! USING (COVERING )?INDEX)/;
     for (const [name, filter] of FILTERS) {
@@ -96,7 +83,7 @@ describe('the read model query plans', () => {
   }) => {
     const { handle } = await diagnosedMirror({ openSandbox, openMirror, defer }, 300);
     const plan = (sql: string, params: unknown[]) =>
-      planSteps(handle, sql, params).filter((detail) => /^(?:SCAN|SEARCH)/.test(detail));
+      queryPlan(handle.db, sql, ...params).filter((detail) => /^(?:SCAN|SEARCH)/.test(detail));
     // h is list_held, t the technicians and co the companies (for their names): neither list_codes nor the list.
     expect(plan(HELD_BY_TECHNICIAN_SQL, ['A', 'B', 'C', 'D', 5])).toEqual([
       'SEARCH h USING PRIMARY KEY (code=?)',
