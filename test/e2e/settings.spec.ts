@@ -1,4 +1,4 @@
-import { closedPort, expect, openConsole, test, waitForMirror } from './fixtures';
+import { closedPort, expect, openConsole, sandboxControl, test, waitForMirror } from './fixtures';
 
 test.describe('settings: bad input gets a message naming the field, and changes nothing', () => {
   test('the profile form checks the URL and the required fields', async ({ page, consoleHost }) => {
@@ -77,6 +77,27 @@ test.describe('settings: bad input gets a message naming the field, and changes 
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
     await page.reload();
     await expect(page.getByLabel('Category for Waiting for Parts')).toHaveValue('scheduled');
+  });
+
+  test('the status list fills in by itself when the mirror reads it after the page was opened', async ({
+    page,
+    consoleHost,
+  }) => {
+    await openConsole(page, consoleHost, '#/dashboard');
+    await waitForMirror(page);
+    // The server stops answering and the mirror is emptied: Settings opens with no status to map yet.
+    expect((await sandboxControl(consoleHost, 'PUT', '/sandbox/faults', { spec: '5xx=1' })).status).toBe(200);
+    expect((await consoleHost.api.call('mirror.rebuild', {})).ok).toBe(true);
+    await page.goto(`${consoleHost.origin}/#/settings`);
+    const statusRows = page.getByRole('table', { name: 'Status categories' }).getByRole('row');
+    await expect(statusRows).toHaveCount(1);
+    await page.getByLabel('Sync interval (minutes)').fill('7');
+
+    // The server answers again and a sync reads the statuses: they appear on the open page, the edit kept.
+    expect((await sandboxControl(consoleHost, 'PUT', '/sandbox/faults', { spec: '' })).status).toBe(200);
+    expect((await consoleHost.api.call('sync.now', {})).ok).toBe(true);
+    await expect(page.getByLabel('Category for Waiting for Parts')).toBeVisible();
+    await expect(page.getByLabel('Sync interval (minutes)')).toHaveValue('7');
   });
 });
 

@@ -1,5 +1,5 @@
 import { ErrorMessage } from '../../app/ErrorMessage';
-import { useApiCall } from '../../lib/use-api';
+import { useMirrorQuery } from '../../lib/use-mirror';
 import { ProfilesSection } from './ProfilesSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
 import { XoiSection } from './XoiSection';
@@ -7,7 +7,8 @@ import { DesktopSection } from './DesktopSection';
 import { RebuildMirrorButton } from '../../components/RebuildMirrorButton';
 
 export function SettingsPage() {
-  const { state, reload } = useApiCall('settings.get', {});
+  // The status list comes from the mirror: a page opened before the first sync (or left open) fills it in by itself.
+  const { state, reload } = useMirrorQuery('settings.get', {});
   return (
     <section aria-labelledby="page-title">
       <h2 id="page-title">Settings</h2>
