@@ -1,17 +1,11 @@
 import { eligibilityBlocker } from '../domain/eligibility';
-import { isXoiNoteName, TRANSCRIPT_NOTE_NAMES } from '../domain/notes';
+import { TRANSCRIPT_NOTE_NAMES } from '../domain/notes';
 import { CODES, STATE_RANK, type VerdictCode, type VerdictState } from './codes';
 import { statusCategory, unreadableVersions, type DiagnosisContext } from './context';
-import { eligibleSince, technicianAt } from './eligibility-since';
 import { formatDuration, formatInstant } from './format';
 import { technicianXoiStatus, type TechnicianXoiStatus } from './technician-status';
-import type { AppointmentFacts, Evidence, HistoryFacts, NoteFacts, Verdict } from './types';
-
-export interface AppointmentInput {
-  appointment: AppointmentFacts;
-  notes: readonly NoteFacts[];
-  history: readonly HistoryFacts[];
-}
+import { milestonesOf, type AppointmentInput, type Milestones } from './milestones';
+import type { AppointmentFacts, Evidence, NoteFacts, Verdict, VerdictHeadline } from './types';
 
 interface Finding {
   code: VerdictCode;
@@ -44,14 +38,6 @@ const JOB_NOTE_FIELDS: Record<string, string> = {
   'XOi Workflow': 'XOi Workflow',
 };
 
-/**
- * XOi's notes are the read-only notes XOi writes through the Schedule API (domain.md, W2). A note that merely carries
- * one of their names but can be edited was typed by a person: it does not count.
- */
-export function isXoiNote(note: NoteFacts): boolean {
-  return note.readOnly && isXoiNoteName(note.name);
-}
-
 export function notesMask(notes: readonly NoteFacts[]): { mask: number; transcripts: number } {
   let mask = 0;
   let transcripts = 0;
@@ -63,12 +49,6 @@ export function notesMask(notes: readonly NoteFacts[]): { mask: number; transcri
     else if (TRANSCRIPT_NOTE_NAMES.includes(note.name as never)) transcripts++;
   }
   return { mask, transcripts: Math.min(transcripts, 3) };
-}
-
-function firstNote(notes: readonly NoteFacts[], name: string): NoteFacts | undefined {
-  let found: NoteFacts | undefined;
-  for (const note of notes) if (note.name === name && (!found || note.createdAt < found.createdAt)) found = note;
-  return found;
 }
 
 /** A technician as every piece of evidence names them: by name, with the id in brackets. */
@@ -107,54 +87,78 @@ function jobNotesOverdue(
   };
 }
 
-/** The verdict for one appointment: pure, from mirrored facts and the context's clock (the Schedule server's). */
+/**
+ * The verdict for one appointment, with its evidence: pure, from mirrored facts and the context's clock (the Schedule
+ * server's).
+ */
 export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisContext): Verdict {
-  const { appointment, history } = input;
+  const milestones = milestonesOf(input, (status) => statusCategory(status, context));
+  const facts: Evidence[] = [];
+  const { ordered, headline } = judge(input, milestones, context, facts);
+  return {
+    key: headline.key,
+    state: headline.state,
+    codes: headline.codes,
+    inferred: headline.inferred,
+    summary: headline.summary,
+    evidence: [...ordered.flatMap((finding) => finding.evidence), ...facts],
+    nextStep: headline.nextStep,
+  };
+}
+
+/**
+ * The same verdict without its evidence, for the list's row (state, codes, summary): a full recompute diagnoses every
+ * appointment, and the evidence (its dates and durations in words) is read only when one appointment is opened.
+ */
+export function verdictHeadline(
+  input: AppointmentInput,
+  milestones: Milestones,
+  context: DiagnosisContext,
+): VerdictHeadline {
+  return judge(input, milestones, context, null).headline;
+}
+
+/** `facts` collects the evidence; with null, none is built (every `facts?.push(...)` skips its argument too). */
+function judge(
+  input: AppointmentInput,
+  milestones: Milestones,
+  context: DiagnosisContext,
+  facts: Evidence[] | null,
+): ReturnType<typeof assemble> {
+  const { appointment } = input;
+  const { category, siteHistory, workflow, resolution, transcripts, jobNote } = milestones;
   const now = context.now;
   const pollDelay = context.settings.pollDelayMs;
-  const categoryOf = (status: string) => statusCategory(status, context);
-  const category = categoryOf(appointment.status);
   const technician = appointment.technician ? context.technicians.get(appointment.technician) : undefined;
-  const facts: Evidence[] = [
+  facts?.push(
     { label: 'Status', value: `${appointment.status} (${category ?? 'no category'})`, at: appointment.modifiedAt },
     { label: 'Technician', value: technicianLabel(appointment.technician, context) },
     { label: 'Created in', value: appointment.createdIn, at: appointment.createdAt },
-  ];
+  );
   if (appointment.taskDate)
-    facts.push({ label: 'Task date', value: formatInstant(appointment.taskDate), at: appointment.taskDate });
+    facts?.push({ label: 'Task date', value: formatInstant(appointment.taskDate), at: appointment.taskDate });
   if (appointment.completedAt)
-    facts.push({ label: 'Completed', value: formatInstant(appointment.completedAt), at: appointment.completedAt });
+    facts?.push({ label: 'Completed', value: formatInstant(appointment.completedAt), at: appointment.completedAt });
 
   // Only XOi's own notes count; look-alikes typed by a person are named in the evidence.
-  const notes = input.notes.filter(isXoiNote);
-  for (const lookalike of input.notes.filter((note) => !note.readOnly && isXoiNoteName(note.name))) {
-    facts.push({
+  for (const lookalike of milestones.lookalikes) {
+    facts?.push({
       label: 'Not an XOi note',
       value: `"${lookalike.name}" is not read-only: it was typed by a person, so it does not count as XOi's`,
       at: lookalike.createdAt,
     });
   }
-  const siteHistory = firstNote(notes, 'XOi Site History');
-  const workflow = firstNote(notes, 'XOi Workflow');
-  const resolution = firstNote(notes, 'XOi Resolution');
-  const transcripts = notes.filter((note) => TRANSCRIPT_NOTE_NAMES.includes(note.name as never));
-  for (const note of [siteHistory, workflow, resolution, ...transcripts]) {
+  for (const note of facts ? [siteHistory, workflow, resolution, ...transcripts] : []) {
     if (!note) continue;
-    facts.push({ label: note.name, value: 'written', at: note.createdAt });
+    facts?.push({ label: note.name, value: 'written', at: note.createdAt });
     if (Date.parse(note.createdAt) - now > CLOCK_SKEW_TOLERANCE_MS) {
-      facts.push({
+      facts?.push({
         label: 'Clock skew',
         value: `${note.name} is dated ${formatDuration(Date.parse(note.createdAt) - now)} after the Schedule server's time at the last sync: a clock is off`,
         at: note.createdAt,
       });
     }
   }
-  const jobNote =
-    siteHistory && workflow
-      ? siteHistory.createdAt < workflow.createdAt
-        ? siteHistory
-        : workflow
-      : (siteHistory ?? workflow);
 
   const findings: Finding[] = [];
   const blocker =
@@ -170,9 +174,13 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
   if (blocker === 'not-assigned' && !jobNote) findings.push(notAssigned(appointment, category, context));
   if (blocker === 'not-scheduled' && !jobNote) findings.push({ code: 'NOT_SCHEDULED', evidence: [] });
 
-  const since = eligibleSince(appointment, history, categoryOf);
+  const since = milestones.eligibleSince;
   if (since)
-    facts.push({ label: 'Eligible for XOi since', value: `${formatDuration(now - Date.parse(since))} ago`, at: since });
+    facts?.push({
+      label: 'Eligible for XOi since',
+      value: `${formatDuration(now - Date.parse(since))} ago`,
+      at: since,
+    });
   const xoiUser = technicianXoiStatus(technician, context);
   let jobNotesMissing = false;
   if (blocker === null && since) {
@@ -244,8 +252,8 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
   }
 
   if (jobNote && appointment.technician) {
-    const atJob = technicianAt(history, jobNote.createdAt);
-    if (atJob.known && atJob.technician !== appointment.technician) {
+    const atJob = milestones.technicianAtJob;
+    if (atJob?.known && atJob.technician !== appointment.technician) {
       findings.push({
         code: 'REASSIGNED_AFTER_JOB',
         evidence: [
@@ -262,7 +270,7 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
 
   if (technician) {
     const lastSync = technician.lastDeviceSyncAt;
-    facts.push({
+    facts?.push({
       label: "Technician's last device sync",
       value: lastSync ? `${formatDuration(now - Date.parse(lastSync))} ago` : 'never',
       ...(lastSync ? { at: lastSync } : {}),
@@ -292,7 +300,7 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
           inferred: xoiUser.certainty === 'likely',
         })),
       );
-    } else facts.push(...xoiUser.evidence.filter((item) => item.label !== 'MobileTech email'));
+    } else facts?.push(...xoiUser.evidence.filter((item) => item.label !== 'MobileTech email'));
   }
 
   const outstanding = findings.some((finding) => OUTSTANDING.has(finding.code));
@@ -311,7 +319,7 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
         ],
       });
     findings.unshift(...context.integrationFindings);
-    facts.push(...unreadableVersions(context.system, context.settings));
+    facts?.push(...unreadableVersions(context.system, context.settings));
   } else if (
     jobNote &&
     !findings.some((finding) => STATE_RANK[CODES[finding.code].state] >= STATE_RANK['needs-action'])
@@ -320,7 +328,7 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
     findings.unshift({ code: 'NOTES_COMPLETE', evidence: [] });
   }
 
-  return assemble(appointment, findings, facts);
+  return assemble(appointment, findings);
 }
 
 /** NOT_ASSIGNED, said for what the appointment is: completed with no one, waiting for a new technician, or unassigned. */
@@ -345,7 +353,11 @@ function notAssigned(appointment: AppointmentFacts, category: string | null, con
   return { code: 'NOT_ASSIGNED', evidence: [] };
 }
 
-function assemble(appointment: AppointmentFacts, findings: Finding[], facts: Evidence[]): Verdict {
+/** The findings in order of weight (each code once), and the verdict they make, without its evidence. */
+function assemble(
+  appointment: AppointmentFacts,
+  findings: Finding[],
+): { ordered: Finding[]; headline: VerdictHeadline } {
   const unique = findings.filter(
     (finding, index) => findings.findIndex((other) => other.code === finding.code) === index,
   );
@@ -361,13 +373,15 @@ function assemble(appointment: AppointmentFacts, findings: Finding[], facts: Evi
     ? `${primary.inferred ? 'Likely cause, inferred from the notes XOi did not write. ' : ''}${primary.nextStep ?? CODES[primary.code].nextStep}`
     : 'Nothing to do.';
   return {
-    key: appointment.key,
-    state,
-    codes: ordered.map((finding) => finding.code),
-    inferred,
-    summary,
-    evidence: [...ordered.flatMap((finding) => finding.evidence), ...facts],
-    nextStep,
+    ordered,
+    headline: {
+      key: appointment.key,
+      state,
+      codes: ordered.map((finding) => finding.code),
+      inferred,
+      summary,
+      nextStep,
+    },
   };
 }
 

@@ -2,9 +2,20 @@ import { isEligibleForXoi } from '../domain/eligibility';
 import type { StatusCategory } from '../domain/statuses';
 import type { AppointmentFacts, HistoryFacts } from './types';
 
+/** History rows in time order, as the two functions below read them (sorted once per appointment). */
+export function historyInOrder(history: readonly HistoryFacts[]): readonly HistoryFacts[] {
+  // Usually already in order (the mirror keeps rows as they came): then no copy is made.
+  const inOrder = history.every(
+    (row, index) => index === 0 || (history[index - 1] as HistoryFacts).modifiedAt <= row.modifiedAt,
+  );
+  return inOrder
+    ? history
+    : [...history].sort((a, b) => (a.modifiedAt < b.modifiedAt ? -1 : a.modifiedAt > b.modifiedAt ? 1 : 0));
+}
+
 /**
- * When the appointment last became eligible for XOi (scheduled and assigned, or completed), read from its history;
- * falls back to its last modification when the history does not show it.
+ * When the appointment last became eligible for XOi (scheduled and assigned, or completed), read from its history
+ * (in time order); falls back to its last modification when the history does not show it.
  */
 export function eligibleSince(
   appointment: AppointmentFacts,
@@ -19,8 +30,7 @@ export function eligibleSince(
   if (!currentlyEligible) return null;
   let since: string | null = null;
   let wasEligible = false;
-  const rows = [...history].sort((a, b) => a.modifiedAt.localeCompare(b.modifiedAt));
-  for (const row of rows) {
+  for (const row of history) {
     const eligible =
       row.action !== 'Delete' &&
       isEligibleForXoi({ category: categoryOf(row.status), technicianId: row.technician, taskDate: row.taskDate });
@@ -30,13 +40,13 @@ export function eligibleSince(
   return wasEligible && since !== null ? since : appointment.modifiedAt;
 }
 
-/** The technician at a given time, from the history (the first row at or before it), or null when unknown. */
+/** The technician at a given time, from the history (in time order): the last row at or before it; unknown when none. */
 export function technicianAt(
   history: readonly HistoryFacts[],
   at: string,
 ): { known: boolean; technician: string | null } {
   let result: { known: boolean; technician: string | null } = { known: false, technician: null };
-  for (const row of [...history].sort((a, b) => a.modifiedAt.localeCompare(b.modifiedAt))) {
+  for (const row of history) {
     if (row.modifiedAt > at) break;
     result = { known: true, technician: row.technician };
   }

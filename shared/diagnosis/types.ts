@@ -92,3 +92,6 @@ export interface Verdict {
   evidence: Evidence[];
   nextStep: string;
 }
+
+/** A verdict without its evidence: what the list's row holds (state, codes, summary). */
+export type VerdictHeadline = Omit<Verdict, 'evidence'>;

@@ -2,7 +2,7 @@ import type { DiagnosisContext } from '../../../shared/diagnosis/context';
 import { STATE_RANK } from '../../../shared/diagnosis/codes';
 import { diagnoseDeleted } from '../../../shared/diagnosis/deleted';
 import { notesMask } from '../../../shared/diagnosis/diagnose';
-import type { AppointmentFacts, NoteFacts, Verdict } from '../../../shared/diagnosis/types';
+import type { AppointmentFacts, NoteFacts, VerdictHeadline } from '../../../shared/diagnosis/types';
 import type { ListEntry } from '../store/tables/appointment-list';
 import type { DeletedAppointment } from '../store/tables/deleted-appointments';
 
@@ -19,7 +19,7 @@ function searchTextOf(key: string, customer: string, technicianName: string | nu
 export function liveEntry(
   appointment: AppointmentFacts,
   notes: readonly NoteFacts[],
-  verdict: Verdict,
+  verdict: VerdictHeadline,
   context: DiagnosisContext,
 ): ListEntry {
   const { mask, transcripts } = notesMask(notes);

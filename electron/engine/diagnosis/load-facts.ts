@@ -1,13 +1,10 @@
-import { isEligibleForXoi } from '../../../shared/domain/eligibility';
 import type { StatusCategory } from '../../../shared/domain/statuses';
 import {
   buildXoiDirectory,
   integrationFindings,
-  statusCategory,
   type DiagnosisContext,
   type TechnicianTally,
 } from '../../../shared/diagnosis/context';
-import { eligibleSince, technicianAt } from '../../../shared/diagnosis/eligibility-since';
 import type {
   ActivityFacts,
   AppointmentFacts,
@@ -23,6 +20,7 @@ import { readSnapshot } from '../store/tables/snapshots';
 import { readXoiUsers } from '../store/tables/xoi-users';
 import type { VerdictSettings } from './verdict-settings';
 import type { TechnicianRow } from '../../../shared/contract/appointments';
+import { recordsOf, type AppointmentRecord } from './appointment-records';
 
 type Handle = ReadHandle | WriteHandle;
 
@@ -185,44 +183,33 @@ export function mirrorFactsFor(handle: Handle, keys: readonly string[]): MirrorF
   };
 }
 
-const JOB_NOTE_NAMES = new Set(['XOi Site History', 'XOi Workflow']);
-
 /**
  * Per technician: eligible appointments XOi should have handled by now, and how many have job notes. The basis
  * of "likely not an XOi user" when XOi's own user list is not available. Adds to `tallies` when given (one slice at a time).
  */
 export function technicianTallies(
-  facts: MirrorFacts,
+  records: readonly AppointmentRecord[],
   now: number,
   settings: VerdictSettings,
-  categories: ReadonlyMap<string, StatusCategory>,
   tallies = new Map<string, TechnicianTally>(),
 ): Map<string, TechnicianTally> {
-  const categoryOf = (status: string) => statusCategory(status, { serverCategories: categories, settings });
   const count = (technician: string, withJobNotes: boolean) => {
     const tally = tallies.get(technician) ?? { dueForJobNotes: 0, withJobNotes: 0 };
     tally.dueForJobNotes++;
     if (withJobNotes) tally.withJobNotes++;
     tallies.set(technician, tally);
   };
-  for (const appointment of facts.appointments) {
-    const notes = facts.notesByKey.get(appointment.key) ?? [];
-    const history = facts.historyByKey.get(appointment.key) ?? [];
-    const firstJobNote = notes
-      .filter((note) => note.readOnly && JOB_NOTE_NAMES.has(note.name))
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
-    if (firstJobNote) {
+  for (const { appointment, milestones } of records) {
+    if (milestones.jobNote) {
       // Credit the technician XOi matched when it made the job, not whoever holds the appointment now.
-      const atJob = technicianAt(history, firstJobNote.createdAt);
-      const credited = atJob.known ? atJob.technician : appointment.technician;
+      const atJob = milestones.technicianAtJob;
+      const credited = atJob?.known ? atJob.technician : appointment.technician;
       if (credited) count(credited, true);
       continue;
     }
-    if (!appointment.technician) continue;
-    const category = categoryOf(appointment.status);
-    if (!isEligibleForXoi({ category, technicianId: appointment.technician, taskDate: appointment.taskDate })) continue;
-    const since = eligibleSince(appointment, history, categoryOf);
-    if (since !== null && now - Date.parse(since) >= settings.pollDelayMs) count(appointment.technician, false);
+    const since = milestones.eligibleSince;
+    if (appointment.technician && since !== null && now - Date.parse(since) >= settings.pollDelayMs)
+      count(appointment.technician, false);
   }
   return tallies;
 }
@@ -290,7 +277,7 @@ export function buildContext(
             })),
           )
         : null,
-    tallies: technicianTallies(facts, now, settings, serverCategories),
+    tallies: technicianTallies(recordsOf(facts, { serverCategories, settings }), now, settings),
     integrationFindings: integrationFindings(base),
   };
 }

@@ -1,5 +1,5 @@
 import { integrationFindings, type DiagnosisContext, type TechnicianTally } from '../../../shared/diagnosis/context';
-import { diagnoseAppointment } from '../../../shared/diagnosis/diagnose';
+import { verdictHeadline } from '../../../shared/diagnosis/diagnose';
 import { technicianXoiStatus } from '../../../shared/diagnosis/technician-status';
 import type { TechnicianRow } from '../../../shared/contract/appointments';
 import type { ActivityFacts, IntegrationFacts, SystemFacts } from '../../../shared/diagnosis/types';
@@ -18,15 +18,9 @@ import {
 import { dropDeletedBefore, iterateDeleted, readDeletedIn } from '../store/tables/deleted-appointments';
 import { readSnapshot, writeSnapshot } from '../store/tables/snapshots';
 import { computeTechnicianRows, DashboardTally, type StateCounts } from './aggregates';
+import { recordsOf, type AppointmentRecord } from './appointment-records';
 import { deletedEntry, liveEntry } from './list-entries';
-import {
-  buildContext,
-  mirrorFactsFor,
-  mirrorFactsInSlices,
-  NO_FACTS,
-  technicianTallies,
-  type MirrorFacts,
-} from './load-facts';
+import { buildContext, mirrorFactsFor, mirrorFactsInSlices, NO_FACTS, technicianTallies } from './load-facts';
 import type { VerdictSettings } from './verdict-settings';
 
 /** What a full recompute leaves behind so the next passes can refresh only what changed. */
@@ -66,21 +60,20 @@ export type VerdictUpdate = { kind: 'all' } | { kind: 'some'; keys: Set<string> 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * Diagnoses the appointments of `facts` and writes their list rows where they changed (`stored`: what the list holds
- * for them); returns how many rows changed.
+ * Diagnoses the given appointments and writes their list rows where they changed (`stored`: what the list holds for
+ * them); returns how many rows changed. The rows need no evidence, so none is built.
  */
 function diagnoseAndWrite(
   writer: ListWriter,
-  facts: MirrorFacts,
+  records: readonly AppointmentRecord[],
   context: DiagnosisContext,
   stored: ReadonlyMap<string, StoredListEntry>,
 ): number {
   let written = 0;
-  for (const appointment of facts.appointments) {
-    const notes = facts.notesByKey.get(appointment.key) ?? [];
-    const history = facts.historyByKey.get(appointment.key) ?? [];
-    const verdict = diagnoseAppointment({ appointment, notes, history }, context);
-    if (writer.write(liveEntry(appointment, notes, verdict, context), stored.get(appointment.key))) written++;
+  for (const record of records) {
+    const verdict = verdictHeadline(record, record.milestones, context);
+    const entry = liveEntry(record.appointment, record.notes, verdict, context);
+    if (writer.write(entry, stored.get(record.appointment.key))) written++;
   }
   return written;
 }
@@ -89,7 +82,8 @@ function diagnoseAndWrite(
 function rediagnose(store: WriteHandle, writer: ListWriter, keys: readonly string[], context: DiagnosisContext) {
   let written = 0;
   for (const group of chunks(keys, 400)) {
-    written += diagnoseAndWrite(writer, mirrorFactsFor(store, group), context, readStoredEntries(store, group));
+    const records = recordsOf(mirrorFactsFor(store, group), context);
+    written += diagnoseAndWrite(writer, records, context, readStoredEntries(store, group));
   }
   return written;
 }
@@ -161,7 +155,7 @@ export function recomputeAllVerdicts(
     const countFirst = previous === null && base.xoiUsers === null;
     if (countFirst)
       for (const facts of mirrorFactsInSlices(store, sliceSize))
-        technicianTallies(facts, now, settings, base.serverCategories, tallies);
+        technicianTallies(recordsOf(facts, base), now, settings, tallies);
     const diagnosedWith: DiagnosisContext = { ...base, tallies: previous ?? tallies };
     const counted = new Map<string, TechnicianTally>();
     const dashboard = new DashboardTally();
@@ -169,13 +163,14 @@ export function recomputeAllVerdicts(
     let written = 0;
     const diagnoseAll = () => {
       for (const facts of mirrorFactsInSlices(store, sliceSize)) {
-        if (!countFirst) technicianTallies(facts, now, settings, base.serverCategories, counted);
+        const records = recordsOf(facts, base);
+        if (!countFirst) technicianTallies(records, now, settings, counted);
         const first = facts.appointments[0]?.key ?? '';
         const last = facts.appointments.at(-1)?.key ?? '';
-        written += diagnoseAndWrite(writer, facts, diagnosedWith, readStoredEntriesBetween(store, first, last));
+        written += diagnoseAndWrite(writer, records, diagnosedWith, readStoredEntriesBetween(store, first, last));
         writer.flush();
-        dashboard.add(facts, diagnosedWith);
-        count += facts.appointments.length;
+        dashboard.add(records);
+        count += records.length;
       }
     };
     // Every row of a first fill (or a rebuild) is new: its indexes are built once at the end, not row by row.
@@ -236,11 +231,11 @@ export function refreshVerdicts(
     const writer = new ListWriter(store);
     let refreshed = 0;
     for (const group of chunks([...keys], 400)) {
-      const facts = mirrorFactsFor(store, group);
+      const records = recordsOf(mirrorFactsFor(store, group), context);
       const stored = readStoredEntries(store, group);
-      diagnoseAndWrite(writer, facts, context, stored);
-      refreshed += facts.appointments.length;
-      const live = new Set(facts.appointments.map((appointment) => appointment.key));
+      diagnoseAndWrite(writer, records, context, stored);
+      refreshed += records.length;
+      const live = new Set(records.map((record) => record.appointment.key));
       const gone = group.filter((key) => !live.has(key));
       const kept = readDeletedIn(store, gone);
       for (const deleted of kept) writer.write(deletedEntry(deleted, context), stored.get(deleted.key));
