@@ -83,15 +83,29 @@ export function fromListRow(row: Row): ListEntry {
 // --- writes (the sync worker) ----------------------------------------------------------------------------------
 
 /** What the writer needs of a stored row to decide what to write: its id, its signature, what the index holds. */
+/** What the comparison of a row needs: its id and signature. The rest of a stored row is read only when it changed. */
 export interface StoredListEntry {
   id: number;
   signature: string;
+}
+
+/** What an update compares against the stored row: search text, codes and their holders. */
+interface StoredRowParts {
   live: boolean;
   state: string;
   codes: string;
   searchText: string;
   technicianId: string | null;
   company: string;
+}
+
+function readRowParts(handle: Handle, id: number): StoredRowParts {
+  const row = statement(
+    handle,
+    `SELECT live, state, codes, search_text AS searchText, technician_id AS technicianId, company
+       FROM appointment_list WHERE id = ?`,
+  ).get(id) as Omit<StoredRowParts, 'live'> & { live: number };
+  return { ...row, live: row.live === 1 };
 }
 
 /** cyrb53: a fast 53-bit string hash (a changed row is missed with odds of one in 2^53). */
@@ -207,7 +221,7 @@ export class ListWriter {
   write(entry: ListEntry, current: StoredListEntry | undefined): boolean {
     const { handle } = this;
     const signature = signatureOf(entry);
-    if (current && current.signature === signature) return false;
+    if (current?.signature === signature) return false;
     if (!current) {
       const { lastInsertRowid } = statement(
         handle,
@@ -221,6 +235,7 @@ export class ListWriter {
       insertCodes(handle, id, entry);
       return true;
     }
+    const stored = readRowParts(handle, current.id);
     statement(
       handle,
       `UPDATE appointment_list SET live = ?, company = ?, service_call = ?, appointment = ?, customer = ?, status = ?,
@@ -228,15 +243,15 @@ export class ListWriter {
          summary = ?, notes_mask = ?, transcripts = ?, deleted_at = ?, job_id = ?, search_text = ?, signature = ?
        WHERE id = ?`,
     ).run(...values(entry), signature, current.id);
-    if (indexedText(current) !== indexedText(entry)) {
+    if (indexedText(stored) !== indexedText(entry)) {
       this.searchChanges.push({ id: current.id, text: null }, { id: current.id, text: indexedText(entry) });
     }
     // The held counts are per holder: a row moving to another technician or company moves its codes too.
     const codesMoved =
-      current.codes !== entry.codes.join(' ') ||
-      current.live !== entry.live ||
-      current.technicianId !== entry.technicianId ||
-      current.company !== entry.company;
+      stored.codes !== entry.codes.join(' ') ||
+      stored.live !== entry.live ||
+      stored.technicianId !== entry.technicianId ||
+      stored.company !== entry.company;
     if (codesMoved) writeCodes(handle, current.id, entry);
     return true;
   }
@@ -277,21 +292,10 @@ export class ListWriter {
   }
 }
 
-const STORED_COLUMNS = 'id, key, signature, live, state, codes, search_text, technician_id, company';
+const STORED_COLUMNS = 'key, id, signature';
 
 function storedByKey(rows: unknown[][], into = new Map<string, StoredListEntry>()): Map<string, StoredListEntry> {
-  for (const row of rows) {
-    into.set(row[1] as string, {
-      id: row[0] as number,
-      signature: row[2] as string,
-      live: row[3] === 1,
-      state: row[4] as string,
-      codes: row[5] as string,
-      searchText: row[6] as string,
-      technicianId: row[7] as string | null,
-      company: row[8] as string,
-    });
-  }
+  for (const row of rows) into.set(row[0] as string, { id: row[1] as number, signature: row[2] as string });
   return into;
 }
 
