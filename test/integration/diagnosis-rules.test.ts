@@ -173,6 +173,15 @@ describe('the wording of the verdicts', () => {
     expect(evidence(verdict, 'Task date')[0]?.value).toBe('2026-03-01 08:00 UTC');
   });
 
+  it('reads instants sent in other offsets in time order: the technician at the job, and the notes on the device', async () => {
+    // As text, 04:00-05:00 sorts before the job's 06:05Z although it is 09:00 UTC, three hours after it.
+    const verdict = await diagnose('instants-in-other-offsets.json');
+    expect(verdict.codes[0]).toBe('REASSIGNED_AFTER_JOB');
+    expect(evidence(verdict, 'Technician when XOi made the job')[0]?.value).toBe('Ana Ruiz (T100)');
+    expect(verdict.codes).not.toContain('NOTES_NOT_ON_DEVICE_YET');
+    expect(evidence(verdict, 'Eligible for XOi since')[0]?.at).toBe('2026-03-01T06:00:00.000Z');
+  });
+
   it('no verdict of any world doubles a word, and every one has a summary and a next step', async () => {
     const worlds = readdirSync(path.join(repoRoot, 'test', 'fixtures', 'scenarios', 'rules'));
     for (const world of worlds) {

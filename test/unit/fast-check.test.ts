@@ -141,4 +141,26 @@ describe('the fast check of feed items', () => {
       expect(rejected).toBeGreaterThan(1_000);
     },
   );
+
+  it('converts an instant in another offset or precision to UTC to the millisecond, on either path', () => {
+    const base = VALID.appointments[0] as { appointment: Record<string, unknown> };
+    const item = {
+      ...base,
+      appointment: {
+        ...base.appointment,
+        taskDate: '2026-03-02T03:00:00-05:00',
+        createdAt: '2026-03-01T08:00:00Z',
+        modifiedAt: '2026-03-01T09:00:00.123456+01:00',
+      },
+    };
+    expect(certainlyValid('appointments', item)).toBe(true);
+    const bySchema = SCHEMAS.appointments.safeParse(item);
+    const checked = checkFeedItem('appointments', structuredClone(item));
+    expect(checked).toEqual(bySchema);
+    expect(checked.success).toBe(true);
+    const appointment = checked.data?.kind === 'upsert' ? checked.data.appointment : null;
+    expect(appointment?.taskDate).toBe('2026-03-02T08:00:00.000Z');
+    expect(appointment?.createdAt).toBe('2026-03-01T08:00:00.000Z');
+    expect(appointment?.modifiedAt).toBe('2026-03-01T08:00:00.123Z');
+  });
 });

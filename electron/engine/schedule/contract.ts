@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STATUS_CATEGORIES } from '../../../shared/domain/statuses';
+import { utcInstant } from '../../../shared/time';
 
 /**
  * Schedule API contract v1: the zod schemas the client parses every answer with (docs/schedule-api-v1.md is the
@@ -8,7 +9,10 @@ import { STATUS_CATEGORIES } from '../../../shared/domain/statuses';
 export const CONTRACT_VERSION = 1;
 export const PRODUCT_NAME = 'WennSoft Schedule';
 
-export const isoDateTime = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' });
+/** An ISO 8601 date-time with an offset, as the server writes it: the check alone. */
+export const isoDateTimeText = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' });
+/** The same, converted on arrival to the one form the console keeps: UTC to the millisecond (`utcInstant`). */
+export const isoDateTime = isoDateTimeText.transform(utcInstant);
 const idPart = z
   .string()
   .min(1)
