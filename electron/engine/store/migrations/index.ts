@@ -5,6 +5,7 @@ import { migration004 } from './004-search-index';
 import { migration005 } from './005-read-model';
 import { migration006 } from './006-held-counts';
 import { migration007 } from './007-drop-appointments-task-date';
+import { migration008 } from './008-instants-in-utc';
 import type { Migration } from './types';
 
 /** Every migration in order. Append only: a released migration never changes. */
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
