@@ -1,10 +1,15 @@
+import { z } from 'zod';
 import {
   appointmentChangeSchema,
+  appointmentSchema,
   CREATED_IN,
   HISTORY_ACTIONS,
   historyChangeSchema,
+  historyEntrySchema,
+  isoDateTime,
   isoDateTimeText,
   noteChangeSchema,
+  noteSchema,
   type FeedName,
 } from './contract';
 import { utcInstant } from '../../../shared/time';
@@ -98,11 +103,18 @@ export function certainlyValid(feed: FeedName, item: unknown): boolean {
 
 const SCHEMAS = { appointments: appointmentChangeSchema, notes: noteChangeSchema, history: historyChangeSchema };
 
-/** Each feed's instants, by the field that holds the item's record (the schema converts them the same way). */
+/** The fields of a record's schema that hold an instant (`isoDateTime`, nullable or not): those the schema converts. */
+function instantFields(schema: z.ZodObject): string[] {
+  return Object.entries(schema.shape)
+    .filter(([, field]) => field === isoDateTime || (field instanceof z.ZodNullable && field.unwrap() === isoDateTime))
+    .map(([name]) => name);
+}
+
+/** Each feed's instants, by the field that holds the item's record: read from the schemas, so the two never differ. */
 const INSTANTS: Record<FeedName, { record: string; fields: readonly string[] }> = {
-  appointments: { record: 'appointment', fields: ['taskDate', 'completedAt', 'createdAt', 'modifiedAt'] },
-  notes: { record: 'note', fields: ['createdAt'] },
-  history: { record: 'entry', fields: ['taskDate', 'completedAt', 'modifiedAt'] },
+  appointments: { record: 'appointment', fields: instantFields(appointmentSchema) },
+  notes: { record: 'note', fields: instantFields(noteSchema) },
+  history: { record: 'entry', fields: instantFields(historyEntrySchema) },
 };
 
 /** Converts a vouched-for item's instants to UTC in place (it is the page's freshly parsed JSON, held by no one else). */

@@ -82,7 +82,6 @@ export function fromListRow(row: Row): ListEntry {
 
 // --- writes (the sync worker) ----------------------------------------------------------------------------------
 
-/** What the writer needs of a stored row to decide what to write: its id, its signature, what the index holds. */
 /** What the comparison of a row needs: its id and signature. The rest of a stored row is read only when it changed. */
 export interface StoredListEntry {
   id: number;
