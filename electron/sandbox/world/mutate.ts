@@ -1,4 +1,3 @@
-import { appointmentKeyString } from '../../../shared/domain/appointment-key';
 import { iso } from '../clock';
 import type { Rng } from '../rng';
 import type { SandboxWorld } from './world';
@@ -9,20 +8,51 @@ export interface MutationCounts {
   notesAdded: number;
 }
 
+/** One drawn change: which appointment (its place among the live ones), and what happens to it. */
+interface DrawnChange {
+  index: number;
+  place: number;
+  roll: number;
+  hours: number;
+}
+
+/** The keys of the live appointments at the given places (in the feed's order), found in one walk. */
+function keysAt(world: SandboxWorld, places: ReadonlySet<number>): Map<number, string> {
+  const keys = new Map<number, string>();
+  let place = 0;
+  for (const entry of world.appointments.entries()) {
+    if (entry.value === null) continue;
+    if (places.has(place)) keys.set(place, entry.id);
+    place++;
+  }
+  return keys;
+}
+
 /**
  * Server-side changes between syncs (the benchmarks' incremental pass, the chaos runs): some appointments change,
- * a few are deleted, some get a note. Reproducible for a seed.
+ * a few are deleted, some get a note. Reproducible for a seed. The changes are drawn first, by place, and their keys
+ * found in one walk: listing every key first meant, at a million appointments, a million-entry array per call and
+ * collections in the server that slowed the pass measured right after.
  */
 export function mutateWorld(world: SandboxWorld, count: number, rng: Rng, at: number): MutationCounts {
   const counts: MutationCounts = { updated: 0, deleted: 0, notesAdded: 0 };
-  const keys: string[] = [];
-  for (const appointment of world.appointments.values()) keys.push(appointmentKeyString(appointment));
-  if (keys.length === 0) return counts;
+  let live = 0;
+  for (const entry of world.appointments.entries()) if (entry.value !== null) live++;
+  if (live === 0) return counts;
+  const drawn: DrawnChange[] = [];
+  const deleted = new Set<number>();
   for (let index = 0; index < count; index++) {
-    const key = keys[rng.int(0, keys.length - 1)] as string;
+    const place = rng.int(0, live - 1);
+    if (deleted.has(place)) continue; // deleted by an earlier change of this call
+    const roll = rng.next();
+    if (roll < 0.05) deleted.add(place);
+    drawn.push({ index, place, roll, hours: roll < 0.35 ? 0 : rng.int(1, 16) / 2 });
+  }
+  const keys = keysAt(world, new Set(drawn.map((change) => change.place)));
+  for (const { index, place, roll, hours } of drawn) {
+    const key = keys.get(place) as string;
     const appointment = world.getAppointment(key);
     if (!appointment) continue;
-    const roll = rng.next();
     if (roll < 0.05) {
       if (world.deleteAppointment(key, at, 'sandbox.change')) counts.deleted++;
     } else if (roll < 0.35) {
@@ -44,7 +74,7 @@ export function mutateWorld(world: SandboxWorld, count: number, rng: Rng, at: nu
         key,
         {
           customer: `${appointment.customer.replace(/ \(changed \d+\)$/, '')} (changed ${index})`,
-          estimatedHours: rng.int(1, 16) / 2,
+          estimatedHours: hours,
         },
         at,
         'sandbox.change',
