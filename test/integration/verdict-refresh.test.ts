@@ -144,6 +144,41 @@ describe('refreshing only the verdicts a pass reached', () => {
     expect(partial).toEqual(fromScratch(mirror.store, FIXED_NOW));
   });
 
+  test('names the companies added, changed and removed, says when a status changed, and nothing for lists unchanged', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 100 });
+    const passes: PassChanges[] = [];
+    const mirror = openMirror(sandbox, { afterPass: (pass) => void passes.push(pass) });
+    await mirror.poller.syncNow();
+    const [changed, removed, ...others] = sandbox.world.companies;
+    if (!changed || !removed) throw new Error('the sandbox has fewer than two companies');
+    sandbox.world.companies = [
+      { ...changed, active: !changed.active },
+      { id: 'NEWCO', name: 'New Company', active: true },
+      ...others,
+    ];
+    await mirror.poller.syncNow();
+    expect(passes.at(-1)?.references).toEqual({
+      companies: ['NEWCO', changed.id, removed.id].sort(),
+      technicians: [],
+      statuses: false,
+    });
+    const stored = mirror.store.db.prepare('SELECT id, active FROM companies ORDER BY id').all();
+    const sent = sandbox.world.companies.map((company) => ({ id: company.id, active: company.active ? 1 : 0 }));
+    expect(stored).toEqual(sent.sort((a, b) => (a.id < b.id ? -1 : 1)));
+
+    const [status, ...rest] = sandbox.world.statuses;
+    if (!status) throw new Error('the sandbox has no statuses');
+    sandbox.world.statuses = [{ ...status, category: status.category === 'closed' ? 'completed' : 'closed' }, ...rest];
+    await mirror.poller.syncNow();
+    expect(passes.at(-1)?.references).toEqual({ ...NO_REFERENCES, statuses: true });
+    await mirror.poller.syncNow();
+    expect(passes.at(-1)?.references).toEqual(NO_REFERENCES);
+    expect(mirror.store.db.prepare('SELECT id, active FROM companies ORDER BY id').all()).toEqual(stored);
+  });
+
   test('an appointment moved to another technician held back for the same reason moves its held count', async ({
     openSandbox,
     openMirror,

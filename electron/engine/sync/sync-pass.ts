@@ -8,11 +8,10 @@ import { deleteAllDeleted } from '../store/tables/deleted-appointments';
 import { readCursor, writeCursor } from '../store/tables/cursors';
 import { deleteAllHistory } from '../store/tables/history';
 import { deleteAllNotes } from '../store/tables/notes';
-import { replaceCompanies, replaceStatuses, replaceTechnicians } from '../store/tables/reference-lists';
 import { readSnapshot, writeSnapshot, type ReferenceEtags } from '../store/tables/snapshots';
 import type { FeedCounts } from '../store/tables/sync-runs';
 import { applyFeedItems } from './apply-page';
-import { readReferenceState, referenceChanges, type ReferenceChanges } from './reference-changes';
+import { replaceReferenceLists, type ReferenceChanges } from './reference-changes';
 
 export class SyncCancelled extends Error {
   constructor() {
@@ -74,7 +73,6 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
   const { client, store } = context;
   const counts: FeedCounts = {};
   const touched = new Set<string>();
-  const referencesBefore = readReferenceState(store);
   const checkCancelled = () => {
     if (context.isCancelled()) throw new SyncCancelled();
   };
@@ -91,16 +89,17 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
   ]);
   checkCancelled();
   const fetchedAt = iso(context.now());
-  transaction(store, () => {
+  const references = transaction(store, () => {
     writeSnapshot(store, 'system', system, fetchedAt);
     writeSnapshot(store, 'integration', integration, fetchedAt);
     writeSnapshot(store, 'activity', activity, fetchedAt);
-    const unchanged = { upserted: 0, deleted: 0, rejected: 0 };
-    counts.companies = companies ? { ...unchanged, upserted: replaceCompanies(store, companies.items) } : unchanged;
-    counts.technicians = technicians
-      ? { ...unchanged, upserted: replaceTechnicians(store, technicians.items) }
-      : { ...unchanged };
-    counts.statuses = statuses ? { ...unchanged, upserted: replaceStatuses(store, statuses.items) } : { ...unchanged };
+    const sent = {
+      companies: companies?.items ?? null,
+      technicians: technicians?.items ?? null,
+      statuses: statuses?.items ?? null,
+    };
+    for (const list of ['companies', 'technicians', 'statuses'] as const)
+      counts[list] = { upserted: sent[list]?.length ?? 0, deleted: 0, rejected: 0 };
     writeSnapshot(
       store,
       'reference-etags',
@@ -111,9 +110,9 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
       } satisfies ReferenceEtags,
       fetchedAt,
     );
+    return replaceReferenceLists(store, sent);
   });
   context.onProgress({ feed: 'reference lists', pagesDone: 0, rowsSoFar: 0, feedRows: 0, feedEstimate: null });
-  const references = referenceChanges(referencesBefore, readReferenceState(store));
 
   let pagesDone = 0;
   let rowsSoFar = 0;
