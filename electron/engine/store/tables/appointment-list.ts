@@ -359,8 +359,8 @@ function recountKeptCounts(handle: WriteHandle): void {
 }
 
 /**
- * Fills an empty read model in bulk: its secondary indexes and the triggers that keep its counts dropped, then built
- * again at the end, the counts counted once, and the search index's segments left unmerged until the one merge
+ * Fills an empty read model in bulk: its secondary indexes and its triggers (each of which keeps a count) dropped, then
+ * made again at the end, the counts counted once, and the search index's segments left unmerged until the one merge
  * (optimize) that follows a large write. SQLite builds an index by sorting, far faster than keeping eight indexes in
  * order one random insert at a time (at 1,000,000 rows their pages no longer fit the cache); one count by groups
  * replaces three trigger statements per row (about a tenth of a first fill); and merging segments as they come would
