@@ -10,6 +10,7 @@ import {
 import { deleteAllListEntries, type WriteHandle } from '../../electron/engine/store';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
 import { createRng, mutateWorld } from '../../electron/sandbox';
+import { MirrorPipeline } from '../../electron/engine/sync';
 import { FIXED_NOW } from '../support/sandbox';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
@@ -307,5 +308,26 @@ describe('filling an empty read model in bulk', () => {
     const keys = new Set(store.db.prepare('SELECT key FROM appointments').pluck().all() as string[]);
     refreshVerdicts(store, FIXED_NOW, settings, keys, cache);
     expectCountsKept(store);
+  });
+});
+
+describe('the pipeline after each pass', () => {
+  test('refreshes the changed appointments even with no one listening for verdicts (the command line)', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 100 });
+    let pipeline: MirrorPipeline | null = null;
+    const mirror = openMirror(sandbox, { afterPass: (pass) => pipeline?.afterPass(pass) });
+    pipeline = new MirrorPipeline({ store: mirror.store, verdicts: settings, xoi: null, now: () => FIXED_NOW });
+    await mirror.poller.syncNow();
+    const key = mirror.store.db
+      .prepare('SELECT key FROM appointment_list WHERE live = 1 LIMIT 1')
+      .pluck()
+      .get() as string;
+    sandbox.world.updateAppointment(key, { customer: 'Renamed Customer' }, FIXED_NOW, 'test');
+    await mirror.poller.syncNow();
+    const customer = mirror.store.db.prepare('SELECT customer FROM appointment_list WHERE key = ?').pluck().get(key);
+    expect(customer).toBe('Renamed Customer');
   });
 });

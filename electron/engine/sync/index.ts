@@ -1,4 +1,5 @@
 /** The entry point of electron/engine/sync/: what is used from outside the folder (its tests import through here). */
+export { MirrorPipeline } from './mirror-pipeline';
 export { DEFAULT_PAGE_SIZE, Poller, RETRIES_PER_PASS, type PassRequests, type PollerDeps } from './poller';
 export { type Scheduler } from './scheduler';
 export { WorkerPoller } from './worker-poller';

@@ -105,7 +105,9 @@ export class MirrorPipeline {
       if (full.written > CHECKPOINT_AFTER_ROWS) store.db.pragma('wal_checkpoint(PASSIVE)');
       this.options.onVerdicts?.(at, full.count);
     } else if (plan.keys.size > 0) {
-      this.options.onVerdicts?.(at, refreshVerdicts(store, now, this.verdictSettings, plan.keys, this.verdictCache));
+      // Refreshed before telling anyone: an optional call skips its arguments, and the refresh with them.
+      const refreshed = refreshVerdicts(store, now, this.verdictSettings, plan.keys, this.verdictCache);
+      this.options.onVerdicts?.(at, refreshed);
     }
   }
 }
