@@ -27,23 +27,28 @@ export interface SentReferenceLists {
 }
 
 /** Each item of a list by its id, as text to compare. */
-type ListState = Map<string, string>;
-
-const byId = <T>(items: readonly T[], id: (item: T) => string): ListState =>
+const byId = <T>(items: readonly T[], id: (item: T) => string): Map<string, string> =>
   new Map(items.map((item) => [id(item), JSON.stringify(item)]));
 
-function changedIds(before: ListState, after: ListState): string[] {
+function changedIds(before: Map<string, string>, after: Map<string, string>): string[] {
   const ids = new Set<string>();
   for (const [id, value] of before) if (after.get(id) !== value) ids.add(id);
   for (const id of after.keys()) if (!before.has(id)) ids.add(id);
   return [...ids].sort();
 }
 
-/** Replaces one list and says which of its ids changed, from what the table held before and holds after. */
-function replaceTracked(read: () => ListState, replace: () => void): string[] {
-  const before = read();
-  replace();
-  return changedIds(before, read());
+/**
+ * Replaces one list with what the server sent and says which of its ids changed, from what the table held before and
+ * holds after. A list the server did not send (null) is neither read nor written, and nothing in it changed.
+ */
+function replaceTracked<T>(
+  sent: readonly T[] | null,
+  list: { read: () => readonly T[]; replace: (items: readonly T[]) => void; id: (item: T) => string },
+): string[] {
+  if (!sent) return [];
+  const before = byId(list.read(), list.id);
+  list.replace(sent);
+  return changedIds(before, byId(list.read(), list.id));
 }
 
 /**
@@ -52,25 +57,22 @@ function replaceTracked(read: () => ListState, replace: () => void): string[] {
  * third of a quiet pass's own work. Call inside the transaction that stores the lists' new versions.
  */
 export function replaceReferenceLists(store: WriteHandle, sent: SentReferenceLists): ReferenceChanges {
-  const { companies, technicians, statuses } = sent;
   return {
-    companies: companies
-      ? replaceTracked(
-          () => byId(readCompanies(store), (company) => company.id),
-          () => replaceCompanies(store, companies),
-        )
-      : [],
-    technicians: technicians
-      ? replaceTracked(
-          () => byId(readTechnicians(store), (technician) => technician.id),
-          () => replaceTechnicians(store, technicians),
-        )
-      : [],
-    statuses: statuses
-      ? replaceTracked(
-          () => byId(readStatuses(store), (status) => status.name),
-          () => replaceStatuses(store, statuses),
-        ).length > 0
-      : false,
+    companies: replaceTracked(sent.companies, {
+      read: () => readCompanies(store),
+      replace: (items) => replaceCompanies(store, items),
+      id: (company) => company.id,
+    }),
+    technicians: replaceTracked(sent.technicians, {
+      read: () => readTechnicians(store),
+      replace: (items) => replaceTechnicians(store, items),
+      id: (technician) => technician.id,
+    }),
+    statuses:
+      replaceTracked(sent.statuses, {
+        read: () => readStatuses(store),
+        replace: (items) => replaceStatuses(store, items),
+        id: (status) => status.name,
+      }).length > 0,
   };
 }

@@ -2,14 +2,13 @@ import type { CompanyRecord, StatusRecord, TechnicianRecord } from '../records';
 import { statement, type ReadHandle, type WriteHandle } from '../handles';
 
 /** Companies, technicians and statuses are small lists: each sync replaces them whole. */
-export function replaceCompanies(handle: WriteHandle, companies: readonly CompanyRecord[]): number {
+export function replaceCompanies(handle: WriteHandle, companies: readonly CompanyRecord[]): void {
   statement(handle, 'DELETE FROM companies').run();
   const insert = statement(handle, 'INSERT INTO companies (id, name, active) VALUES (?, ?, ?)');
   for (const company of companies) insert.run(company.id, company.name, company.active ? 1 : 0);
-  return companies.length;
 }
 
-export function replaceTechnicians(handle: WriteHandle, technicians: readonly TechnicianRecord[]): number {
+export function replaceTechnicians(handle: WriteHandle, technicians: readonly TechnicianRecord[]): void {
   statement(handle, 'DELETE FROM technicians').run();
   const insert = statement(
     handle,
@@ -17,14 +16,12 @@ export function replaceTechnicians(handle: WriteHandle, technicians: readonly Te
   );
   for (const technician of technicians)
     insert.run(technician.id, technician.name, technician.email, technician.lastDeviceSyncAt);
-  return technicians.length;
 }
 
-export function replaceStatuses(handle: WriteHandle, statuses: readonly StatusRecord[]): number {
+export function replaceStatuses(handle: WriteHandle, statuses: readonly StatusRecord[]): void {
   statement(handle, 'DELETE FROM statuses').run();
   const insert = statement(handle, 'INSERT INTO statuses (name, category, built_in) VALUES (?, ?, ?)');
   for (const status of statuses) insert.run(status.name, status.category, status.builtIn ? 1 : 0);
-  return statuses.length;
 }
 
 export function readCompanies(handle: ReadHandle | WriteHandle): CompanyRecord[] {
