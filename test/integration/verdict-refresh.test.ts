@@ -27,9 +27,7 @@ function listRows(store: WriteHandle) {
 
 /** The kept counts against a count of the rows themselves: they must never drift. */
 function expectCountsKept(store: WriteHandle) {
-  const kept = store.db
-    .prepare('SELECT live, kind, name, n FROM list_counts WHERE n <> 0 ORDER BY live, kind, name')
-    .all();
+  const kept = keptCounts(store);
   const recounted = store.db
     .prepare(
       `SELECT live, 'code' AS kind, code AS name, count(*) AS n FROM list_codes GROUP BY live, code
@@ -40,6 +38,11 @@ function expectCountsKept(store: WriteHandle) {
   expect(kept).toEqual(recounted);
   expect(kept.length).toBeGreaterThan(0);
   expect(keptHeld(store)).toEqual(recountedHeld(store));
+}
+
+/** The kept counts per state and per reason code, of live rows and of tombstones. */
+function keptCounts(store: WriteHandle) {
+  return store.db.prepare('SELECT live, kind, name, n FROM list_counts WHERE n <> 0 ORDER BY live, kind, name').all();
 }
 
 /** The kept counts of appointments held back per technician and per company. */
@@ -272,12 +275,7 @@ describe('filling an empty read model in bulk', () => {
       store.db
         .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name")
         .all();
-    const counts = () => ({
-      kept: store.db
-        .prepare('SELECT live, kind, name, n FROM list_counts WHERE n <> 0 ORDER BY live, kind, name')
-        .all(),
-      held: keptHeld(store),
-    });
+    const counts = () => ({ kept: keptCounts(store), held: keptHeld(store) });
     const migrated = schema();
 
     // Row by row, through the triggers: one row already there makes the list not empty (swept at the end, no appointment).
