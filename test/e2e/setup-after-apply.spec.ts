@@ -58,9 +58,12 @@ test.describe('the setup, before and after Apply', () => {
     await page.getByLabel('Replace the current password').check();
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByRole('heading', { name: 'Setup applied' })).toBeVisible();
-    // Printing in a browser opens the print view in this tab and comes back.
+    // Printing in a browser opens the print view in this tab and comes back. The round trip can be over before a
+    // poll of the address would see it, so the navigation is awaited as an event, set up before the click.
+    const printView = page.waitForURL(/#\/print\/setup-sheet/);
     await page.getByRole('button', { name: 'Print setup sheet' }).first().click();
-    await expect(page).toHaveURL(/#\/print\/setup-sheet/);
+    await printView;
+    await page.waitForURL(/#\/setup$/);
     await page.goto(`${consoleHost.origin}/#/dashboard`);
     await page.goto(`${consoleHost.origin}/#/setup`);
     await expect(page.getByRole('heading', { name: 'Setup applied' })).toBeVisible();
