@@ -26,29 +26,42 @@ export interface ConsoleHost {
 
 /**
  * Every test gets its own web host process with a fresh data folder and its own keychain service name (the tests
- * share one throw-away keyring), on the embedded sandbox (or a scenario given by `sandboxArgs`).
+ * share one throw-away keyring), on the embedded sandbox (or a scenario given by `sandboxScenario` or `sandboxArgs`).
  */
 export const test = base.extend<{
   consoleHost: ConsoleHost;
   sandboxArgs: string[];
+  sandboxScenario: Record<string, unknown> | null;
   dataDirFiles: Record<string, string>;
   hostEnv: Record<string, string>;
 }>({
   sandboxArgs: [['--sandbox-appointments', '400'], { option: true }],
+  /** A scenario built by the test: written to a file of the test's own (removed after it) and given to the sandbox. */
+  sandboxScenario: [null, { option: true }],
   /** Files to put in the data folder before the host starts (relative path: content). */
   dataDirFiles: [{}, { option: true }],
   /** Extra environment for the host process (for example, a keychain that cannot be reached). */
   hostEnv: [{}, { option: true }],
-  consoleHost: async ({ sandboxArgs, dataDirFiles, hostEnv }, use) => {
+  consoleHost: async ({ sandboxArgs, sandboxScenario, dataDirFiles, hostEnv }, use) => {
     const temp = makeTempDir('xoi-e2e-');
+    const scenarioDir = makeTempDir('xoi-e2e-scenario-');
+    const scenarioArgs: string[] = [];
+    if (sandboxScenario) {
+      const file = path.join(scenarioDir.dir, 'scenario.json');
+      writeFileSync(file, JSON.stringify(sandboxScenario));
+      scenarioArgs.push('--sandbox-scenario', file);
+    }
     for (const [relative, content] of Object.entries(dataDirFiles)) {
       mkdirSync(path.dirname(path.join(temp.dir, relative)), { recursive: true });
       writeFileSync(path.join(temp.dir, relative), content);
     }
-    const { child, firstLine, stderr } = await startCli(['web', '--json', '--data-dir', temp.dir, ...sandboxArgs], {
-      XOI_KEYCHAIN_SERVICE: `XOi Console e2e ${randomBytes(4).toString('hex')}`,
-      ...hostEnv,
-    });
+    const { child, firstLine, stderr } = await startCli(
+      ['web', '--json', '--data-dir', temp.dir, ...scenarioArgs, ...sandboxArgs],
+      {
+        XOI_KEYCHAIN_SERVICE: `XOi Console e2e ${randomBytes(4).toString('hex')}`,
+        ...hostEnv,
+      },
+    );
     const { url, port, sandboxUrl } = JSON.parse(firstLine) as { url: string; port: number; sandboxUrl: string };
     await use({
       url,
@@ -62,6 +75,7 @@ export const test = base.extend<{
     });
     await stopChild(child);
     temp.remove();
+    scenarioDir.remove();
   },
 });
 

@@ -1,7 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, openConsole, test, waitForMirror } from './fixtures';
-import { makeTempDir } from '../support/temp-dir';
 
 const tour = JSON.parse(
   readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'console-tour.json'), 'utf8'),
@@ -9,7 +8,6 @@ const tour = JSON.parse(
 
 /** The tour, plus one appointment whose notes are hostile (written for this run: one is a megabyte). */
 const hostileScenario = (() => {
-  const temp = makeTempDir('xoi-hostile-');
   const first = tour.appointments.find((appointment) => appointment.serviceCall === 'COMPLETE') as Record<
     string,
     unknown
@@ -29,13 +27,11 @@ const hostileScenario = (() => {
       { name: 'Dispatcher note', createdAt: at, text: `${'A very long note. '.repeat(58_000)}THE END` },
     ],
   };
-  const file = path.join(temp.dir, 'hostile.json');
-  writeFileSync(file, JSON.stringify({ ...tour, appointments: [...tour.appointments, hostile] }));
-  return file;
+  return { ...tour, appointments: [...tour.appointments, hostile] };
 })();
 
 test.describe('hostile notes from the server', () => {
-  test.use({ sandboxArgs: ['--sandbox-scenario', hostileScenario, '--no-xoi-agent'] });
+  test.use({ sandboxScenario: hostileScenario, sandboxArgs: ['--no-xoi-agent'] });
 
   test('are shown as text: nothing executes, no javascript: link, a megabyte note does not break the page', async ({
     page,

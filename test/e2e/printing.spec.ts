@@ -3,7 +3,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, openConsole, test } from './fixtures';
 import { inkIn, meanDifference, pdfPages, readPgm, renderPage } from '../support/pdf-tools';
-import { makeTempDir } from '../support/temp-dir';
 
 const baseScenario = JSON.parse(
   readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'agent-basics.json'), 'utf8'),
@@ -11,25 +10,19 @@ const baseScenario = JSON.parse(
 
 /** A server with 200 active companies, written for this test run (the sheet must list every one, once). */
 const manyCompanies = (() => {
-  const temp = makeTempDir('xoi-200-');
   const companies = Array.from({ length: 200 }, (_, index) => ({
     id: `C${String(index + 1).padStart(3, '0')}`,
     name: `Company ${String(index + 1).padStart(3, '0')} Mechanical Services`,
     active: true,
   }));
-  const file = path.join(temp.dir, 'two-hundred-companies.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      ...baseScenario,
-      companies: [
-        ...companies,
-        { id: 'TWO', name: 'Fabrikam, Inc.', active: true },
-        { id: 'OLD', name: 'Old Co', active: false },
-      ],
-    }),
-  );
-  return file;
+  return {
+    ...baseScenario,
+    companies: [
+      ...companies,
+      { id: 'TWO', name: 'Fabrikam, Inc.', active: true },
+      { id: 'OLD', name: 'Old Co', active: false },
+    ],
+  };
 })();
 
 async function printSheet(page: Page, origin: string, file: string, format: 'Letter' | 'A4') {
@@ -108,7 +101,7 @@ test.describe('the setup sheet, printed', () => {
 });
 
 test.describe('the setup sheet with 200 companies', () => {
-  test.use({ sandboxArgs: ['--sandbox-scenario', manyCompanies] });
+  test.use({ sandboxScenario: manyCompanies, sandboxArgs: [] });
 
   test('prints every company row exactly once, over several pages, each with the table header', async ({
     page,
