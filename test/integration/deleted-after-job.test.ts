@@ -40,7 +40,7 @@ describe('an appointment Schedule deleted after XOi made its Vision job', () => 
     await mirror.poller.syncNow();
     const pass = lastPass as unknown as PassChanges;
     expect(pass.touched.has(jobKey) && pass.touched.has(withoutJob)).toBe(true);
-    refreshVerdicts(mirror.store, FIXED_NOW, settings, pass.touched, cache);
+    refreshVerdicts(mirror.store, FIXED_NOW, settings, { keys: pass.touched, referencesChanged: false }, cache);
 
     const handle = reader();
     defer(() => handle.db.close());

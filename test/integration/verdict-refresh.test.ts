@@ -88,7 +88,7 @@ async function recomputedMirror(
     const pass = lastPass as unknown as PassChanges;
     const plan = planVerdictUpdate(cache, mirror.store, FIXED_NOW, settings, pass);
     if (plan.kind !== 'some') throw new Error('expected a partial refresh');
-    return { pass, keys: plan.keys };
+    return { pass, plan, keys: plan.keys };
   };
   return { sandbox, mirror, cache, nextPass };
 }
@@ -98,12 +98,12 @@ describe('refreshing only the verdicts a pass reached', () => {
     const { sandbox, mirror, cache, nextPass } = await recomputedMirror({ openSandbox, openMirror }, 400);
     const changes = mutateWorld(sandbox.world, 60, createRng(4), FIXED_NOW);
     expect(changes.updated + changes.deleted + changes.notesAdded).toBe(60);
-    const { pass, keys } = await nextPass();
+    const { pass, plan, keys } = await nextPass();
     expect(pass.references).toEqual(NO_REFERENCES);
     expect(pass.touched.size).toBeGreaterThan(0);
     expect(pass.touched.size).toBeLessThanOrEqual(60);
     expect([...keys].sort()).toEqual([...pass.touched].sort());
-    const refreshed = refreshVerdicts(mirror.store, FIXED_NOW, settings, keys, cache);
+    const { refreshed } = refreshVerdicts(mirror.store, FIXED_NOW, settings, plan, cache);
     expect(refreshed).toBe(pass.touched.size - changes.deleted);
     expectCountsKept(mirror.store);
     const partial = listRows(mirror.store);
@@ -121,13 +121,14 @@ describe('refreshing only the verdicts a pass reached', () => {
     );
     if (!technician) throw new Error('the sandbox has no assigned technician');
     sandbox.world.technicians.set(technician.id, { ...technician, name: 'Renamed Technician', email: null });
-    const { pass, keys } = await nextPass();
+    const { pass, plan, keys } = await nextPass();
     expect(pass.references).toEqual({ companies: [], technicians: [technician.id], statuses: false });
+    expect(plan.referencesChanged).toBe(true);
     const theirs = [...sandbox.world.appointments.values()]
       .filter((appointment) => appointment.technician === technician.id)
       .map((appointment) => `${appointment.company}/${appointment.serviceCall}/${appointment.appointment}`);
     expect([...keys].sort()).toEqual(theirs.sort());
-    refreshVerdicts(mirror.store, FIXED_NOW, settings, keys, cache);
+    refreshVerdicts(mirror.store, FIXED_NOW, settings, plan, cache);
     const names = mirror.store.db
       .prepare('SELECT DISTINCT technician_name AS name FROM appointment_list WHERE technician_id = ?')
       .all(technician.id);
@@ -207,8 +208,8 @@ describe('refreshing only the verdicts a pass reached', () => {
     const before = { from: countOf(moved.technician), to: countOf(target.technician) };
 
     sandbox.world.updateAppointment(moved.key, { technician: target.technician }, FIXED_NOW, 'test');
-    const { keys } = await nextPass();
-    refreshVerdicts(mirror.store, FIXED_NOW, settings, keys, cache);
+    const { plan } = await nextPass();
+    refreshVerdicts(mirror.store, FIXED_NOW, settings, plan, cache);
 
     const row = mirror.store.db
       .prepare('SELECT technician_id, codes FROM appointment_list WHERE key = ?')
@@ -304,7 +305,7 @@ describe('filling an empty read model in bulk', () => {
     mutateWorld(sandbox.world, 40, createRng(9), FIXED_NOW);
     await mirror.poller.syncNow();
     const keys = new Set(store.db.prepare('SELECT key FROM appointments').pluck().all() as string[]);
-    refreshVerdicts(store, FIXED_NOW, settings, keys, cache);
+    refreshVerdicts(store, FIXED_NOW, settings, { keys, referencesChanged: false }, cache);
     expectCountsKept(store);
   });
 });
@@ -327,5 +328,37 @@ describe('the pipeline after each pass', () => {
     await mirror.poller.syncNow();
     const customer = mirror.store.db.prepare('SELECT customer FROM appointment_list WHERE key = ?').pluck().get(key);
     expect(customer).toBe('Renamed Customer');
+  });
+
+  test('keeps the technicians it read again for the passes after, which change no reference list', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 200 });
+    let pipeline: MirrorPipeline | null = null;
+    const mirror = openMirror(sandbox, { afterPass: (pass) => pipeline?.afterPass(pass) });
+    pipeline = new MirrorPipeline({ store: mirror.store, verdicts: settings, xoi: null, now: () => FIXED_NOW });
+    await mirror.poller.syncNow();
+    const appointments = [...sandbox.world.appointments.values()];
+    const technician = [...sandbox.world.technicians.values()].find(
+      (candidate) => appointments.filter((appointment) => appointment.technician === candidate.id).length >= 2,
+    );
+    if (!technician) throw new Error('the sandbox has no technician with two appointments');
+    const [first, second] = appointments
+      .filter((appointment) => appointment.technician === technician.id)
+      .map((appointment) => `${appointment.company}/${appointment.serviceCall}/${appointment.appointment}`);
+    const nameOf = (key: string | undefined) =>
+      mirror.store.db.prepare('SELECT technician_name FROM appointment_list WHERE key = ?').pluck().get(key);
+
+    sandbox.world.technicians.set(technician.id, { ...technician, name: 'Renamed Technician' });
+    await mirror.poller.syncNow();
+    expect(nameOf(first)).toBe('Renamed Technician');
+    // A later pass changes one of their appointments and no list: the refresh uses the lists it read last time.
+    sandbox.world.updateAppointment(second!, { customer: 'Another Customer' }, FIXED_NOW, 'test');
+    await mirror.poller.syncNow();
+    const row = mirror.store.db
+      .prepare('SELECT customer, technician_name FROM appointment_list WHERE key = ?')
+      .get(second);
+    expect(row).toEqual({ customer: 'Another Customer', technician_name: 'Renamed Technician' });
   });
 });

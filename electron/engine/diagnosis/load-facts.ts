@@ -245,6 +245,20 @@ export function buildContextForOne(
   return { ...context, tallies };
 }
 
+/** The part of a context that moves without any reference list changing: the time, the settings, the integration. */
+export type IntegrationState = Pick<
+  DiagnosisContext,
+  'now' | 'settings' | 'system' | 'integration' | 'activity' | 'integrationFindings'
+>;
+
+export function integrationState(handle: Handle, now: number, settings: VerdictSettings): IntegrationState {
+  const system = readSnapshot<SystemFacts>(handle, 'system')?.value ?? null;
+  const integration = readSnapshot<IntegrationFacts>(handle, 'integration')?.value ?? null;
+  const activity = readSnapshot<ActivityFacts>(handle, 'activity')?.value ?? null;
+  const base = { now, settings, system, integration, activity };
+  return { ...base, integrationFindings: integrationFindings(base) };
+}
+
 /** The shared context of one diagnosis run: reference lists, snapshots, XOi users, tallies, integration findings. */
 export function buildContext(
   handle: Handle,
@@ -255,13 +269,9 @@ export function buildContext(
   const serverCategories = new Map<string, StatusCategory>(
     readStatuses(handle).map((status) => [status.name, status.category]),
   );
-  const system = readSnapshot<SystemFacts>(handle, 'system')?.value ?? null;
-  const integration = readSnapshot<IntegrationFacts>(handle, 'integration')?.value ?? null;
-  const activity = readSnapshot<ActivityFacts>(handle, 'activity')?.value ?? null;
-  const base = { now, settings, system, integration, activity };
   const xoiUsers = settings.xoiUsersKnown ? readXoiUsers(handle) : null;
   return {
-    ...base,
+    ...integrationState(handle, now, settings),
     companies: new Map(
       readCompanies(handle).map((company) => [company.id, { name: company.name, active: company.active }]),
     ),
@@ -278,6 +288,5 @@ export function buildContext(
           )
         : null,
     tallies: technicianTallies(recordsOf(facts, { serverCategories, settings }), now, settings),
-    integrationFindings: integrationFindings(base),
   };
 }

@@ -106,7 +106,8 @@ export class MirrorPipeline {
       this.options.onVerdicts?.(at, full.count);
     } else if (plan.keys.size > 0) {
       // Refreshed before telling anyone: an optional call skips its arguments, and the refresh with them.
-      const refreshed = refreshVerdicts(store, now, this.verdictSettings, plan.keys, this.verdictCache);
+      const { refreshed, cache } = refreshVerdicts(store, now, this.verdictSettings, plan, this.verdictCache);
+      this.verdictCache = cache;
       this.options.onVerdicts?.(at, refreshed);
     }
   }

@@ -88,25 +88,6 @@ export interface StoredListEntry {
   signature: string;
 }
 
-/** What an update compares against the stored row: search text, codes and their holders. */
-interface StoredRowParts {
-  live: boolean;
-  state: string;
-  codes: string;
-  searchText: string;
-  technicianId: string | null;
-  company: string;
-}
-
-function readRowParts(handle: Handle, id: number): StoredRowParts {
-  const row = statement(
-    handle,
-    `SELECT live, state, codes, search_text AS searchText, technician_id AS technicianId, company
-       FROM appointment_list WHERE id = ?`,
-  ).get(id) as Omit<StoredRowParts, 'live'> & { live: number };
-  return { ...row, live: row.live === 1 };
-}
-
 /** cyrb53: a fast 53-bit string hash (a changed row is missed with odds of one in 2^53). */
 function hash53(text: string): string {
   let h1 = 0xdeadbeef;
@@ -130,7 +111,32 @@ export function signatureOf(entry: ListEntry): string {
   );
 }
 
-function values(entry: ListEntry): unknown[] {
+/** The columns an entry's values are written to, in the order of `values`. */
+const VALUE_COLUMNS = [
+  'live',
+  'company',
+  'service_call',
+  'appointment',
+  'customer',
+  'status',
+  'technician_id',
+  'technician_name',
+  'task_date',
+  'completed_at',
+  'state',
+  'state_rank',
+  'codes',
+  'summary',
+  'notes_mask',
+  'transcripts',
+  'deleted_at',
+  'job_id',
+  'search_text',
+] as const;
+
+type ValueColumn = (typeof VALUE_COLUMNS)[number];
+
+function values(entry: ListEntry): Array<string | number | null> {
   return [
     entry.live ? 1 : 0,
     entry.company,
@@ -152,6 +158,18 @@ function values(entry: ListEntry): unknown[] {
     entry.jobId,
     entry.searchText,
   ];
+}
+
+/** A stored row's values, in the order of `values`, read by its id. */
+function readStoredValues(handle: Handle, id: number): Array<string | number | null> {
+  return statement(handle, `SELECT ${VALUE_COLUMNS.join(', ')} FROM appointment_list WHERE id = ? /* raw */`)
+    .raw(true)
+    .get(id) as Array<string | number | null>;
+}
+
+/** The value of one column in a row's values (as `values` or `readStoredValues` gives them). */
+function valueOf(row: ReadonlyArray<string | number | null>, column: ValueColumn) {
+  return row[VALUE_COLUMNS.indexOf(column)];
 }
 
 const STATE_ORDER = ['ok', 'waiting', 'needs-action', 'blocked'];
@@ -184,6 +202,9 @@ export const HELD_BY_TECHNICIAN = [
   'TECH_EMAIL_MISSING',
 ];
 export const HELD_BY_COMPANY = 'COMPANY_INACTIVE';
+
+/** The columns a row's codes (and their holders) are written from: a change to one of them rewrites the codes. */
+const CODES_FOLLOW: readonly ValueColumn[] = ['codes', 'live', 'technician_id', 'company'];
 
 /** Who holds a row back for this code (counted in `list_held` by trigger), or null. */
 function holderOf(code: string, entry: Pick<ListEntry, 'technicianId' | 'company'>): string | null {
@@ -234,23 +255,25 @@ export class ListWriter {
       insertCodes(handle, id, entry);
       return true;
     }
-    const stored = readRowParts(handle, current.id);
+    const stored = readStoredValues(handle, current.id);
+    const next = values(entry);
+    // Only the columns that changed are written: SQLite rewrites an index entry whenever one of its columns is set, and
+    // at a million rows each of the eight indexes is a page of its own to change (and to log) for every row.
+    const changed = VALUE_COLUMNS.filter((_, index) => stored[index] !== next[index]);
     statement(
       handle,
-      `UPDATE appointment_list SET live = ?, company = ?, service_call = ?, appointment = ?, customer = ?, status = ?,
-         technician_id = ?, technician_name = ?, task_date = ?, completed_at = ?, state = ?, state_rank = ?, codes = ?,
-         summary = ?, notes_mask = ?, transcripts = ?, deleted_at = ?, job_id = ?, search_text = ?, signature = ?
-       WHERE id = ?`,
-    ).run(...values(entry), signature, current.id);
-    if (indexedText(stored) !== indexedText(entry)) {
+      `UPDATE appointment_list SET ${changed.map((column) => `${column} = ?, `).join('')}signature = ? WHERE id = ?`,
+    ).run(...changed.map((column) => valueOf(next, column)), signature, current.id);
+    const storedIndexed = indexedText({
+      searchText: valueOf(stored, 'search_text') as string,
+      live: valueOf(stored, 'live') === 1,
+      state: valueOf(stored, 'state') as string,
+    });
+    if (storedIndexed !== indexedText(entry)) {
       this.searchChanges.push({ id: current.id, text: null }, { id: current.id, text: indexedText(entry) });
     }
     // The held counts are per holder: a row moving to another technician or company moves its codes too.
-    const codesMoved =
-      stored.codes !== entry.codes.join(' ') ||
-      stored.live !== entry.live ||
-      stored.technicianId !== entry.technicianId ||
-      stored.company !== entry.company;
+    const codesMoved = changed.some((column) => CODES_FOLLOW.includes(column));
     if (codesMoved) writeCodes(handle, current.id, entry);
     return true;
   }
