@@ -172,4 +172,21 @@ describe('the poller', () => {
     expect(readCursor(mirror.store, 'history')).toBe(`${sandbox.world.epoch}.${historyRows.v}`);
     expect(readRecentRuns(mirror.store, 1)[0]?.outcome).toBe('cancelled');
   });
+
+  test('tells a pass that failed after storing some pages apart from one that succeeded', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ faults: '/v1/history/changes:5xx=1' });
+    const told: string[] = [];
+    const mirror = openMirror(sandbox, {
+      afterPass: () => void told.push('passed'),
+      afterFailedPass: () => told.push('failed'),
+    });
+    expect((await mirror.poller.syncNow()).outcome).toBe('error');
+    expect(readCursor(mirror.store, 'appointments')).not.toBeNull();
+    sandbox.faults.configure('');
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    expect(told).toEqual(['failed', 'passed']);
+  });
 });

@@ -12,6 +12,7 @@ import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
 import { createRng, mutateWorld } from '../../electron/sandbox';
 import { MirrorPipeline } from '../../electron/engine/sync';
 import { FIXED_NOW } from '../support/sandbox';
+import { appointmentKeyString } from '../../shared/domain';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
 const NO_REFERENCES: PassChanges['references'] = { companies: [], technicians: [], statuses: false };
@@ -328,6 +329,49 @@ describe('the pipeline after each pass', () => {
     await mirror.poller.syncNow();
     const customer = mirror.store.db.prepare('SELECT customer FROM appointment_list WHERE key = ?').pluck().get(key);
     expect(customer).toBe('Renamed Customer');
+  });
+
+  test('after a pass that failed having stored some pages, the next pass brings their verdicts up to date', async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 100 });
+    let pipeline: MirrorPipeline | null = null;
+    const mirror = openMirror(sandbox, {
+      afterPass: (pass) => pipeline?.afterPass(pass),
+      afterFailedPass: () => pipeline?.afterFailedPass(),
+    });
+    pipeline = new MirrorPipeline({ store: mirror.store, verdicts: settings, xoi: null, now: () => FIXED_NOW });
+    await mirror.poller.syncNow();
+    const target = [...sandbox.world.appointments.values()].find(
+      (appointment) => !sandbox.world.notesOf(appointmentKeyString(appointment)).some((note) => note.readOnly),
+    );
+    if (!target) throw new Error('the sandbox has no appointment without XOi notes');
+    const key = appointmentKeyString(target);
+    const maskInList = () =>
+      mirror.store.db.prepare('SELECT notes_mask FROM appointment_list WHERE key = ?').pluck().get(key);
+    const maskBefore = maskInList();
+    sandbox.world.addNote({
+      ...{ company: target.company, serviceCall: target.serviceCall, appointment: target.appointment },
+      name: 'XOi Workflow',
+      text: 'Workflow summary',
+      url: null,
+      internal: false,
+      readOnly: true,
+      createdAt: new Date(FIXED_NOW).toISOString(),
+      author: 'XOi Vision',
+    });
+    // The notes' page is stored, then the history feed fails: the pass fails with the new note in the mirror.
+    sandbox.faults.configure('/v1/history/changes:5xx=1');
+    expect((await mirror.poller.syncNow()).outcome).toBe('error');
+    expect(mirror.store.db.prepare('SELECT count(*) FROM notes WHERE appointment_key = ?').pluck().get(key)).toBe(
+      sandbox.world.notesOf(key).length,
+    );
+    expect(maskInList()).toBe(maskBefore);
+    // The next pass reads no new note (nor anything else about it), and still brings the list row up to date.
+    sandbox.faults.configure('');
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    expect(maskInList()).not.toBe(maskBefore);
   });
 
   test('keeps the technicians it read again for the passes after, which change no reference list', async ({

@@ -126,6 +126,7 @@ export async function runMirror(
         pass.counts.xoiUsers = { upserted: check.userCount, deleted: 0, rejected: 0 };
       lastCounts = pass.counts;
     },
+    afterFailedPass: () => pipeline.afterFailedPass(),
     onStatus: (status) => {
       if (status.state === 'running') {
         if (status.pagesDone === 0 && status.feed === 'reference lists') started = Date.now();

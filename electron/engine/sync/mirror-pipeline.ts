@@ -72,6 +72,14 @@ export class MirrorPipeline {
     this.updateVerdicts(xoiUsers?.fresh ? null : pass);
   }
 
+  /**
+   * A pass that failed, stalled or was stopped may have stored some of its pages, and which appointments they changed
+   * is not known: the next pass recomputes every verdict instead of refreshing only its own changes.
+   */
+  afterFailedPass(): void {
+    this.verdictCache = null;
+  }
+
   /** Mirrors XOi's users when due (or now, when forced); `fresh` says whether they were read just now. */
   async checkXoiUsers(force: boolean, retry?: RequestRetry): Promise<{ check: XoiCheck; fresh: boolean } | null> {
     const xoi = this.xoi;

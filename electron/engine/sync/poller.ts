@@ -56,6 +56,8 @@ export interface PollerDeps {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Work after a successful pass (recomputing verdicts, mirroring XOi users), still inside the same run. */
   afterPass?: (outcome: PassOutcome, requests: PassRequests) => Promise<void> | void;
+  /** Told when a pass failed, stalled or was stopped: it may have stored some of its pages, which ones is not known. */
+  afterFailedPass?: () => void;
   onStatus?: (status: SyncStatus) => void;
 }
 
@@ -258,6 +260,7 @@ export class Poller implements PollerControl {
       this.afterRun({ state: 'idle', lastSuccessAt: endedAt, nextRunAt: null }, this.settings.intervalMs);
       return { outcome: 'ok', counts };
     } catch (error) {
+      this.tellFailedPass();
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
       const finish = (outcome: 'stalled' | 'cancelled' | 'error', problem: SyncProblem | null) =>
         this.safeFinish(runId, {
@@ -321,6 +324,14 @@ export class Poller implements PollerControl {
       problem.retryAfterMs,
     );
     this.afterRun(this.failedStatus(problem), delay);
+  }
+
+  private tellFailedPass(): void {
+    try {
+      this.deps.afterFailedPass?.();
+    } catch (error) {
+      this.deps.log.error('Could not note a failed pass', error);
+    }
   }
 
   private safeFinish(runId: number, run: Parameters<typeof finishRun>[2]): void {

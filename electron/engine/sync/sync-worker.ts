@@ -62,6 +62,7 @@ class SyncWorker {
           log: this.log,
           settings: this.data.settings,
           afterPass: (pass, requests) => this.pipeline?.afterPass(pass, requests.retry),
+          afterFailedPass: () => this.pipeline?.afterFailedPass(),
           onStatus: (status) => this.events.emit('status', status),
         });
         this.pipeline.diagnoseAll();
