@@ -7,7 +7,7 @@ import {
   type PassChanges,
   verdictSettingsFrom,
 } from '../../electron/engine/diagnosis';
-import { deleteAllListEntries, type WriteHandle } from '../../electron/engine/store';
+import { deleteAllListEntries, stateMarker, type WriteHandle } from '../../electron/engine/store';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
 import { createRng, mutateWorld } from '../../electron/sandbox';
 import { MirrorPipeline } from '../../electron/engine/sync';
@@ -39,6 +39,17 @@ function expectCountsKept(store: WriteHandle) {
   expect(kept).toEqual(recounted);
   expect(kept.length).toBeGreaterThan(0);
   expect(keptHeld(store)).toEqual(recountedHeld(store));
+  expect(markersIndexed(store)).toEqual(kept.filter((row) => (row as { kind: string }).kind === 'state'));
+}
+
+/** The rows the search index finds by each state's marker: a row removed with the wrong text would stay found. */
+function markersIndexed(store: WriteHandle) {
+  const count = store.db.prepare('SELECT count(*) FROM list_search WHERE list_search MATCH ?').pluck();
+  return [0, 1].flatMap((live) =>
+    ['blocked', 'needs-action', 'ok', 'waiting']
+      .map((name) => ({ live, kind: 'state', name, n: count.get(`"${stateMarker(live === 1, name)}"`) as number }))
+      .filter((row) => row.n !== 0),
+  );
 }
 
 /** The kept counts per state and per reason code, of live rows and of tombstones. */

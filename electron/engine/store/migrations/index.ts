@@ -6,6 +6,7 @@ import { migration005 } from './005-read-model';
 import { migration006 } from './006-held-counts';
 import { migration007 } from './007-drop-appointments-task-date';
 import { migration008 } from './008-instants-in-utc';
+import { migration009 } from './009-search-deletes-by-text';
 import type { Migration } from './types';
 
 /** Every migration in order. Append only: a released migration never changes. */
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

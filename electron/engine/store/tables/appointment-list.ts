@@ -184,10 +184,19 @@ export function stateMarker(live: boolean, state: string): string {
   return `\uE000${letter}\uE000`;
 }
 
-/** What the search index holds for an entry: its search text and its state marker. */
+/** What the search index holds for an entry: its search text and its state marker (migration 009 makes it too). */
 function indexedText(entry: Pick<ListEntry, 'searchText' | 'live' | 'state'>): string {
   return `${entry.searchText} ${stateMarker(entry.live, entry.state)}`;
 }
+
+/** What a deleted row's index entry is worked out from, as RETURNING gives it. */
+interface IndexedParts {
+  id: number;
+  searchText: string;
+  live: number;
+  state: string;
+}
+const INDEXED_PARTS = 'id, search_text AS searchText, live, state';
 
 function writeCodes(handle: WriteHandle, id: number, entry: ListEntry): void {
   statement(handle, 'DELETE FROM list_codes WHERE list_id = ?').run(id);
@@ -228,7 +237,8 @@ function insertCodes(handle: WriteHandle, id: number, entry: ListEntry): void {
  * seven times longer). Call `flush` before the transaction ends, and before searching in it.
  */
 export class ListWriter {
-  private readonly searchChanges: Array<{ id: number; text: string | null }> = [];
+  /** Index changes not written yet: a row's text added, or the text it was indexed with removed. */
+  private readonly searchChanges: Array<{ id: number; text: string; remove: boolean }> = [];
 
   constructor(private readonly handle: WriteHandle) {}
 
@@ -251,7 +261,7 @@ export class ListWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(entry.key, ...values(entry), signature);
       const id = Number(lastInsertRowid);
-      this.searchChanges.push({ id, text: indexedText(entry) });
+      this.searchChanges.push({ id, text: indexedText(entry), remove: false });
       insertCodes(handle, id, entry);
       return true;
     }
@@ -270,7 +280,10 @@ export class ListWriter {
       state: valueOf(stored, 'state') as string,
     });
     if (storedIndexed !== indexedText(entry)) {
-      this.searchChanges.push({ id: current.id, text: null }, { id: current.id, text: indexedText(entry) });
+      this.searchChanges.push(
+        { id: current.id, text: storedIndexed, remove: true },
+        { id: current.id, text: indexedText(entry), remove: false },
+      );
     }
     // The held counts are per holder: a row moving to another technician or company moves its codes too.
     const codesMoved = changed.some((column) => CODES_FOLLOW.includes(column));
@@ -280,10 +293,15 @@ export class ListWriter {
 
   /** Deletes the row of `key`, if any. */
   delete(key: string): boolean {
-    const row = statement(this.handle, 'DELETE FROM appointment_list WHERE key = ? RETURNING id').get(key) as
-      { id: number } | undefined;
-    if (row) this.searchChanges.push({ id: row.id, text: null });
+    const row = statement(this.handle, `DELETE FROM appointment_list WHERE key = ? RETURNING ${INDEXED_PARTS}`).get(
+      key,
+    ) as IndexedParts | undefined;
+    if (row) this.removeFromSearch(row);
     return row !== undefined;
+  }
+
+  private removeFromSearch(row: IndexedParts): void {
+    this.searchChanges.push({ id: row.id, text: indexedText({ ...row, live: row.live === 1 }), remove: true });
   }
 
   /**
@@ -296,20 +314,23 @@ export class ListWriter {
       `DELETE FROM appointment_list WHERE
          (live = 1 AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.key = appointment_list.key))
          OR (live = 0 AND NOT EXISTS (SELECT 1 FROM deleted_appointments d WHERE d.key = appointment_list.key))
-       RETURNING id`,
-    ).all() as Array<{ id: number }>;
-    for (const row of gone) this.searchChanges.push({ id: row.id, text: null });
+       RETURNING ${INDEXED_PARTS}`,
+    ).all() as IndexedParts[];
+    for (const row of gone) this.removeFromSearch(row);
     return gone.length;
   }
 
-  /** Writes the search index changes held so far, one statement after another. */
+  /**
+   * Writes the search index changes held so far, one statement after another. A row is removed with FTS5's 'delete'
+   * command and the exact text it was indexed with (migration 009 says why): the index keeps no copy to look it up.
+   */
   flush(): void {
     const add = statement(this.handle, 'INSERT INTO list_search (rowid, search_text) VALUES (?, ?)');
-    const remove = statement(this.handle, 'DELETE FROM list_search WHERE rowid = ?');
-    for (const change of this.searchChanges) {
-      if (change.text === null) remove.run(change.id);
-      else add.run(change.id, change.text);
-    }
+    const remove = statement(
+      this.handle,
+      "INSERT INTO list_search (list_search, rowid, search_text) VALUES ('delete', ?, ?)",
+    );
+    for (const change of this.searchChanges) (change.remove ? remove : add).run(change.id, change.text);
     this.searchChanges.length = 0;
   }
 }
@@ -344,10 +365,9 @@ export function readStoredEntriesBetween(handle: Handle, first: string, last: st
 }
 
 /**
- * Keeps the search index in few segments. Each flush adds a segment, and deleting from a contentless index looks in
- * every one: at 100,000 rows a change cost ten times more in a fragmented index than in an optimized one. After a
- * large write the index is rebuilt into one segment (`whole`, about 0.3 s at 100,000 rows); after a small one, a
- * bounded step of merging is done.
+ * Keeps the search index in few segments. Each flush adds a segment, and every search reads each one (and the
+ * removals they hold until a merge drops them). After a large write the index is rebuilt into one segment (`whole`,
+ * about 0.3 s at 100,000 rows); after a small one, a bounded step of merging is done.
  */
 export function compactSearchIndex(handle: WriteHandle, whole: boolean): void {
   if (whole) statement(handle, "INSERT INTO list_search (list_search) VALUES ('optimize')").run();
