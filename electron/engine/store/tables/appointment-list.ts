@@ -52,8 +52,36 @@ interface Row {
   search_text: string;
 }
 
-export const LIST_COLUMNS =
-  'id, key, live, company, service_call, appointment, customer, status, technician_id, technician_name, task_date, completed_at, state, state_rank, codes, summary, notes_mask, transcripts, deleted_at, job_id, search_text';
+/** The columns an entry's values are written to, in the order of `values`. */
+const VALUE_COLUMNS = [
+  'live',
+  'company',
+  'service_call',
+  'appointment',
+  'customer',
+  'status',
+  'technician_id',
+  'technician_name',
+  'task_date',
+  'completed_at',
+  'state',
+  'state_rank',
+  'codes',
+  'summary',
+  'notes_mask',
+  'transcripts',
+  'deleted_at',
+  'job_id',
+  'search_text',
+] as const;
+
+type ValueColumn = (typeof VALUE_COLUMNS)[number];
+
+export const LIST_COLUMNS = `id, key, ${VALUE_COLUMNS.join(', ')}`;
+// Made once: the writer looks its statements up by their text for every row.
+const INSERT_ROW = `INSERT INTO appointment_list (key, ${VALUE_COLUMNS.join(', ')}, signature)
+  VALUES (${['key', ...VALUE_COLUMNS, 'signature'].map(() => '?').join(', ')})`;
+const READ_STORED_VALUES = `SELECT ${VALUE_COLUMNS.join(', ')} FROM appointment_list WHERE id = ? /* raw */`;
 
 export function fromListRow(row: Row): ListEntry {
   return {
@@ -111,31 +139,6 @@ export function signatureOf(entry: ListEntry): string {
   );
 }
 
-/** The columns an entry's values are written to, in the order of `values`. */
-const VALUE_COLUMNS = [
-  'live',
-  'company',
-  'service_call',
-  'appointment',
-  'customer',
-  'status',
-  'technician_id',
-  'technician_name',
-  'task_date',
-  'completed_at',
-  'state',
-  'state_rank',
-  'codes',
-  'summary',
-  'notes_mask',
-  'transcripts',
-  'deleted_at',
-  'job_id',
-  'search_text',
-] as const;
-
-type ValueColumn = (typeof VALUE_COLUMNS)[number];
-
 function values(entry: ListEntry): Array<string | number | null> {
   return [
     entry.live ? 1 : 0,
@@ -162,9 +165,7 @@ function values(entry: ListEntry): Array<string | number | null> {
 
 /** A stored row's values, in the order of `values`, read by its id. */
 function readStoredValues(handle: Handle, id: number): Array<string | number | null> {
-  return statement(handle, `SELECT ${VALUE_COLUMNS.join(', ')} FROM appointment_list WHERE id = ? /* raw */`)
-    .raw(true)
-    .get(id) as Array<string | number | null>;
+  return statement(handle, READ_STORED_VALUES).raw(true).get(id) as Array<string | number | null>;
 }
 
 /** The value of one column in a row's values (as `values` or `readStoredValues` gives them). */
@@ -253,13 +254,7 @@ export class ListWriter {
     const signature = signatureOf(entry);
     if (current?.signature === signature) return false;
     if (!current) {
-      const { lastInsertRowid } = statement(
-        handle,
-        `INSERT INTO appointment_list (key, live, company, service_call, appointment, customer, status, technician_id,
-           technician_name, task_date, completed_at, state, state_rank, codes, summary, notes_mask, transcripts,
-           deleted_at, job_id, search_text, signature)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(entry.key, ...values(entry), signature);
+      const { lastInsertRowid } = statement(handle, INSERT_ROW).run(entry.key, ...values(entry), signature);
       const id = Number(lastInsertRowid);
       this.searchChanges.push({ id, text: indexedText(entry), remove: false });
       insertCodes(handle, id, entry);
