@@ -229,12 +229,10 @@ export function refreshVerdicts(
   update: PartialUpdate,
   cache: VerdictCache,
 ): { refreshed: number; cache: VerdictCache } {
-  const lists = update.referencesChanged ? buildContext(store, NO_FACTS, now, settings) : cache.context;
-  const context: DiagnosisContext = {
-    ...lists,
-    ...integrationState(store, now, settings),
-    tallies: cache.context.tallies,
-  };
+  const current = update.referencesChanged
+    ? buildContext(store, NO_FACTS, now, settings)
+    : { ...cache.context, ...integrationState(store, now, settings) };
+  const context: DiagnosisContext = { ...current, tallies: cache.context.tallies };
   const keys = update.keys;
   return transaction(store, () => {
     const writer = new ListWriter(store);
