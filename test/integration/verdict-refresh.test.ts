@@ -322,16 +322,31 @@ describe('filling an empty read model in bulk', () => {
   });
 });
 
+/**
+ * A sandbox mirrored once through the pipeline, wired as the command line wires it: told of each pass, good or failed,
+ * and with no one listening for verdicts.
+ */
+async function pipelineMirror(
+  { openSandbox, openMirror }: Pick<Fixtures, 'openSandbox' | 'openMirror'>,
+  appointments: number,
+) {
+  const sandbox = await openSandbox({ appointments });
+  let pipeline: MirrorPipeline | null = null;
+  const mirror = openMirror(sandbox, {
+    afterPass: (pass) => pipeline?.afterPass(pass),
+    afterFailedPass: () => pipeline?.afterFailedPass(),
+  });
+  pipeline = new MirrorPipeline({ store: mirror.store, verdicts: settings, xoi: null, now: () => FIXED_NOW });
+  await mirror.poller.syncNow();
+  return { sandbox, mirror };
+}
+
 describe('the pipeline after each pass', () => {
   test('refreshes the changed appointments even with no one listening for verdicts (the command line)', async ({
     openSandbox,
     openMirror,
   }) => {
-    const sandbox = await openSandbox({ appointments: 100 });
-    let pipeline: MirrorPipeline | null = null;
-    const mirror = openMirror(sandbox, { afterPass: (pass) => pipeline?.afterPass(pass) });
-    pipeline = new MirrorPipeline({ store: mirror.store, verdicts: settings, xoi: null, now: () => FIXED_NOW });
-    await mirror.poller.syncNow();
+    const { sandbox, mirror } = await pipelineMirror({ openSandbox, openMirror }, 100);
     const key = mirror.store.db
       .prepare('SELECT key FROM appointment_list WHERE live = 1 LIMIT 1')
       .pluck()
@@ -346,14 +361,7 @@ describe('the pipeline after each pass', () => {
     openSandbox,
     openMirror,
   }) => {
-    const sandbox = await openSandbox({ appointments: 100 });
-    let pipeline: MirrorPipeline | null = null;
-    const mirror = openMirror(sandbox, {
-      afterPass: (pass) => pipeline?.afterPass(pass),
-      afterFailedPass: () => pipeline?.afterFailedPass(),
-    });
-    pipeline = new MirrorPipeline({ store: mirror.store, verdicts: settings, xoi: null, now: () => FIXED_NOW });
-    await mirror.poller.syncNow();
+    const { sandbox, mirror } = await pipelineMirror({ openSandbox, openMirror }, 100);
     const target = [...sandbox.world.appointments.values()].find(
       (appointment) => !sandbox.world.notesOf(appointmentKeyString(appointment)).some((note) => note.readOnly),
     );
@@ -389,11 +397,7 @@ describe('the pipeline after each pass', () => {
     openSandbox,
     openMirror,
   }) => {
-    const sandbox = await openSandbox({ appointments: 200 });
-    let pipeline: MirrorPipeline | null = null;
-    const mirror = openMirror(sandbox, { afterPass: (pass) => pipeline?.afterPass(pass) });
-    pipeline = new MirrorPipeline({ store: mirror.store, verdicts: settings, xoi: null, now: () => FIXED_NOW });
-    await mirror.poller.syncNow();
+    const { sandbox, mirror } = await pipelineMirror({ openSandbox, openMirror }, 200);
     const appointments = [...sandbox.world.appointments.values()];
     const technician = [...sandbox.world.technicians.values()].find(
       (candidate) => appointments.filter((appointment) => appointment.technician === candidate.id).length >= 2,
