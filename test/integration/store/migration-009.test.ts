@@ -8,6 +8,7 @@ import {
   type ReadHandle,
   type WriteHandle,
 } from '../../../electron/engine/store';
+import { NO_LIST_FILTER } from '../../support/list-filter';
 import { createDatabaseAtVersion, migrateTo } from '../../support/schema-at';
 
 const STATES = ['ok', 'waiting', 'needs-action', 'blocked'];
@@ -21,16 +22,7 @@ function insertListRow(db: Database.Database, id: number, live: boolean, state: 
   ).run(id, `TWO/SC/${id}`, live ? 1 : 0, String(id), state, `two/sc/${id} lakeside dental`);
 }
 
-const filter = (live: boolean) => ({
-  live,
-  search: 'lakeside',
-  states: [],
-  codes: [],
-  companies: [],
-  technicians: [],
-  from: null,
-  to: null,
-});
+const filter = (live: boolean) => ({ ...NO_LIST_FILTER, live, search: 'lakeside' });
 
 describe('migration 009 (search index deletes by text)', () => {
   it('indexes every row with the same text and state marker the writer uses, so the writer can remove it', ({

@@ -2,37 +2,27 @@ import { describe, expect, test } from '../../support/fixtures';
 import { countSql, LIST_SORTS, windowIdsSql, type ListFilter, type SearchPath } from '../../../electron/engine/store';
 import { HELD_BY_COMPANY_SQL, HELD_BY_TECHNICIAN_SQL } from '../../../electron/engine/queries';
 import { diagnosedMirror } from '../../support/diagnosed-mirror';
+import { NO_LIST_FILTER } from '../../support/list-filter';
 import { queryPlan } from '../../support/schema-at';
 
 const SEARCH_PATHS: SearchPath[] = ['matches', 'set', 'probe'];
 
-const NONE: ListFilter = {
-  live: true,
-  search: '',
-  states: [],
-  codes: [],
-  companies: [],
-  technicians: [],
-  from: null,
-  to: null,
-};
-
 /** The filters the screens send, one narrowing at a time and together. */
 const FILTERS: Array<[string, ListFilter]> = [
-  ['nothing', NONE],
-  ['one state', { ...NONE, states: ['needs-action'] }],
-  ['two states', { ...NONE, states: ['needs-action', 'blocked'] }],
-  ['a search word', { ...NONE, search: 'lakeside' }],
-  ['a short search word', { ...NONE, search: 'ab' }],
-  ['a reason', { ...NONE, codes: ['JOB_NOTES_OVERDUE'] }],
-  ['a company', { ...NONE, companies: ['TWO'] }],
-  ['a technician', { ...NONE, technicians: ['T01'] }],
-  ['a date range', { ...NONE, from: '2026-01-01', to: '2026-02-01' }],
-  ['the deleted ones', { ...NONE, live: false }],
+  ['nothing', NO_LIST_FILTER],
+  ['one state', { ...NO_LIST_FILTER, states: ['needs-action'] }],
+  ['two states', { ...NO_LIST_FILTER, states: ['needs-action', 'blocked'] }],
+  ['a search word', { ...NO_LIST_FILTER, search: 'lakeside' }],
+  ['a short search word', { ...NO_LIST_FILTER, search: 'ab' }],
+  ['a reason', { ...NO_LIST_FILTER, codes: ['JOB_NOTES_OVERDUE'] }],
+  ['a company', { ...NO_LIST_FILTER, companies: ['TWO'] }],
+  ['a technician', { ...NO_LIST_FILTER, technicians: ['T01'] }],
+  ['a date range', { ...NO_LIST_FILTER, from: '2026-01-01', to: '2026-02-01' }],
+  ['the deleted ones', { ...NO_LIST_FILTER, live: false }],
   [
     'everything at once',
     {
-      ...NONE,
+      ...NO_LIST_FILTER,
       states: ['waiting'],
       search: 'center',
       codes: ['AWAITING_XOI_POLL'],

@@ -1,4 +1,5 @@
 import { diagnosedMirror } from '../../support/diagnosed-mirror';
+import { NO_LIST_FILTER } from '../../support/list-filter';
 import { describe, expect, test } from '../../support/fixtures';
 import {
   countListByState,
@@ -6,19 +7,7 @@ import {
   QUICK_COUNTS,
   readListWindow,
   searchPathFor,
-  type ListFilter,
 } from '../../../electron/engine/store';
-
-const NONE: ListFilter = {
-  live: true,
-  search: '',
-  states: [],
-  codes: [],
-  companies: [],
-  technicians: [],
-  from: null,
-  to: null,
-};
 
 /**
  * A mirror of a 600-appointment sandbox, every verdict computed, open for reading as the screens read it. A test
@@ -59,7 +48,7 @@ describe('searching the read model', () => {
       const expected = all.filter((row) => words.every((word) => row.text.includes(word)));
       const byState = new Map<string, number>();
       for (const row of expected) byState.set(row.state, (byState.get(row.state) ?? 0) + 1);
-      const counts = countListByState(handle, { ...NONE, search });
+      const counts = countListByState(handle, { ...NO_LIST_FILTER, search });
       const nonZero = new Map([...counts].filter(([, n]) => n > 0));
       expect({ search, counts: Object.fromEntries(nonZero) }).toEqual({
         search,
@@ -73,7 +62,11 @@ describe('searching the read model', () => {
         const inOrder = direction === 'asc' ? keys : [...keys].reverse();
         for (const offset of [0, 37]) {
           for (const path of ['matches', 'set', 'probe'] as const) {
-            const window = readListWindow(handle, { ...NONE, search }, sort, { offset, limit: 50, search: path });
+            const window = readListWindow(handle, { ...NO_LIST_FILTER, search }, sort, {
+              offset,
+              limit: 50,
+              search: path,
+            });
             expect({ search, path, direction, offset, keys: window.map((entry) => entry.key) }).toEqual({
               search,
               path,
@@ -98,10 +91,10 @@ describe('searching the read model', () => {
     const limits = { exactUpTo: 40, stretches: 8, stretchIds: 24 };
 
     for (const filter of [
-      { ...NONE, search: '001' },
-      { ...NONE, search: 'two/sc1' },
-      { ...NONE, search: 'ana', states: ['ok'] },
-      { ...NONE, search: '001', companies: ['TWO'] },
+      { ...NO_LIST_FILTER, search: '001' },
+      { ...NO_LIST_FILTER, search: 'two/sc1' },
+      { ...NO_LIST_FILTER, search: 'ana', states: ['ok'] },
+      { ...NO_LIST_FILTER, search: '001', companies: ['TWO'] },
     ]) {
       const exact = countListByState(handle, filter);
       expect(total(exact), filter.search).toBeGreaterThan(limits.exactUpTo);
@@ -113,10 +106,10 @@ describe('searching the read model', () => {
 
     // Few matches, no words the index can find, or the defaults on a small list: exact, as countListByState gives.
     for (const [filter, given] of [
-      [{ ...NONE, search: 'sc1005' }, limits],
-      [{ ...NONE, search: 'ab' }, limits],
-      [{ ...NONE, states: ['blocked'] }, limits],
-      [{ ...NONE, search: '001' }, QUICK_COUNTS],
+      [{ ...NO_LIST_FILTER, search: 'sc1005' }, limits],
+      [{ ...NO_LIST_FILTER, search: 'ab' }, limits],
+      [{ ...NO_LIST_FILTER, states: ['blocked'] }, limits],
+      [{ ...NO_LIST_FILTER, search: '001' }, QUICK_COUNTS],
     ] as const) {
       const quick = countListByStateQuickly(handle, filter, given);
       expect({ filter, estimated: quick.estimated, counts: quick.byState }).toEqual({
