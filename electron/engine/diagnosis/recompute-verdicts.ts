@@ -4,7 +4,7 @@ import { technicianXoiStatus } from '../../../shared/diagnosis/technician-status
 import type { TechnicianRow } from '../../../shared/contract/appointments';
 import { transaction, type WriteHandle } from '../store/handles';
 import {
-  compactSearchIndex,
+  optimizeSearchIndex,
   listIsEmpty,
   listKeysWhere,
   ListWriter,
@@ -191,7 +191,7 @@ export function recomputeAllVerdicts(
       if (writer.write(deletedEntry(entry, context), storedDeleted.get(entry.key))) written++;
     written += writer.sweep();
     writer.flush();
-    if (written > 0) compactSearchIndex(store, written > COMPACT_WHOLE_AFTER);
+    if (written > COMPACT_WHOLE_AFTER) optimizeSearchIndex(store);
     const computedAt = iso(now);
     writeSnapshot(store, 'dashboard', dashboard.result(liveCounts(store), now), computedAt);
     writeSnapshot(store, 'technicians', computeTechnicianRows(context), computedAt);
@@ -250,7 +250,6 @@ export function refreshVerdicts(
       for (const key of gone) if (!keptKeys.has(key)) writer.delete(key);
     }
     writer.flush();
-    compactSearchIndex(store, false);
     const computedAt = iso(now);
     const count = Object.values(liveCounts(store)).reduce((sum, n) => sum + n, 0);
     writeSnapshot(store, 'verdicts', { computedAt, count } satisfies VerdictsComputed, computedAt);
