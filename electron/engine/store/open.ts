@@ -6,6 +6,7 @@ import { ensurePrivateFile, isReadOnlyError } from '../paths';
 import { MirrorBusyError, MirrorCorruptError, MirrorReadOnlyError, MirrorTooNewError } from './errors';
 import type { ReadHandle, WriteHandle } from './handles';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { ensureTechnicianIndex } from './tables/appointments';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 /** SQLite keeps the schema's user_version at this offset of its 100-byte header (big-endian). */
@@ -127,6 +128,7 @@ export function openMirrorForWriting(file: string): WriteHandle {
     db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
     db.pragma('foreign_keys = ON');
     migrate(db, version);
+    ensureTechnicianIndex({ kind: 'write', db });
   } catch (error) {
     db.close();
     throw openFailure(file, error);

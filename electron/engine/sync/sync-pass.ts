@@ -3,7 +3,7 @@ import { FEEDS, type FeedName } from '../schedule/contract';
 import type { FeedPage, ScheduleClient } from '../schedule/client';
 import { ScheduleError } from '../schedule/errors';
 import { BatchedTransaction, transaction, type WriteHandle } from '../store/handles';
-import { deleteAllAppointments } from '../store/tables/appointments';
+import { deferTechnicianIndex, deleteAllAppointments, ensureTechnicianIndex } from '../store/tables/appointments';
 import { deleteAllDeleted } from '../store/tables/deleted-appointments';
 import { readCursor, writeCursor } from '../store/tables/cursors';
 import { deleteAllHistory } from '../store/tables/history';
@@ -117,6 +117,11 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
   let pagesDone = 0;
   let rowsSoFar = 0;
   const batch = new BatchedTransaction(store, PAGES_PER_COMMIT);
+  let indexDeferred = false;
+  const restoreIndex = () => {
+    transaction(store, () => ensureTechnicianIndex(store));
+    indexDeferred = false;
+  };
   try {
     for (const feed of FEEDS) {
       const feedCounts = { upserted: 0, deleted: 0, rejected: 0 };
@@ -124,6 +129,8 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
       let cursor = readCursor(store, feed);
       // A feed read from its start reaches every appointment: all verdicts are recomputed, so none is tracked.
       if (cursor === null) touched.add(ALL_TOUCHED);
+      if (cursor === null && feed === 'appointments')
+        indexDeferred = transaction(store, () => deferTechnicianIndex(store));
       let restarted = false;
       let feedRows = 0;
       // The next page is requested while this one is being written: the network and the disk work side by side.
@@ -179,10 +186,12 @@ export async function runSyncPass(context: PassContext): Promise<PassOutcome> {
         if (!page.hasMore) break;
       }
       batch.commit();
+      if (indexDeferred) restoreIndex();
     }
   } finally {
     // Whatever stopped the pass (the end, a network error, a cancellation), the pages applied so far are kept.
     batch.commit();
+    if (indexDeferred) restoreIndex();
   }
   return { counts, touched, references };
 }
