@@ -2,20 +2,18 @@ import path from 'node:path';
 import { describe, expect, it } from '../support/fixtures';
 import { type SyncStatus } from '../../shared/contract';
 import { openMirrorForWriting, type WriteHandle } from '../../electron/engine/store';
+import { queryPlan, tableIndexes } from '../support/schema-at';
 
 // A first mirror writes the appointments feed without their technician index and builds it once at the end of that
 // feed (a random insert per appointment made each commit log thousands of pages at a million appointments).
 
 const hasTechnicianIndex = (store: WriteHandle) =>
-  store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'appointments_technician'").get() !==
-  undefined;
+  tableIndexes(store.db, 'appointments').includes('appointments_technician');
 
-function usesTechnicianIndex(store: WriteHandle): boolean {
-  const plan = store.db
-    .prepare('EXPLAIN QUERY PLAN SELECT * FROM appointments WHERE technician_id = ?')
-    .all('T1') as Array<{ detail: string }>;
-  return plan.some((step) => step.detail.includes('USING INDEX appointments_technician'));
-}
+const usesTechnicianIndex = (store: WriteHandle) =>
+  queryPlan(store.db, 'SELECT * FROM appointments WHERE technician_id = ?', 'T1').some((step) =>
+    step.includes('USING INDEX appointments_technician'),
+  );
 
 describe("the appointments' technician index on a first mirror", () => {
   it('is left out while the appointments feed fills an empty table, and is there again from the next feed on', async ({
