@@ -304,57 +304,48 @@ export async function mirrorBench(
     unit: 'ratio',
   });
 
-  const incrementalGroup = 'incremental pass, 100 changes';
-  const passFigures = (times: { small: PassTimes; big: PassTimes }, which: string) => {
+  /** One figure at each size and their ratio; `which` names a later set of passes beside the kept names. */
+  const sizeFigures = (
+    group: string,
+    times: { small: PassTimes; big: PassTimes },
+    { which = '', round = Math.round, note = (all: number[]) => `median of 5: ${all.map(Math.round).join(', ')}` },
+  ) => {
     const name = (text: string) => (which ? `${text}, ${which}` : text);
+    for (const [size, measured] of [
+      [1000, times.small],
+      [appointments, times.big],
+    ] as const) {
+      figures.push({
+        group,
+        name: name(`at ${size.toLocaleString('en-US')} appointments`),
+        value: round(measured.ms),
+        unit: 'ms',
+        note: note(measured.all),
+      });
+    }
     figures.push({
-      group: incrementalGroup,
-      name: name('at 1,000 appointments'),
-      value: Math.round(times.small.ms),
-      unit: 'ms',
-      note: `median of 5: ${times.small.all.map(Math.round).join(', ')}`,
-    });
-    figures.push({
-      group: incrementalGroup,
-      name: name(`at ${appointments.toLocaleString('en-US')} appointments`),
-      value: Math.round(times.big.ms),
-      unit: 'ms',
-      note: `median of 5: ${times.big.all.map(Math.round).join(', ')}`,
-    });
-    figures.push({
-      group: incrementalGroup,
+      group,
       name: name('ratio (large / small)'),
       value: Number((times.big.ms / times.small.ms).toFixed(2)),
       unit: 'ratio',
       note: `size ratio ${Math.round(appointments / 1000)}`,
     });
   };
+  const incrementalGroup = 'incremental pass, 100 changes';
   // The first five passes after the full mirror keep the figures' names; the next five are beside them.
-  passFigures({ small: incrementalSmall.first, big: incrementalBig.first }, '');
-  passFigures({ small: incrementalSmall.settled, big: incrementalBig.settled }, 'the next five (caches settled)');
+  sizeFigures(incrementalGroup, { small: incrementalSmall.first, big: incrementalBig.first }, {});
+  sizeFigures(
+    incrementalGroup,
+    { small: incrementalSmall.settled, big: incrementalBig.settled },
+    { which: 'the next five (caches settled)' },
+  );
   // The worker's busy time leaves out the waits for the sandbox's answers (at a million appointments the sandbox is a
   // process of several gigabytes on the same cores): the console's own work per pass, over all ten passes.
-  const busyGroup = "incremental pass, 100 changes: the worker's own work (busy time, median of ten)";
-  figures.push({
-    group: busyGroup,
-    name: 'at 1,000 appointments',
-    value: Number(incrementalSmall.busy.ms.toFixed(1)),
-    unit: 'ms',
-    note: incrementalSmall.busy.all.map(Math.round).join(', '),
-  });
-  figures.push({
-    group: busyGroup,
-    name: `at ${appointments.toLocaleString('en-US')} appointments`,
-    value: Number(incrementalBig.busy.ms.toFixed(1)),
-    unit: 'ms',
-    note: incrementalBig.busy.all.map(Math.round).join(', '),
-  });
-  figures.push({
-    group: busyGroup,
-    name: 'ratio (large / small)',
-    value: Number((incrementalBig.busy.ms / incrementalSmall.busy.ms).toFixed(2)),
-    unit: 'ratio',
-  });
+  sizeFigures(
+    "incremental pass, 100 changes: the worker's own work (busy time, median of ten)",
+    { small: incrementalSmall.busy, big: incrementalBig.busy },
+    { round: (ms) => Number(ms.toFixed(1)), note: (all) => all.map(Math.round).join(', ') },
+  );
 
   return {
     figures,
