@@ -21,6 +21,7 @@ export const nodeEntries = [
   { in: 'electron/preload/index.ts', out: 'electron/preload' },
   { in: 'electron/engine/sync/sync-worker.ts', out: 'electron/sync-worker' },
   { in: 'electron/engine/queries/query-worker.ts', out: 'electron/query-worker' },
+  { in: 'electron/compose/sandbox-thread.ts', out: 'electron/sandbox-thread' },
   { in: 'electron/cli/entry.ts', out: 'cli/xoi-console' },
 ];
 

@@ -5,10 +5,10 @@ import { ProfileStore } from '../engine/profiles/profile-store';
 import { createKeytarStore } from '../engine/secrets/keytar-store';
 import { KEYCHAIN_SERVICE, type SecretStore } from '../engine/secrets/secret-store';
 import { createService, type Service } from '../engine/service';
-import type { EmbeddedSandbox } from '../engine/service/deps';
 import type { HostHandlersFactory } from '../engine/service/host-capabilities';
-import { SANDBOX_ADMIN, SANDBOX_XOI_API } from '../sandbox/credentials';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox';
+import { DEFAULT_SANDBOX_APPOINTMENTS, DEFAULT_SANDBOX_SEED } from '../sandbox/sandbox';
+import { startSandboxThread, type SandboxThread } from './embedded-sandbox';
+import type { SandboxThreadOptions } from './sandbox-thread';
 
 export interface OpenConsoleOptions {
   host: HostKind;
@@ -20,25 +20,14 @@ export interface OpenConsoleOptions {
   /** What only this host can do (engine/service/host-capabilities.ts). */
   hostHandlers: HostHandlersFactory;
   /** The embedded sandbox's options; false: no sandbox. */
-  sandbox?: SandboxOptions | false;
+  sandbox?: SandboxThreadOptions | false;
   secrets?: SecretStore;
 }
 
 export interface ConsoleRuntime {
   readonly service: Service;
-  readonly sandbox: Sandbox | null;
+  readonly sandbox: SandboxThread | null;
   close(): Promise<void>;
-}
-
-function embedded(sandbox: Sandbox): EmbeddedSandbox {
-  return {
-    url: sandbox.url,
-    adminCredentials: { ...SANDBOX_ADMIN },
-    xoiApiCredentials: { ...SANDBOX_XOI_API },
-    async tellXoi(password) {
-      sandbox.world.xoiKnownPassword = password;
-    },
-  };
 }
 
 /**
@@ -50,13 +39,11 @@ export async function openConsole(options: OpenConsoleOptions): Promise<ConsoleR
   const sandbox =
     options.sandbox === false
       ? null
-      : await startSandbox({
-          seed: 7,
-          appointments: 2000,
-          speed: 1,
-          ...options.sandbox,
-          onError: (error) => options.log.warn('Sandbox error', error),
-        });
+      : await startSandboxThread(
+          { seed: DEFAULT_SANDBOX_SEED, appointments: DEFAULT_SANDBOX_APPOINTMENTS, speed: 1, ...options.sandbox },
+          options.workerDir,
+          options.log,
+        );
   const service = createService({
     host: options.host,
     version: options.version,
@@ -65,7 +52,7 @@ export async function openConsole(options: OpenConsoleOptions): Promise<ConsoleR
     dataDir: options.dataDir,
     profiles: new ProfileStore(options.dataDir),
     secrets: options.secrets ?? createKeytarStore(process.env.XOI_KEYCHAIN_SERVICE ?? KEYCHAIN_SERVICE),
-    sandbox: sandbox ? embedded(sandbox) : null,
+    sandbox,
     workerDir: options.workerDir,
     hostHandlers: options.hostHandlers,
   });

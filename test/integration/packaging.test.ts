@@ -80,6 +80,7 @@ describe('packaging (electron-builder.yml)', () => {
   it('keeps the worker scripts inside the integrity-checked archive, and only native modules outside it', () => {
     expect(entries).toContain('/dist/electron/sync-worker.cjs');
     expect(entries).toContain('/dist/electron/query-worker.cjs');
+    expect(entries).toContain('/dist/electron/sandbox-thread.cjs');
     const outside = unpacked.filter((file) => !/\/node_modules\/(better-sqlite3|keytar)\//.test(file));
     expect(outside).toEqual([]);
   });
