@@ -5,13 +5,7 @@ import type { Logger } from '../engine/logging/logger';
 import { RpcClient } from '../engine/rpc';
 import type { EmbeddedSandbox } from '../engine/service/deps';
 import { SANDBOX_ADMIN, SANDBOX_XOI_API } from '../sandbox/credentials';
-import type { SandboxThreadEvents, SandboxThreadOptions } from './sandbox-thread';
-
-type SandboxThreadHandlers = {
-  start: (options: SandboxThreadOptions) => Promise<{ url: string }>;
-  tellXoi: (password: string) => void;
-  close: () => Promise<void>;
-};
+import type { SandboxThreadEvents, SandboxThreadHandlers, SandboxThreadOptions } from './sandbox-thread';
 
 /** Generating a world of a million appointments takes minutes on a slow desktop. */
 const START_TIMEOUT_MS = 30 * 60_000;

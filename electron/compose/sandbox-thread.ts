@@ -13,27 +13,31 @@ export type SandboxThreadEvents = { error: { message: string } };
  * heap holds several gigabytes, and on the host's thread every young-generation collection then took about 20 ms,
  * so each request the host answered (a screen's query, an IPC call) waited for them.
  */
-function serve(): void {
-  const port = parentPort;
-  if (!port) throw new Error('sandbox-thread runs only as a worker thread.');
+function sandboxThreadHandlers(emit: (name: 'error', payload: SandboxThreadEvents['error']) => void) {
   let sandbox: Sandbox | null = null;
-  const events = serveRpc<SandboxThreadEvents>(port, {
-    start: async (options: SandboxThreadOptions) => {
+  return {
+    start: async (options: SandboxThreadOptions): Promise<{ url: string }> => {
       sandbox = await startSandbox({
         ...options,
-        onError: (error) =>
-          events.emit('error', { message: oneLine(error instanceof Error ? error.message : String(error)) }),
+        onError: (error) => emit('error', { message: oneLine(error instanceof Error ? error.message : String(error)) }),
       });
       return { url: sandbox.url };
     },
-    tellXoi: (password: string) => {
+    tellXoi: (password: string): void => {
       if (sandbox) sandbox.world.xoiKnownPassword = password;
     },
-    close: async () => {
+    close: async (): Promise<void> => {
       await sandbox?.close();
       sandbox = null;
     },
-  });
+  };
 }
 
-serve();
+export type SandboxThreadHandlers = ReturnType<typeof sandboxThreadHandlers>;
+
+if (!parentPort) throw new Error('sandbox-thread must run in a worker thread');
+const port = parentPort;
+const events = serveRpc<SandboxThreadEvents>(
+  port,
+  sandboxThreadHandlers((name, payload) => events.emit(name, payload)),
+);
