@@ -13,13 +13,13 @@ export type SandboxThreadEvents = { error: { message: string } };
  * heap holds several gigabytes, and on the host's thread every young-generation collection then took about 20 ms,
  * so each request the host answered (a screen's query, an IPC call) waited for them.
  */
-function sandboxThreadHandlers(emit: (name: 'error', payload: SandboxThreadEvents['error']) => void) {
+function sandboxThreadHandlers(reportError: (message: string) => void) {
   let sandbox: Sandbox | null = null;
   return {
     start: async (options: SandboxThreadOptions): Promise<{ url: string }> => {
       sandbox = await startSandbox({
         ...options,
-        onError: (error) => emit('error', { message: oneLine(error instanceof Error ? error.message : String(error)) }),
+        onError: (error) => reportError(oneLine(error instanceof Error ? error.message : String(error))),
       });
       return { url: sandbox.url };
     },
@@ -36,8 +36,7 @@ function sandboxThreadHandlers(emit: (name: 'error', payload: SandboxThreadEvent
 export type SandboxThreadHandlers = ReturnType<typeof sandboxThreadHandlers>;
 
 if (!parentPort) throw new Error('sandbox-thread must run in a worker thread');
-const port = parentPort;
 const events = serveRpc<SandboxThreadEvents>(
-  port,
-  sandboxThreadHandlers((name, payload) => events.emit(name, payload)),
+  parentPort,
+  sandboxThreadHandlers((message) => events.emit('error', { message })),
 );
