@@ -42,6 +42,30 @@ describe('FeedStore', () => {
     expect(feed.page(0, 10).entries).toEqual([{ id: 'a', version: 2, value: null }]);
     expect(feed.size).toBe(0);
   });
+
+  it('counts the live items as they come, go and come back', () => {
+    const feed = store();
+    for (const id of ['a', 'b', 'c']) feed.upsert(id, id);
+    feed.upsert('b', 'b2');
+    expect(feed.size).toBe(3);
+    feed.delete('a');
+    feed.delete('a');
+    expect(feed.size).toBe(2);
+    feed.upsert('a', 'a-back');
+    expect(feed.size).toBe(3);
+  });
+
+  it('finds live items by their place, skipping tombstones', () => {
+    const feed = store();
+    for (const id of ['a', 'b', 'c', 'd']) feed.upsert(id, id);
+    feed.delete('b');
+    const ids = feed.idsAtPlaces(new Set([0, 1, 2, 7]));
+    expect([...ids.entries()]).toEqual([
+      [0, 'a'],
+      [1, 'c'],
+      [2, 'd'],
+    ]);
+  });
 });
 
 describe('fault specs', () => {

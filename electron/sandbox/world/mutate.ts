@@ -16,18 +16,6 @@ interface DrawnChange {
   hours: number;
 }
 
-/** The keys of the live appointments at the given places (in the feed's order), found in one walk. */
-function keysAt(world: SandboxWorld, places: ReadonlySet<number>): Map<number, string> {
-  const keys = new Map<number, string>();
-  let place = 0;
-  for (const entry of world.appointments.entries()) {
-    if (entry.value === null) continue;
-    if (places.has(place)) keys.set(place, entry.id);
-    place++;
-  }
-  return keys;
-}
-
 /**
  * Server-side changes between syncs (the benchmarks' incremental pass, the chaos runs): some appointments change,
  * a few are deleted, some get a note. Reproducible for a seed. The changes are drawn first, by place, and their keys
@@ -36,8 +24,7 @@ function keysAt(world: SandboxWorld, places: ReadonlySet<number>): Map<number, s
  */
 export function mutateWorld(world: SandboxWorld, count: number, rng: Rng, at: number): MutationCounts {
   const counts: MutationCounts = { updated: 0, deleted: 0, notesAdded: 0 };
-  let live = 0;
-  for (const entry of world.appointments.entries()) if (entry.value !== null) live++;
+  const live = world.appointments.size;
   if (live === 0) return counts;
   const drawn: DrawnChange[] = [];
   const deleted = new Set<number>();
@@ -48,7 +35,7 @@ export function mutateWorld(world: SandboxWorld, count: number, rng: Rng, at: nu
     if (roll < 0.05) deleted.add(place);
     drawn.push({ index, place, roll, hours: roll < 0.35 ? 0 : rng.int(1, 16) / 2 });
   }
-  const keys = keysAt(world, new Set(drawn.map((change) => change.place)));
+  const keys = world.appointments.idsAtPlaces(new Set(drawn.map((change) => change.place)));
   for (const { index, place, roll, hours } of drawn) {
     const key = keys.get(place) as string;
     const appointment = world.getAppointment(key);
