@@ -2,4 +2,4 @@
 export { ConsoleError } from './errors';
 export { REDACTED, redactText, redactValue } from './redact';
 export { checkServerUrl, originsOf } from './server-url';
-export { clip, describeZodError, findLoneSurrogate } from './validation';
+export { clip, describeZodError, findLoneSurrogate, messageOf } from './validation';

@@ -20,6 +20,11 @@ export function oneLine(text: string): string {
   });
 }
 
+/** The message of whatever was thrown: an Error's own message, anything else as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** One readable line per problem, each naming the field (its path) and what is allowed. */
 export function describeZodError(error: z.ZodError, root = 'input'): string {
   const described = error.issues.slice(0, 5).map((issue) => {

@@ -1,4 +1,5 @@
 import { defaultRendererDir, defaultWorkerDir, runCli } from './main';
+import { messageOf } from '../../shared/validation';
 
 // Output piped into a command that stops reading early (| head) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -17,7 +18,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`xoi-console: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`xoi-console: ${messageOf(error)}\n`);
     process.exitCode = 1;
   },
 );

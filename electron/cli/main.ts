@@ -1,4 +1,4 @@
-import { clip } from '../../shared/validation';
+import { clip, messageOf } from '../../shared/validation';
 import path from 'node:path';
 import { diagnoseHelp, runDiagnose } from './commands/diagnose';
 import { healthHelp, runHealth } from './commands/health';
@@ -62,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`xoi-console: ${error.message}\n`);
       return error.exitCode;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     io.stderr.write(`xoi-console: unexpected failure: ${message.split('\n')[0]}\n`);
     return 1;
   }

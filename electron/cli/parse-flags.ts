@@ -1,4 +1,4 @@
-import { clip } from '../../shared/validation';
+import { clip, messageOf } from '../../shared/validation';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error';
 
@@ -9,7 +9,7 @@ export function parseFlags<O extends Options>(command: string, argv: string[], o
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const known = Object.keys(options)
       .map((name) => `--${name}`)
       .join(', ');

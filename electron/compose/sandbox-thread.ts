@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { serveRpc } from '../engine/rpc';
-import { oneLine } from '../../shared/validation';
+import { messageOf, oneLine } from '../../shared/validation';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox';
 
 /** What the host may ask of the sandbox thread: plain data only, as it crosses threads. */
@@ -19,7 +19,7 @@ function sandboxThreadHandlers(reportError: (message: string) => void) {
     start: async (options: SandboxThreadOptions): Promise<{ url: string }> => {
       sandbox = await startSandbox({
         ...options,
-        onError: (error) => reportError(oneLine(error instanceof Error ? error.message : String(error))),
+        onError: (error) => reportError(oneLine(messageOf(error))),
       });
       return { url: sandbox.url };
     },

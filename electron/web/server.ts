@@ -15,6 +15,7 @@ import {
   tokensEqual,
 } from './request-guard';
 import { contentTypeFor, fileIfExists, openFile, resolveInside } from '../engine/static-files';
+import { messageOf } from '../../shared/validation';
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -189,7 +190,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       // One line, no stack: a request must not be able to write pages into the log.
-      options.log.error(`Web host request failed: ${error instanceof Error ? error.message : String(error)}`);
+      options.log.error(`Web host request failed: ${messageOf(error)}`);
       if (!response.headersSent) sendText(response, 500, 'The console could not answer this request.');
       else response.destroy();
     });

@@ -6,6 +6,7 @@ import type { Figure } from './bench-utils';
 import { browserBench } from './browser.bench';
 import { diagnosisBench } from './diagnosis.bench';
 import { mirrorBench } from './mirror.bench';
+import { messageOf } from '../../shared';
 
 // npm run bench [-- --appointments N]: figures and ratios, printed and written as JSON. Never assertions.
 const argIndex = process.argv.indexOf('--appointments');
@@ -57,7 +58,7 @@ async function part<T>(name: string, run: () => Promise<T>, figuresOf: (value: T
     print(measured);
     return value;
   } catch (error) {
-    const failed = `${name}: ${error instanceof Error ? error.message : String(error)}`;
+    const failed = `${name}: ${messageOf(error)}`;
     console.error(`\nbench failed in ${failed}`);
     write(failed);
     process.exit(1);

@@ -12,6 +12,7 @@ import { mirrorState, worldState } from '../support/mirror-compare';
 import { checkMirrorInvariants } from '../support/mirror-invariants';
 import { cliBundle } from '../support/paths';
 import { makeTempDir } from '../support/temp-dir';
+import { messageOf } from '../../shared';
 
 export interface ChaosStats {
   runs: number;
@@ -171,7 +172,7 @@ export async function runChaos(options: {
     try {
       await chaosRun(runSeed, stats);
     } catch (error) {
-      stats.failures.push({ runSeed, problem: error instanceof Error ? error.message : String(error) });
+      stats.failures.push({ runSeed, problem: messageOf(error) });
     }
     stats.runs++;
     options.onRun?.(index, stats);

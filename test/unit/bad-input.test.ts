@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { methods, profileSettingsSchema } from '../../shared/contract';
-import { checkServerUrl, clip, describeZodError, findLoneSurrogate } from '../../shared';
+import { checkServerUrl, clip, describeZodError, findLoneSurrogate, messageOf } from '../../shared';
 import { checkIntegrationPassword } from '../../shared/setup';
 import { categoryOf } from '../../shared/domain';
 import { csvCell, looksLikeFormula } from '../../electron/engine/queries';
@@ -169,5 +169,15 @@ describe('CSV cells a spreadsheet could run', () => {
 
   it.each(['Fabrikam', 'SC-1001', 'a=b', ' plain', '2026-03-02'])('leaves %j as it is', (text) => {
     expect(looksLikeFormula(text)).toBe(false);
+  });
+});
+
+describe('what was thrown, as a message', () => {
+  it("gives an Error's own message without its stack, and anything else as text", () => {
+    const error = new TypeError('The file is locked.');
+    expect(messageOf(error)).toBe('The file is locked.');
+    expect(messageOf('plain text')).toBe('plain text');
+    expect(messageOf(42)).toBe('42');
+    expect(messageOf(undefined)).toBe('undefined');
   });
 });

@@ -1,4 +1,4 @@
-import { clip } from '../../../shared/validation';
+import { clip, messageOf } from '../../../shared/validation';
 import { readFileSync } from 'node:fs';
 import { FaultSpecError, parseFaultSpec } from '../../sandbox/faults';
 import { startSandbox } from '../../sandbox/sandbox';
@@ -76,7 +76,7 @@ export async function runSandbox(
       speed,
       xoiAgent: !values['no-xoi-agent'],
       faults: values.faults,
-      onError: (error) => io.stderr.write(`sandbox: ${error instanceof Error ? error.message : String(error)}\n`),
+      onError: (error) => io.stderr.write(`sandbox: ${messageOf(error)}\n`),
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')

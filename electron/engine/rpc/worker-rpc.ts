@@ -1,6 +1,6 @@
 import type { AppError } from '../../../shared/contract/result';
 import { ConsoleError, isConsoleError } from '../../../shared/errors';
-import { oneLine } from '../../../shared/validation';
+import { messageOf, oneLine } from '../../../shared/validation';
 import { PendingRequests, realTimers, RequestTimedOut, type Timers } from './pending-requests';
 
 /** A handler of a worker: its argument, and a signal that aborts when the caller cancels or gives up. */
@@ -148,7 +148,7 @@ export function serveRpc<E extends Record<string, unknown> = Record<string, neve
             ok: false,
             error: isConsoleError(error)
               ? error.toAppError()
-              : { code: 'WORKER_FAILED', message: oneLine(error instanceof Error ? error.message : String(error)) },
+              : { code: 'WORKER_FAILED', message: oneLine(messageOf(error)) },
           }),
       );
   });

@@ -1,4 +1,5 @@
 import { KEYCHAIN_SERVICE, KeychainUnavailableError, type SecretStore } from './secret-store';
+import { messageOf } from '../../../shared/validation';
 
 interface Keytar {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -29,7 +30,7 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
 }
 
 function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return (message.split('\n')[0] ?? message).slice(0, 160);
 }
 

@@ -2,6 +2,7 @@ import type { PrintArgs, PrintResult } from '../../../shared/contract/print';
 import { ConsoleError } from '../../../shared/errors';
 import type { Logger } from '../../engine/logging/logger';
 import type { ReadySignal } from './print-ready';
+import { messageOf } from '../../../shared/validation';
 
 /** The parts of a hidden BrowserWindow the print module uses (tests stand them in). */
 export interface PrintWindow {
@@ -96,7 +97,7 @@ export async function printDocument(args: PrintArgs, deps: PrintDeps): Promise<P
     );
   } catch (error) {
     if (error instanceof ConsoleError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     deps.log.error('Printing failed', error);
     throw new ConsoleError(
       'PRINT_FAILED',
