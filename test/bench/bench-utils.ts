@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { createInterface } from 'node:readline';
 import { cliBundle } from '../support/paths';
+import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox-admin';
 
 export interface Figure {
   group: string;
@@ -94,7 +95,7 @@ export async function sandboxChanges(url: string, count: number, seed: number): 
   const response = await fetch(`${url}/sandbox/changes`, {
     method: 'POST',
     headers: {
-      Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}`,
+      Authorization: SANDBOX_ADMIN_AUTHORIZATION,
       'Content-Type': 'application/json',
     },
     body: JSON.stringify({ count, seed }),

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, openConsole, test, waitForMirror } from './fixtures';
 import { pdfPages } from '../support/pdf-tools';
+import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox-admin';
 
 const tour = path.resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'console-tour.json');
 
@@ -136,7 +137,7 @@ test.describe('one appointment, explained', () => {
     const written = await fetch(`${consoleHost.sandboxUrl}/v1/appointments/TWO/OVERDUE/001/notes`, {
       method: 'POST',
       headers: {
-        Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}`,
+        Authorization: SANDBOX_ADMIN_AUTHORIZATION,
         'Content-Type': 'application/json',
       },
       body: JSON.stringify({ name: 'Dispatcher note', text, internal: false }),

@@ -9,6 +9,7 @@ import { expect, test as base } from '@playwright/test';
 import { startCli, stopChild } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 import { webHostClient } from '../support/web-host-client';
+import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox-admin';
 
 export interface ConsoleHost {
   url: string;
@@ -105,7 +106,7 @@ export async function sandboxControl(
     method,
     headers: {
       'Content-Type': 'application/json',
-      Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}`,
+      Authorization: SANDBOX_ADMIN_AUTHORIZATION,
     },
     body: JSON.stringify(body),
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '../support/fixtures';
 import { repoRoot } from '../support/paths';
 import { runCli, startCli, stopChild } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
+import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox-admin';
 
 const scenarioDir = path.join(repoRoot, 'test', 'fixtures', 'scenarios');
 
@@ -64,7 +65,7 @@ describe('xoi-console sandbox', () => {
     ]);
     defer(() => stopChild(child));
     const url = /http:\/\/127\.0\.0\.1:\d+/.exec(firstLine)?.[0];
-    const auth = { Authorization: `Basic ${Buffer.from('admin:sandbox').toString('base64')}` };
+    const auth = { Authorization: SANDBOX_ADMIN_AUTHORIZATION };
     const system = (await (await fetch(`${url}/v1/system`, { headers: auth })).json()) as { serverTime: string };
     expect(system.serverTime).toBe('2026-03-02T12:00:00.000Z');
     const feed = (await (await fetch(`${url}/v1/appointments/changes`, { headers: auth })).json()) as {

@@ -3,14 +3,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../electron/engine/logging';
 import { startSandboxThread, type SandboxThread } from '../../electron/compose/embedded-sandbox';
-import { SANDBOX_ADMIN } from '../../electron/sandbox';
 import { repoRoot } from '../support/paths';
+import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox-admin';
 
 // The console's embedded sandbox runs in a worker thread (dist/electron/sandbox-thread.cjs), so its world is not on
 // the heap of the thread that answers the screens.
 
 const workerDir = path.join(repoRoot, 'dist', 'electron');
-const admin = `Basic ${Buffer.from(`${SANDBOX_ADMIN.userName}:${SANDBOX_ADMIN.password}`).toString('base64')}`;
 const started: SandboxThread[] = [];
 
 async function start(options: Parameters<typeof startSandboxThread>[0]): Promise<SandboxThread> {
@@ -23,7 +22,10 @@ async function getJson(
   url: string,
   init: RequestInit = {},
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(url, { ...init, headers: { Authorization: admin, ...init.headers } });
+  const response = await fetch(url, {
+    ...init,
+    headers: { Authorization: SANDBOX_ADMIN_AUTHORIZATION, ...init.headers },
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 

@@ -6,11 +6,11 @@ import {
   MINUTE,
   startSandbox,
   type Sandbox,
-  SANDBOX_ADMIN,
   TRANSCRIPT_MIN_DELAY_MS,
   XOI_POLL_INTERVAL_MS,
 } from '../../electron/sandbox';
 import { adminClient, loadScenarioFixture } from '../support/sandbox';
+import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox-admin';
 
 const NOW = Date.parse('2026-03-02T12:00:00Z');
 
@@ -104,7 +104,7 @@ describe('the simulated XOi agent (on a manual clock)', () => {
     const told = await fetch(`${sandbox.url}/sandbox/xoi/learn-password`, {
       method: 'POST',
       headers: {
-        Authorization: `Basic ${Buffer.from(`${SANDBOX_ADMIN.userName}:${SANDBOX_ADMIN.password}`).toString('base64')}`,
+        Authorization: SANDBOX_ADMIN_AUTHORIZATION,
         'Content-Type': 'application/json',
       },
       body: JSON.stringify({ password: 'a-brand-new-Password-9' }),
