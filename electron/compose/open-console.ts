@@ -19,14 +19,14 @@ export interface OpenConsoleOptions {
   workerDir: string;
   /** What only this host can do (engine/service/host-capabilities.ts). */
   hostHandlers: HostHandlersFactory;
-  /** The embedded sandbox's options; false: no sandbox. */
-  sandbox?: SandboxThreadOptions | false;
+  /** The embedded sandbox's options (every profile list holds the sandbox profile, so it always runs). */
+  sandbox?: SandboxThreadOptions;
   secrets?: SecretStore;
 }
 
 export interface ConsoleRuntime {
   readonly service: Service;
-  readonly sandbox: SandboxThread | null;
+  readonly sandbox: SandboxThread;
   close(): Promise<void>;
 }
 
@@ -36,14 +36,11 @@ export interface ConsoleRuntime {
  */
 export async function openConsole(options: OpenConsoleOptions): Promise<ConsoleRuntime> {
   prepareDataDir(options.dataDir);
-  const sandbox =
-    options.sandbox === false
-      ? null
-      : await startSandboxThread(
-          { seed: DEFAULT_SANDBOX_SEED, appointments: DEFAULT_SANDBOX_APPOINTMENTS, speed: 1, ...options.sandbox },
-          options.workerDir,
-          options.log,
-        );
+  const sandbox = await startSandboxThread(
+    { seed: DEFAULT_SANDBOX_SEED, appointments: DEFAULT_SANDBOX_APPOINTMENTS, speed: 1, ...options.sandbox },
+    options.workerDir,
+    options.log,
+  );
   const service = createService({
     host: options.host,
     version: options.version,
@@ -66,7 +63,7 @@ export async function openConsole(options: OpenConsoleOptions): Promise<ConsoleR
     sandbox,
     async close() {
       await service.close();
-      await sandbox?.close();
+      await sandbox.close();
     },
   };
 }

@@ -94,7 +94,7 @@ export async function runWeb(
   log.info(`Web host listening on 127.0.0.1:${host.port}`);
   io.stdout.write(
     values.json
-      ? `${JSON.stringify({ url: host.url, port: host.port, dataDir, sandboxUrl: runtime.sandbox?.url ?? null })}\n`
+      ? `${JSON.stringify({ url: host.url, port: host.port, dataDir, sandboxUrl: runtime.sandbox.url })}\n`
       : `XOi Console is running at ${host.url}\n`,
   );
   await waitForShutdown();
