@@ -8,13 +8,14 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 if (spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 // At a million appointments the raw-rate comparison holds every feed item in memory, and the sandbox its whole world:
-// the bench and the processes it starts get a larger heap (this machine has 24 GB).
+// the bench and the processes it starts get a larger heap (this machine has 24 GB). The bench may collect its garbage
+// between parts (--expose-gc; see test/bench/index.ts).
 const index = process.argv.indexOf('--appointments');
 const appointments = index >= 0 ? Number(process.argv[index + 1]) : 100_000;
 const heap = appointments > 200_000 ? ['--max-old-space-size=14000'] : [];
 const result = spawnSync(
   process.execPath,
-  [...heap, '--import', 'tsx', 'test/bench/index.ts', ...process.argv.slice(2)],
+  [...heap, '--expose-gc', '--import', 'tsx', 'test/bench/index.ts', ...process.argv.slice(2)],
   {
     cwd: root,
     stdio: 'inherit',
