@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { createInterface } from 'node:readline';
 import { cliBundle } from '../support/paths';
-import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox-admin';
+import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox';
 
 export interface Figure {
   group: string;

@@ -9,7 +9,7 @@ import { expect, test as base } from '@playwright/test';
 import { startCli, stopChild } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 import { webHostClient } from '../support/web-host-client';
-import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox-admin';
+import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox';
 
 export interface ConsoleHost {
   url: string;

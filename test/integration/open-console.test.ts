@@ -7,7 +7,7 @@ import { silentLogger } from '../../electron/engine/logging';
 import { createKeytarStore } from '../../electron/engine/secrets';
 import { webHostHandlers } from '../../electron/web';
 import { repoRoot } from '../support/paths';
-import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox-admin';
+import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox';
 import { makeTempDir } from '../support/temp-dir';
 
 // openConsole is the composition root every host starts (Electron main, web host, CLI): the embedded sandbox in its

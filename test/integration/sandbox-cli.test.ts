@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '../support/fixtures';
 import { repoRoot } from '../support/paths';
 import { runCli, startCli, stopChild } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
-import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox-admin';
+import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox';
 
 const scenarioDir = path.join(repoRoot, 'test', 'fixtures', 'scenarios');
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../electron/engine/logging';
 import { startSandboxThread, type SandboxThread } from '../../electron/compose/embedded-sandbox';
 import { repoRoot } from '../support/paths';
-import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox-admin';
+import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox';
 
 // The console's embedded sandbox runs in a worker thread (dist/electron/sandbox-thread.cjs), so its world is not on
 // the heap of the thread that answers the screens.

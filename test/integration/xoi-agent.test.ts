@@ -9,8 +9,7 @@ import {
   TRANSCRIPT_MIN_DELAY_MS,
   XOI_POLL_INTERVAL_MS,
 } from '../../electron/sandbox';
-import { adminClient, loadScenarioFixture } from '../support/sandbox';
-import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox-admin';
+import { adminClient, loadScenarioFixture, SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox';
 
 const NOW = Date.parse('2026-03-02T12:00:00Z');
 

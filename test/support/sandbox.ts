@@ -18,6 +18,9 @@ export function testSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   return startSandbox({ seed: 11, appointments: 300, now: FIXED_NOW, xoiAgent: false, ...options });
 }
 
+/** The HTTP Basic header of the sandbox's administrator (docs/sandbox.md), for tests that call its API directly. */
+export const SANDBOX_ADMIN_AUTHORIZATION = `Basic ${Buffer.from(`${SANDBOX_ADMIN.userName}:${SANDBOX_ADMIN.password}`).toString('base64')}`;
+
 export function adminClient(sandbox: Sandbox, overrides: Partial<Parameters<typeof createScheduleClient>[0]> = {}) {
   return createScheduleClient({
     baseUrl: sandbox.url,
