@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
 import { describe, expect, test, it } from '../support/fixtures';
 import { type SyncStatus } from '../../shared/contract';
+import { appointmentKeyString } from '../../shared/domain';
 import { readCursor, readRecentRuns } from '../../electron/engine/store';
 import { backoffDelay, DEFAULT_BACKOFF } from '../../electron/engine/http';
 import { createScheduleClient } from '../../electron/engine/schedule';
@@ -23,6 +25,28 @@ describe('the poller', () => {
     expect(mirror.poller.status().state).toBe('running');
     await mirror.poller.syncNow();
     expect(readRecentRuns(mirror.store, 10).map((run) => run.outcome)).toEqual(['ok', 'ok']);
+  });
+
+  test("copies a run's log into the database file once the run has answered, not inside the run", async ({
+    openSandbox,
+    openMirror,
+  }) => {
+    const sandbox = await openSandbox();
+    const mirror = openMirror(sandbox);
+    const databaseBytes = () =>
+      (mirror.store.db.pragma('page_count', { simple: true }) as number) *
+      (mirror.store.db.pragma('page_size', { simple: true }) as number);
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    // Answered: the pass's pages are still only in the log, so the file is smaller than the database.
+    expect(statSync(mirror.file).size).toBeLessThan(databaseBytes());
+    await nextTurn();
+    expect(statSync(mirror.file).size).toBe(databaseBytes());
+    const keys = [...sandbox.world.appointments.values()].slice(0, 5).map(appointmentKeyString);
+    for (const key of keys) sandbox.world.updateAppointment(key, { customer: 'changed' }, sandbox.clock.now(), 'test');
+    expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    await nextTurn();
+    expect(statSync(mirror.file).size).toBe(databaseBytes());
   });
 
   test('runs one pass at a time: a second "Sync now" joins the one in progress', async ({

@@ -19,6 +19,14 @@ export function transaction<T>(handle: WriteHandle, work: () => T): T {
 }
 
 /**
+ * Copies the write-ahead log into the database file as far as the readers allow, without waiting for any of them
+ * (SQLite's PASSIVE checkpoint). Once all of it is copied, the log starts again from its beginning at the next write.
+ */
+export function checkpointLog(handle: WriteHandle): void {
+  handle.db.pragma('wal_checkpoint(PASSIVE)');
+}
+
+/**
  * One write transaction across several steps that happen between awaits (a sync pass's pages): committed every
  * `stepsPerCommit` steps and by `commit()`. A step that throws rolls the open transaction back (the steps before it in
  * the same transaction too: each step writes its own cursor, so what is rolled back is simply fetched again).

@@ -118,7 +118,8 @@ export function openMirrorForWriting(file: string): WriteHandle {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     // Each checkpoint syncs the disk twice; at SQLite's default (every 4 MB of log) the first mirror spent about a
-    // fifth of its writing time waiting for those syncs. 40 MB between checkpoints keeps the log small on disk.
+    // fifth of its writing time waiting for those syncs. 40 MB between checkpoints keeps the log small on disk. Between
+    // passes the poller copies the log in itself, once each run has answered (sync/poller.ts).
     db.pragma('wal_autocheckpoint = 10000');
     // A first fill writes its whole read model in one transaction (about a gigabyte of log at a million appointments):
     // once that is in the file, the log is cut back to this size instead of keeping the space.

@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../../shared/contract/sync';
 import type { Logger } from '../logging/logger';
 import type { ScheduleClient } from '../schedule/client';
-import type { WriteHandle } from '../store/handles';
+import { checkpointLog, type WriteHandle } from '../store/handles';
 import { closeAbandonedRuns, finishRun, lastSuccessfulRun, startRun, type FeedCounts } from '../store/tables/sync-runs';
 import {
   abortableSleep,
@@ -183,9 +183,28 @@ export class Poller implements PollerControl {
   private run(): Promise<RunOutcome> {
     const promise = this.execute().finally(() => {
       this.current = null;
+      this.checkpointOnceAnswered();
     });
     this.current = promise;
     return promise;
+  }
+
+  /**
+   * Copies the run's log into the database file once whoever asked for the run has its answer (the next turn of the
+   * event loop). Left to SQLite's own checkpoint (every 40 MB of log), that copy fell inside every few passes: at a
+   * million appointments those passes took 100 to 270 ms, the others 35 to 60. The automatic checkpoint stays as the
+   * backstop of a first mirror, whose log grows far beyond one pass's.
+   */
+  private checkpointOnceAnswered(): void {
+    setImmediate(() => {
+      const { store, log } = this.deps;
+      if (this.current !== null || !store.db.open) return;
+      try {
+        checkpointLog(store);
+      } catch (error) {
+        log.warn("Could not copy the mirror's log into its file; SQLite will at its next checkpoint", error);
+      }
+    });
   }
 
   /** The requests of one pass: a retry budget, waits that end when the pass is stopped, one cancellation. */
