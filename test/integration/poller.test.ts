@@ -1,4 +1,6 @@
-import { statSync } from 'node:fs';
+import { copyFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, test, it } from '../support/fixtures';
 import { type SyncStatus } from '../../shared/contract';
 import { appointmentKeyString } from '../../shared/domain';
@@ -30,23 +32,37 @@ describe('the poller', () => {
   test("copies a run's log into the database file once the run has answered, not inside the run", async ({
     openSandbox,
     openMirror,
+    tempDir,
   }) => {
     const sandbox = await openSandbox();
     const mirror = openMirror(sandbox);
     const databaseBytes = () =>
       (mirror.store.db.pragma('page_count', { simple: true }) as number) *
       (mirror.store.db.pragma('page_size', { simple: true }) as number);
+    /** What the database file holds without its log: a copy of the file alone, opened on its own. */
+    const changedInFileAlone = () => {
+      const copy = path.join(tempDir(), 'file-alone.db');
+      copyFileSync(mirror.file, copy);
+      const db = new Database(copy);
+      try {
+        return db.prepare("SELECT count(*) FROM appointments WHERE customer = 'changed'").pluck().get();
+      } finally {
+        db.close();
+      }
+    };
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     expect((await mirror.poller.syncNow()).outcome).toBe('ok');
     // Answered: the pass's pages are still only in the log, so the file is smaller than the database.
     expect(statSync(mirror.file).size).toBeLessThan(databaseBytes());
     await nextTurn();
     expect(statSync(mirror.file).size).toBe(databaseBytes());
+
     const keys = [...sandbox.world.appointments.values()].slice(0, 5).map(appointmentKeyString);
     for (const key of keys) sandbox.world.updateAppointment(key, { customer: 'changed' }, sandbox.clock.now(), 'test');
     expect((await mirror.poller.syncNow()).outcome).toBe('ok');
+    expect(changedInFileAlone()).toBe(0);
     await nextTurn();
-    expect(statSync(mirror.file).size).toBe(databaseBytes());
+    expect(changedInFileAlone()).toBe(5);
   });
 
   test('runs one pass at a time: a second "Sync now" joins the one in progress', async ({
