@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/contract';
 import { openConsole, type ConsoleRuntime } from '../../electron/compose/open-console';
 import { silentLogger } from '../../electron/engine/logging';
 import { createKeytarStore } from '../../electron/engine/secrets';
 import { webHostHandlers } from '../../electron/web';
 import { repoRoot } from '../support/paths';
 import { SANDBOX_ADMIN_AUTHORIZATION } from '../support/sandbox';
+import { callService } from '../support/service-harness';
 import { makeTempDir } from '../support/temp-dir';
 
 // openConsole is the composition root every host starts (Electron main, web host, CLI): the embedded sandbox in its
@@ -31,12 +31,6 @@ async function open(sandbox: { appointments: number; seed: number }): Promise<Co
   return runtime;
 }
 
-async function call<T>(runtime: ConsoleRuntime, method: string, args: unknown = {}): Promise<T> {
-  const result = (await runtime.service.dispatch(method, args)) as Result<T>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
 afterEach(async () => {
   for (const { runtime, remove } of opened.splice(0)) {
     await runtime.close();
@@ -56,8 +50,8 @@ describe('openConsole, the composition every host starts', () => {
     };
     expect(info.appointments).toBeGreaterThan(0);
 
-    expect(await call<{ outcome: string }>(runtime, 'sync.now')).toEqual({ outcome: 'ok' });
-    const page = await call<{ total: number }>(runtime, 'appointments.query', { limit: 1 });
+    expect(await callService<{ outcome: string }>(runtime.service, 'sync.now')).toEqual({ outcome: 'ok' });
+    const page = await callService<{ total: number }>(runtime.service, 'appointments.query', { limit: 1 });
     expect(page.total).toBe(info.appointments);
   });
 

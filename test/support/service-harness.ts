@@ -9,6 +9,14 @@ import { webHostHandlers } from '../../electron/web';
 import { repoRoot } from './paths';
 import { makeTempDir } from './temp-dir';
 
+/** Calls a method of a service and returns its value, or throws with the error's code and message. */
+export async function callService<T = unknown>(service: Service, method: string, args: unknown = {}): Promise<T> {
+  const result = (await service.dispatch(method, args)) as Result<T>;
+  if (!result.ok)
+    throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), { appError: result.error });
+  return result.value;
+}
+
 /** The real engine in this process: real keychain (a service name of its own), real files, the bundled sync worker. */
 export function serviceHarness(options: { secrets?: SecretStore; sandboxUrl?: string } = {}) {
   const temp = makeTempDir('xoi-service-');
@@ -44,11 +52,8 @@ export function serviceHarness(options: { secrets?: SecretStore; sandboxUrl?: st
     keychainService,
     dataDir: temp.dir,
     /** Calls a method and returns its value, or throws with the error's code and message. */
-    async call<T = unknown>(method: string, args: unknown = {}): Promise<T> {
-      const result = (await service.dispatch(method, args)) as Result<T>;
-      if (!result.ok)
-        throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), { appError: result.error });
-      return result.value;
+    call<T = unknown>(method: string, args: unknown = {}): Promise<T> {
+      return callService<T>(service, method, args);
     },
     async raw(method: string, args: unknown = {}) {
       return service.dispatch(method, args);
