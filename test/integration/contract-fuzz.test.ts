@@ -177,6 +177,9 @@ describe('a generated fuzz of every contract method', () => {
     // still copies the run's log into the database file, which a snapshot taken at that moment would count as a change.
     await harness.reopen();
     await harness.service.start();
+    // Then one read: the readers' first read after the restart marks their place in the log (in the -shm file), and
+    // the health monitor reads by itself shortly after the start; with the place marked, later reads change no file.
+    await harness.call('health.get');
   });
   afterAll(async () => {
     await harness.close();
