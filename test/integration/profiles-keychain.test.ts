@@ -124,6 +124,32 @@ describe('connection profiles, the setup and the real keychain', () => {
     expect(await harness.secrets.get(secretAccount(profile.id, 'xoi-integration'))).toBeNull();
   });
 
+  it('refuses a mismatch or an empty password before asking the server anything', async () => {
+    // A profile whose server is gone: any request would end in CONNECTION_REFUSED, so the field's own code proves
+    // that the refusal came first.
+    const profile = await harness.call<ProfileView>('profiles.save', {
+      name: 'Gone',
+      apiUrl: `http://127.0.0.1:${await closedPort()}/`,
+      userName: 'admin',
+      password: ADMIN_PASSWORD,
+    });
+    await harness.call('profiles.activate', { id: profile.id });
+    for (const [password, confirmPassword, field, code] of [
+      ['Abc-123456-x', 'Abc-123456-y', 'confirmPassword', 'PASSWORD_MISMATCH'],
+      ['Abc-123456-x', '', 'confirmPassword', 'PASSWORD_MISMATCH'],
+      ['   ', '   ', 'password', 'PASSWORD_EMPTY'],
+    ] as const) {
+      const result = await harness.raw('setup.apply', { password, confirmPassword });
+      expect(result).toMatchObject({ ok: false, error: { code, field } });
+    }
+    expect(
+      await harness.raw('setup.apply', { password: 'Abc-123456-x', confirmPassword: 'Abc-123456-x' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONNECTION_REFUSED' },
+    });
+  });
+
   it('removing a profile removes its keychain entries and its mirror', async () => {
     const profile = await addServerProfile();
     await harness.call('setup.apply', { password: 'Remove-Me-123', confirmPassword: 'Remove-Me-123' });

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/domain/versions';
 import { VERSION_FIELDS } from '../../../../shared/diagnosis/context';
 import { ConsoleError } from '../../../../shared/errors';
-import { checkIntegrationPassword } from '../../../../shared/setup/password-rules';
+import { checkIntegrationPassword, type PasswordProblem } from '../../../../shared/setup/password-rules';
 import type { Handlers } from '../../dispatch';
 import { registerSecret } from '../../logging/secret-registry';
 import type { SystemInfo } from '../../schedule/contract';
@@ -59,6 +59,21 @@ export function prerequisitesOf(
 }
 
 /** The XOi Integration Setup: the same fields, checks and effect as Schedule's Integrations tab. */
+/** Refuses the first problem with the field it names; the password itself is never in the message. */
+function refuseFirstProblem(problems: PasswordProblem[]): void {
+  const first = problems[0];
+  if (!first) return;
+  const label = first.field === 'password' ? 'Password' : 'Confirm Password';
+  throw new ConsoleError(
+    first.code,
+    `${label}: ${first.message}`,
+    'Correct the field and apply again; nothing was saved.',
+    {
+      field: first.field,
+    },
+  );
+}
+
 export function setupHandlers(
   context: ServiceContext,
 ): Pick<Handlers, 'setup.state' | 'setup.apply' | 'setup.tellSandboxXoi' | 'setup.markSheetSent'> {
@@ -109,6 +124,8 @@ export function setupHandlers(
     'setup.state': readState,
 
     'setup.apply': async ({ password, confirmPassword }) => {
+      // What needs no server (empty, mismatch) is refused before any request; the length limit is the server's own.
+      refuseFirstProblem(checkIntegrationPassword(password, confirmPassword, Number.POSITIVE_INFINITY));
       const { client, active } = await context.adminClient();
       const [system, before] = await Promise.all([client.system(), client.integration()]);
       if (!system.seeRegistered) {
@@ -118,17 +135,7 @@ export function setupHandlers(
           'Register the See feature for MobileTech, then run the setup.',
         );
       }
-      const problems = checkIntegrationPassword(password, confirmPassword, before.passwordMaxLength);
-      const first = problems[0];
-      if (first) {
-        const label = first.field === 'password' ? 'Password' : 'Confirm Password';
-        throw new ConsoleError(
-          first.code,
-          `${label}: ${first.message}`,
-          'Correct the field and apply again; nothing was saved.',
-          { field: first.field },
-        );
-      }
+      refuseFirstProblem(checkIntegrationPassword(password, confirmPassword, before.passwordMaxLength));
       registerSecret(password);
       // The keychain must be usable before the server is changed, so a refusal leaves everything as it was.
       await deps.secrets.get(secretAccount(active.profile.id, 'xoi-integration'));
