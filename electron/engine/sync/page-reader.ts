@@ -3,7 +3,7 @@ import type { FeedPage } from '../schedule/client';
 /**
  * The pages of one feed from a cursor, asked ahead of the caller by up to `depth` pages. Still one request at a time,
  * each after the previous answer (the cursor is in it): the server only stops waiting for this thread to write a page
- * before it prepares the next, so a pause on its side (a garbage collection of a large heap) falls while pages wait
+ * before it prepares the next, so a pause on its side (a garbage collection of a large heap) can fall while pages wait
  * here rather than on the pass. `stop()` ends the chain; a page asked ahead and never taken is dropped silently.
  */
 export class PageReader {
