@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FeedPage } from '../../electron/engine/schedule/client';
-import { ScheduleError } from '../../electron/engine/schedule/errors';
-import { PageReader } from '../../electron/engine/sync/page-reader';
+import { ScheduleError, type ScheduleClient } from '../../electron/engine/schedule';
+import { PageReader } from '../../electron/engine/sync';
 import { type Sandbox } from '../../electron/sandbox';
 import { adminClient, testSandbox } from '../support/sandbox';
 
@@ -18,7 +17,7 @@ describe('reading a feed ahead of the pass', () => {
   /** The notes feed 20 at a time, every request recorded with the cursor it was asked from. */
   function notesFeed(options: { brokenAt?: number } = {}) {
     const client = adminClient(sandbox);
-    const asked: Array<{ after: string | null; page: Promise<FeedPage> }> = [];
+    const asked: Array<{ after: string | null; page: ReturnType<ScheduleClient['changes']> }> = [];
     let inFlight = 0;
     let mostInFlight = 0;
     const fetchPage = (after: string | null) => {
