@@ -58,7 +58,6 @@ export function prerequisitesOf(
   ];
 }
 
-/** The XOi Integration Setup: the same fields, checks and effect as Schedule's Integrations tab. */
 /** Refuses the first problem with the field it names; the password itself is never in the message. */
 function refuseFirstProblem(problems: PasswordProblem[]): void {
   const first = problems[0];
@@ -68,12 +67,11 @@ function refuseFirstProblem(problems: PasswordProblem[]): void {
     first.code,
     `${label}: ${first.message}`,
     'Correct the field and apply again; nothing was saved.',
-    {
-      field: first.field,
-    },
+    { field: first.field },
   );
 }
 
+/** The XOi Integration Setup: the same fields, checks and effect as Schedule's Integrations tab. */
 export function setupHandlers(
   context: ServiceContext,
 ): Pick<Handlers, 'setup.state' | 'setup.apply' | 'setup.tellSandboxXoi' | 'setup.markSheetSent'> {
