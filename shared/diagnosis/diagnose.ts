@@ -2,6 +2,7 @@ import { eligibilityBlocker } from '../domain/eligibility';
 import { TRANSCRIPT_NOTE_NAMES } from '../domain/notes';
 import { CODES, STATE_RANK, type VerdictCode, type VerdictState } from './codes';
 import { statusCategory, unreadableVersions, type DiagnosisContext } from './context';
+import { Deadlines } from './deadlines';
 import { formatDuration, formatInstant } from './format';
 import { technicianXoiStatus, type TechnicianXoiStatus } from './technician-status';
 import { milestonesOf, type AppointmentInput, type Milestones } from './milestones';
@@ -109,13 +110,15 @@ export function diagnoseAppointment(input: AppointmentInput, context: DiagnosisC
 /**
  * The same verdict without its evidence, for the list's row (state, codes, summary): a full recompute diagnoses every
  * appointment, and the evidence (its dates and durations in words) is read only when one appointment is opened.
+ * `changesAt`: the next instant its state or codes can change with time alone (null: not with time alone).
  */
 export function verdictHeadline(
   input: AppointmentInput,
   milestones: Milestones,
   context: DiagnosisContext,
-): VerdictHeadline {
-  return judge(input, milestones, context, null).headline;
+): VerdictHeadline & { changesAt: string | null } {
+  const { headline, deadlines } = judge(input, milestones, context, null);
+  return { ...headline, changesAt: deadlines.next() };
 }
 
 /** `facts` collects the evidence; with null, none is built (every `facts?.push(...)` skips its argument too). */
@@ -124,10 +127,12 @@ function judge(
   milestones: Milestones,
   context: DiagnosisContext,
   facts: Evidence[] | null,
-): ReturnType<typeof assemble> {
+): ReturnType<typeof assemble> & { deadlines: Deadlines } {
   const { appointment } = input;
   const { category, siteHistory, workflow, resolution, transcripts, jobNote } = milestones;
   const now = context.now;
+  // Every comparison of the clock that can change the state or codes goes through it (evidence words need not).
+  const deadlines = new Deadlines(now);
   const pollDelay = context.settings.pollDelayMs;
   const technician = appointment.technician ? context.technicians.get(appointment.technician) : undefined;
   facts?.push(
@@ -192,7 +197,7 @@ function judge(
       );
       const reference = jobNote ? now - Date.parse(jobNote.createdAt) : waited;
       findings.push(
-        reference < pollDelay
+        deadlines.before(Date.parse(jobNote ? jobNote.createdAt : since) + pollDelay)
           ? {
               code: 'AWAITING_XOI_POLL',
               evidence: [
@@ -212,7 +217,7 @@ function judge(
     const from = Math.max(completedAt, Date.parse(jobNote.createdAt));
     if (!resolution) {
       findings.push(
-        now - from < pollDelay
+        deadlines.before(from + pollDelay)
           ? {
               code: 'AWAITING_RESOLUTION',
               evidence: [
@@ -228,7 +233,8 @@ function judge(
             },
       );
     }
-    if (now - completedAt < context.settings.transcriptWindowMs && transcripts.length < 3) {
+    const windowEnds = completedAt + context.settings.transcriptWindowMs;
+    if (transcripts.length < 3 && deadlines.before(windowEnds)) {
       findings.push({
         code: 'TRANSCRIPT_PENDING',
         evidence: [
@@ -238,7 +244,7 @@ function judge(
           },
         ],
       });
-    } else if (transcripts.length === 0 && now - completedAt >= context.settings.transcriptWindowMs) {
+    } else if (transcripts.length === 0 && !deadlines.before(windowEnds)) {
       findings.push({
         code: 'NO_TRANSCRIPTS',
         evidence: [
@@ -286,8 +292,9 @@ function judge(
           { label: 'Written after the last device sync', value: unsynced.map((note) => note.name).join(', ') },
         ],
       });
-    const stale = lastSync === null || now - Date.parse(lastSync) > DEVICE_STALE_MS;
-    if (stale && (jobNotesMissing || unsynced.length > 0)) findings.push({ code: 'DEVICE_SYNC_STALE', evidence: [] });
+    // Stale from the millisecond after the limit: "before" that instant means at most DEVICE_STALE_MS ago.
+    const stale = () => lastSync === null || !deadlines.before(Date.parse(lastSync) + DEVICE_STALE_MS + 1);
+    if ((jobNotesMissing || unsynced.length > 0) && stale()) findings.push({ code: 'DEVICE_SYNC_STALE', evidence: [] });
   }
 
   if (jobNotesMissing) {
@@ -328,7 +335,7 @@ function judge(
     findings.unshift({ code: 'NOTES_COMPLETE', evidence: [] });
   }
 
-  return assemble(appointment, findings);
+  return { ...assemble(appointment, findings), deadlines };
 }
 
 /** NOT_ASSIGNED, said for what the appointment is: completed with no one, waiting for a new technician, or unassigned. */

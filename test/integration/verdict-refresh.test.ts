@@ -7,12 +7,14 @@ import {
   type PassChanges,
   verdictSettingsFrom,
 } from '../../electron/engine/diagnosis';
-import { deleteAllListEntries, stateMarker, type WriteHandle } from '../../electron/engine/store';
+import { appointmentDetail } from '../../electron/engine/queries';
+import { deleteAllListEntries, openMirrorForReading, stateMarker, type WriteHandle } from '../../electron/engine/store';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
-import { createRng, mutateWorld } from '../../electron/sandbox';
+import { createRng, mutateWorld, type SandboxWorld } from '../../electron/sandbox';
 import { MirrorPipeline } from '../../electron/engine/sync';
 import { FIXED_NOW } from '../support/sandbox';
 import { appointmentKeyString } from '../../shared/domain';
+import { CODES } from '../../shared/diagnosis';
 
 const settings = verdictSettingsFrom(DEFAULT_PROFILE_SETTINGS, false);
 const NO_REFERENCES: PassChanges['references'] = { companies: [], technicians: [], statuses: false };
@@ -419,5 +421,142 @@ describe('the pipeline after each pass', () => {
       .prepare('SELECT customer, technician_name FROM appointment_list WHERE key = ?')
       .get(second);
     expect(row).toEqual({ customer: 'Another Customer', technician_name: 'Renamed Technician' });
+  });
+});
+
+describe('verdicts that change with time alone', () => {
+  /** The rows that name an instant their verdict changes at, earliest first. */
+  function rowsWithInstant(store: WriteHandle) {
+    return store.db
+      .prepare(
+        `SELECT key, state, codes, changes_at AS changesAt FROM appointment_list
+         WHERE changes_at IS NOT NULL ORDER BY changes_at, key`,
+      )
+      .all() as Array<{ key: string; state: string; codes: string; changesAt: string }>;
+  }
+
+  /** A verdict's codes without the integration's (those change for every row at once: the plan recomputes all). */
+  const ownCodes = (codes: readonly string[]) =>
+    codes.filter((code) => CODES[code as keyof typeof CODES].level !== 'integration').join(' ');
+
+  /**
+   * An appointment completed five minutes before the clock, with its job notes and nothing after them: it waits for
+   * XOi Resolution (until a poll delay after completion) and for transcripts (until the window closes).
+   */
+  function completedAwaitingResolution(world: SandboxWorld): string {
+    const completed = world.statuses.find((status) => status.category === 'completed');
+    const target = [...world.appointments.values()].find(
+      (appointment) =>
+        appointment.technician !== null && !world.notesOf(appointmentKeyString(appointment)).some((n) => n.readOnly),
+    );
+    if (!completed || !target) throw new Error('the sandbox has no completed status or no appointment to complete');
+    const key = appointmentKeyString(target);
+    world.updateAppointment(
+      key,
+      { status: completed.name, completedAt: new Date(FIXED_NOW - 5 * 60_000).toISOString() },
+      FIXED_NOW - 5 * 60_000,
+      'test',
+    );
+    for (const name of ['XOi Site History', 'XOi Workflow'])
+      world.addNote({
+        ...{ company: target.company, serviceCall: target.serviceCall, appointment: target.appointment },
+        ...{ name, text: name, url: null, internal: false, readOnly: true, author: 'XOi Vision' },
+        createdAt: new Date(FIXED_NOW - 20 * 60_000).toISOString(),
+      });
+    return key;
+  }
+
+  test("each row's instants, walked one after another, are the moments its own codes can change", async ({
+    openSandbox,
+    openMirror,
+    defer,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 400 });
+    const crafted = completedAwaitingResolution(sandbox.world);
+    const mirror = openMirror(sandbox);
+    await mirror.poller.syncNow();
+    const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+    const reader = openMirrorForReading(mirror.file);
+    defer(() => reader.db.close());
+    const rowOf = mirror.store.db.prepare('SELECT codes, changes_at AS changesAt FROM appointment_list WHERE key = ?');
+    const stored = (key: string) => {
+      const row = rowOf.get(key) as { codes: string; changesAt: string | null };
+      return { codes: ownCodes(row.codes === '' ? [] : row.codes.split(' ')), changesAt: row.changesAt };
+    };
+    const ownCodesAt = (key: string, now: number) =>
+      ownCodes(appointmentDetail(reader, key, now, settings, []).verdict.codes);
+    const keys = mirror.store.db.prepare('SELECT key FROM appointment_list ORDER BY key').pluck().all() as string[];
+    const changes = new Map<string, string[]>();
+    for (const key of keys) {
+      let now = FIXED_NOW;
+      let row = stored(key);
+      const seen = [row.codes];
+      for (let step = 0; row.changesAt !== null; step++) {
+        const at = Date.parse(row.changesAt);
+        expect(at).toBeGreaterThan(now);
+        expect(step).toBeLessThan(5);
+        // Until the instant, the list's row says what the detail view says.
+        expect(ownCodesAt(key, at - 1)).toBe(row.codes);
+        refreshVerdicts(mirror.store, at, settings, { keys: new Set([key]), referencesChanged: false }, cache);
+        now = at;
+        row = stored(key);
+        expect(row.codes).toBe(ownCodesAt(key, at));
+        seen.push(row.codes);
+      }
+      // With no instant left, the row reads the same however much later it is diagnosed.
+      expect(ownCodesAt(key, now + 60 * 86_400_000)).toBe(row.codes);
+      if (new Set(seen).size > 1) changes.set(key, seen);
+    }
+    // Its notes came after the technician's last device sync, which turns stale a day after that sync.
+    expect(changes.get(crafted)).toEqual([
+      'AWAITING_RESOLUTION TRANSCRIPT_PENDING NOTES_NOT_ON_DEVICE_YET',
+      'RESOLUTION_OVERDUE TRANSCRIPT_PENDING NOTES_NOT_ON_DEVICE_YET',
+      'RESOLUTION_OVERDUE NOTES_NOT_ON_DEVICE_YET NO_TRANSCRIPTS',
+      'RESOLUTION_OVERDUE NOTES_NOT_ON_DEVICE_YET DEVICE_SYNC_STALE NO_TRANSCRIPTS',
+    ]);
+    expect(changes.size).toBeGreaterThan(1);
+  });
+
+  test('a pass that changed nothing refreshes the rows whose instant has come, and only those', async ({
+    openSandbox,
+    openMirror,
+    defer,
+  }) => {
+    const sandbox = await openSandbox({ appointments: 400 });
+    const mirror = openMirror(sandbox);
+    await mirror.poller.syncNow();
+    recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+    const first = rowsWithInstant(mirror.store)[0];
+    if (!first) throw new Error('no verdict in the sandbox changes with time');
+    const at = Date.parse(first.changesAt);
+    // Recomputed a minute before the instant, so the next full recompute is nine minutes after it.
+    const { cache } = recomputeAllVerdicts(mirror.store, at - 60_000, settings);
+    const before = rowsWithInstant(mirror.store);
+    const quiet: PassChanges = { touched: new Set(), references: NO_REFERENCES };
+    expect(planVerdictUpdate(cache, mirror.store, at - 1, settings, quiet)).toEqual({
+      kind: 'some',
+      keys: new Set(),
+      referencesChanged: false,
+    });
+    const plan = planVerdictUpdate(cache, mirror.store, at, settings, quiet);
+    if (plan.kind !== 'some') throw new Error('expected a partial refresh');
+    const due = before.filter((row) => Date.parse(row.changesAt) <= at);
+    expect([...plan.keys].sort()).toEqual(due.map((row) => row.key).sort());
+    refreshVerdicts(mirror.store, at, settings, plan, cache);
+    const reader = openMirrorForReading(mirror.file);
+    defer(() => reader.db.close());
+    const rowOf = mirror.store.db.prepare(
+      'SELECT state, codes, changes_at AS changesAt FROM appointment_list WHERE key = ?',
+    );
+    let changed = 0;
+    for (const { key, state } of due) {
+      const { verdict } = appointmentDetail(reader, key, at, settings, []);
+      const row = rowOf.get(key) as { state: string; codes: string; changesAt: string | null };
+      expect({ state: row.state, codes: row.codes }).toEqual({ state: verdict.state, codes: verdict.codes.join(' ') });
+      if (row.changesAt !== null) expect(Date.parse(row.changesAt)).toBeGreaterThan(at);
+      if (row.state !== state) changed++;
+    }
+    expect(changed).toBeGreaterThan(0);
+    expectCountsKept(mirror.store);
   });
 });

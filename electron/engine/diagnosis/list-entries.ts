@@ -19,7 +19,7 @@ function searchTextOf(key: string, customer: string, technicianName: string | nu
 export function liveEntry(
   appointment: AppointmentFacts,
   notes: readonly NoteFacts[],
-  verdict: VerdictHeadline,
+  verdict: VerdictHeadline & { changesAt: string | null },
   context: DiagnosisContext,
 ): ListEntry {
   const { mask, transcripts } = notesMask(notes);
@@ -45,6 +45,7 @@ export function liveEntry(
     deletedAt: null,
     jobId: null,
     searchText: searchTextOf(appointment.key, appointment.customer, technicianName, appointment.technician),
+    changesAt: verdict.changesAt,
   };
 }
 
@@ -73,5 +74,7 @@ export function deletedEntry(deleted: DeletedAppointment, context: DiagnosisCont
     deletedAt: deleted.deletedAt,
     jobId: deleted.jobId,
     searchText: searchTextOf(deleted.key, deleted.customer, technicianName, deleted.technicianId),
+    // A tombstone's verdict does not change with time; it leaves the list when it is older than the days kept.
+    changesAt: null,
   };
 }

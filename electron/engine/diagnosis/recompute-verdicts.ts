@@ -6,6 +6,7 @@ import { transaction, type WriteHandle } from '../store/handles';
 import {
   optimizeSearchIndex,
   listIsEmpty,
+  listKeysDue,
   listKeysWhere,
   ListWriter,
   readListCounts,
@@ -43,7 +44,11 @@ export interface VerdictsComputed {
   count: number;
 }
 
-/** A full recompute at least this often: verdicts also change with time alone (a poll becomes overdue). */
+/**
+ * A full recompute at least this often: the technicians' tallies, the dashboard's figures and the durations a row's
+ * words give change with time alone. A row whose state or codes change with time is refreshed at its own instant
+ * (`changesAt`), after the first pass that follows it.
+ */
 export const FULL_RECOMPUTE_EVERY_MS = 10 * 60_000;
 /** Above this many appointments to refresh, one full recompute is cheaper than refreshing them one by one. */
 export const PARTIAL_LIMIT = 2_000;
@@ -260,7 +265,8 @@ export function refreshVerdicts(
 /**
  * Whether the verdicts can be refreshed for some appointments only (which), or must all be recomputed: all when there
  * is no earlier full recompute, time has moved on, the settings or the integration's state changed, a status changed,
- * a feed started over, or more appointments are reached than a full recompute costs.
+ * a feed started over, or more appointments are reached than a full recompute costs. Some: the pass's changes, the
+ * appointments its reference changes reach, and those whose verdict's instant of change has come.
  */
 export function planVerdictUpdate(
   cache: VerdictCache | null,
@@ -278,6 +284,7 @@ export function planVerdictUpdate(
     .join(' ');
   if (codes !== cache.integrationCodes) return all;
   const keys = new Set(pass.touched);
+  for (const key of listKeysDue(store, iso(now))) keys.add(key);
   const reach = (column: 'technician_id' | 'company', ids: readonly string[]) => {
     for (const id of ids) for (const key of listKeysWhere(store, column, id)) keys.add(key);
   };

@@ -62,11 +62,11 @@ export function appointmentDetail(
   const diagnosis = diagnoseOne(handle, key, now, settings);
   if (!diagnosis) throw notFound(key);
   const { context, verdict } = diagnosis;
-  // Before the first recompute has written the list row, the row is made from this diagnosis.
+  // Before the first recompute has written the list row, the row is made from this diagnosis (shown, never stored).
   const entry =
     readListEntry(handle, key) ??
     (diagnosis.kind === 'mirrored'
-      ? liveEntry(diagnosis.appointment, diagnosis.notes, verdict, context)
+      ? liveEntry(diagnosis.appointment, diagnosis.notes, { ...verdict, changesAt: null }, context)
       : deletedEntry(diagnosis.deleted, context));
   const notes = diagnosis.kind === 'mirrored' ? diagnosis.notes : [];
   const technicianId =

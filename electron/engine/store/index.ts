@@ -9,7 +9,7 @@ export {
   openMirrorForWritingWhenFree,
   removeMirrorFiles,
 } from './open';
-export { deleteAllListEntries, ListWriter, stateMarker } from './tables/appointment-list';
+export { deleteAllListEntries, KEYS_DUE_SQL, ListWriter, stateMarker } from './tables/appointment-list';
 export {
   LIST_SORTS,
   countListByState,

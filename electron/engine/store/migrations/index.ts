@@ -7,6 +7,7 @@ import { migration006 } from './006-held-counts';
 import { migration007 } from './007-drop-appointments-task-date';
 import { migration008 } from './008-instants-in-utc';
 import { migration009 } from './009-search-deletes-by-text';
+import { migration010 } from './010-verdict-changes-at';
 import type { Migration } from './types';
 
 /** Every migration in order. Append only: a released migration never changes. */
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

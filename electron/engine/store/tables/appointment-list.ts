@@ -26,6 +26,8 @@ export interface ListEntry {
   jobId: string | null;
   /** What the search box matches: key, customer, technician name and id, lower-cased. */
   searchText: string;
+  /** The next instant (UTC ISO) its state or codes can change with time alone; null when they cannot. */
+  changesAt: string | null;
 }
 
 interface Row {
@@ -50,6 +52,7 @@ interface Row {
   deleted_at: string | null;
   job_id: string | null;
   search_text: string;
+  changes_at: string | null;
 }
 
 /** The columns an entry's values are written to, in the order of `values`. */
@@ -73,6 +76,7 @@ const VALUE_COLUMNS = [
   'deleted_at',
   'job_id',
   'search_text',
+  'changes_at',
 ] as const;
 
 type ValueColumn = (typeof VALUE_COLUMNS)[number];
@@ -105,6 +109,7 @@ export function fromListRow(row: Row): ListEntry {
     deletedAt: row.deleted_at,
     jobId: row.job_id,
     searchText: row.search_text,
+    changesAt: row.changes_at,
   };
 }
 
@@ -160,6 +165,7 @@ function values(entry: ListEntry): Array<string | number | null> {
     entry.deletedAt,
     entry.jobId,
     entry.searchText,
+    entry.changesAt,
   ];
 }
 
@@ -433,6 +439,14 @@ export function readListEntry(handle: Handle, key: string): ListEntry | undefine
   const row = statement(handle, `SELECT ${LIST_COLUMNS} FROM appointment_list WHERE key = ?`).get(key) as
     Row | undefined;
   return row ? fromListRow(row) : undefined;
+}
+
+/** The rows whose verdict can read differently by a given instant with time alone: one range of their index. */
+export const KEYS_DUE_SQL = 'SELECT key FROM appointment_list WHERE changes_at <= ?';
+
+/** The keys of the rows whose verdict can read differently by `at` with time alone (their `changes_at` has come). */
+export function listKeysDue(handle: Handle, at: string): string[] {
+  return statement(handle, KEYS_DUE_SQL).pluck().all(at) as string[];
 }
 
 /** The keys of the live rows of one technician or one company (what a change of reference data reaches). */
