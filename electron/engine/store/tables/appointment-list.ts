@@ -135,7 +135,7 @@ function hash53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** The signature of an entry's values (every column the list shows, sorts, filters or searches on). */
+/** The signature of an entry's values: every column the list shows, sorts, filters or searches on, and its instant. */
 export function signatureOf(entry: ListEntry): string {
   return hash53(
     values(entry)
