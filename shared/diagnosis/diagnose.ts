@@ -189,15 +189,15 @@ function judge(
   const xoiUser = technicianXoiStatus(technician, context);
   let jobNotesMissing = false;
   if (blocker === null && since) {
-    const waited = now - Date.parse(since);
     if (!siteHistory || !workflow) {
       jobNotesMissing = true;
       const missing = [siteHistory ? null : 'XOi Site History', workflow ? null : 'XOi Workflow'].filter(
         (name): name is string => name !== null,
       );
-      const reference = jobNote ? now - Date.parse(jobNote.createdAt) : waited;
+      // The wait counts from the first job note when one of the two came, from eligibility otherwise.
+      const waitingSince = Date.parse(jobNote ? jobNote.createdAt : since);
       findings.push(
-        deadlines.before(Date.parse(jobNote ? jobNote.createdAt : since) + pollDelay)
+        deadlines.before(waitingSince + pollDelay)
           ? {
               code: 'AWAITING_XOI_POLL',
               evidence: [
@@ -207,7 +207,7 @@ function judge(
                 },
               ],
             }
-          : jobNotesOverdue(missing, reference, pollDelay, xoiUser),
+          : jobNotesOverdue(missing, now - waitingSince, pollDelay, xoiUser),
       );
     }
   }
@@ -292,9 +292,11 @@ function judge(
           { label: 'Written after the last device sync', value: unsynced.map((note) => note.name).join(', ') },
         ],
       });
-    // Stale from the millisecond after the limit: "before" that instant means at most DEVICE_STALE_MS ago.
-    const stale = () => lastSync === null || !deadlines.before(Date.parse(lastSync) + DEVICE_STALE_MS + 1);
-    if ((jobNotesMissing || unsynced.length > 0) && stale()) findings.push({ code: 'DEVICE_SYNC_STALE', evidence: [] });
+    // Asked only when notes are missing or not on the device (otherwise staleness changes nothing, so it names no
+    // instant); stale from the millisecond after the limit: "before" that instant means at most DEVICE_STALE_MS ago.
+    const waitingOnDevice = jobNotesMissing || unsynced.length > 0;
+    if (waitingOnDevice && (lastSync === null || !deadlines.before(Date.parse(lastSync) + DEVICE_STALE_MS + 1)))
+      findings.push({ code: 'DEVICE_SYNC_STALE', evidence: [] });
   }
 
   if (jobNotesMissing) {
