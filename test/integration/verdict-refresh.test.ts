@@ -8,10 +8,11 @@ import {
   verdictSettingsFrom,
 } from '../../electron/engine/diagnosis';
 import { appointmentDetail } from '../../electron/engine/queries';
-import { deleteAllListEntries, openMirrorForReading, stateMarker, type WriteHandle } from '../../electron/engine/store';
+import { deleteAllListEntries, stateMarker, type WriteHandle } from '../../electron/engine/store';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/contract';
 import { createRng, mutateWorld, type SandboxWorld } from '../../electron/sandbox';
 import { MirrorPipeline } from '../../electron/engine/sync';
+import { diagnosedMirror } from '../support/diagnosed-mirror';
 import { FIXED_NOW } from '../support/sandbox';
 import { appointmentKeyString } from '../../shared/domain';
 import { CODES } from '../../shared/diagnosis';
@@ -471,13 +472,16 @@ describe('verdicts that change with time alone', () => {
     openMirror,
     defer,
   }) => {
-    const sandbox = await openSandbox({ appointments: 400 });
-    const crafted = completedAwaitingResolution(sandbox.world);
-    const mirror = openMirror(sandbox);
-    await mirror.poller.syncNow();
-    const { cache } = recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
-    const reader = openMirrorForReading(mirror.file);
-    defer(() => reader.db.close());
+    let crafted = '';
+    const {
+      mirror,
+      handle: reader,
+      cache,
+    } = await diagnosedMirror(
+      { openSandbox, openMirror, defer },
+      400,
+      (world) => void (crafted = completedAwaitingResolution(world)),
+    );
     const rowOf = mirror.store.db.prepare('SELECT codes, changes_at AS changesAt FROM appointment_list WHERE key = ?');
     const stored = (key: string) => {
       const row = rowOf.get(key) as { codes: string; changesAt: string | null };
@@ -522,10 +526,7 @@ describe('verdicts that change with time alone', () => {
     openMirror,
     defer,
   }) => {
-    const sandbox = await openSandbox({ appointments: 400 });
-    const mirror = openMirror(sandbox);
-    await mirror.poller.syncNow();
-    recomputeAllVerdicts(mirror.store, FIXED_NOW, settings);
+    const { mirror, handle: reader } = await diagnosedMirror({ openSandbox, openMirror, defer }, 400);
     const first = rowsWithInstant(mirror.store)[0];
     if (!first) throw new Error('no verdict in the sandbox changes with time');
     const at = Date.parse(first.changesAt);
@@ -543,8 +544,6 @@ describe('verdicts that change with time alone', () => {
     const due = before.filter((row) => Date.parse(row.changesAt) <= at);
     expect([...plan.keys].sort()).toEqual(due.map((row) => row.key).sort());
     refreshVerdicts(mirror.store, at, settings, plan, cache);
-    const reader = openMirrorForReading(mirror.file);
-    defer(() => reader.db.close());
     const rowOf = mirror.store.db.prepare(
       'SELECT state, codes, changes_at AS changesAt FROM appointment_list WHERE key = ?',
     );
